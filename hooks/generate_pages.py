@@ -1,0 +1,27 @@
+"""MkDocs hook: regenerate the pages from cases/ before each build.
+
+Thin on purpose: it calls the same plain-Python generator as ``make build``,
+so ``mkdocs serve`` live-reloads when a case changes, and the site stays
+portable to MkDocs successors that read plain Markdown folders.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
+
+from kb.cli import default_cases_dir  # noqa: E402
+from kb.generate import InvalidCases, generate  # noqa: E402
+
+
+@event_priority(100)  # before the search plugin reads the jieba dictionary
+def on_config(config):
+    try:
+        generate(cases_dir=default_cases_dir(), out_dir=Path(config.docs_dir))
+    except InvalidCases as error:
+        raise Abort(str(error)) from None
+    return config

@@ -1,0 +1,72 @@
+"""Command line: ``python -m kb <command>``. Parses arguments, calls one
+function, and turns known failures into Chinese messages and exit codes.
+
+Commands:
+    validate [--cases DIR] [--github]   check case files (make validate)
+    generate [--cases DIR] [--out DIR]  write the MkDocs source folder
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from kb.paths import CASES_DIR, GENERATED_DOCS_DIR
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kb", description="基层党建创新案例库工具")
+    parser.add_argument("--debug", action="store_true", help="出错时显示程序内部的详细信息")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("validate", help="检查案例文件")
+    check.add_argument("--cases", type=Path, default=default_cases_dir())
+    check.add_argument("--github", action="store_true", help="同时输出 GitHub Actions 注释")
+    check.set_defaults(run=run_validate)
+
+    gen = commands.add_parser("generate", help="生成网站页面")
+    gen.add_argument("--cases", type=Path, default=default_cases_dir())
+    gen.add_argument("--out", type=Path, default=GENERATED_DOCS_DIR)
+    gen.set_defaults(run=run_generate)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except Exception as error:  # noqa: BLE001 - contributors never see a traceback
+        if args.debug:
+            raise
+        print(f"出错了：{error}（加 --debug 可查看详细信息）", file=sys.stderr)
+        return 2
+
+
+def default_cases_dir() -> Path:
+    """``KB_CASES_DIR`` points the tools at another folder (benchmarks, tests)."""
+    return Path(os.environ.get("KB_CASES_DIR") or CASES_DIR)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from kb.problems import summary_line
+    from kb.validate import validate_cases
+
+    _, problems, checked = validate_cases(args.cases)
+    for problem in problems:
+        print(problem.format())
+        if args.github:
+            print(problem.github_annotation())
+    print(summary_line(problems, checked))
+    return 1 if problems else 0
+
+
+def run_generate(args: argparse.Namespace) -> int:
+    from kb.generate import InvalidCases, generate
+
+    try:
+        report = generate(cases_dir=args.cases, out_dir=args.out)
+    except InvalidCases as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"生成完成：{len(report.cases)} 个案例；写入 {report.written} 个文件，"
+          f"未变 {report.unchanged} 个，删除 {report.removed} 个。")
+    return 0

@@ -1,0 +1,105 @@
+"""Write every generated page into the folder MkDocs builds from.
+
+The output folder is a mirror: hand-written files from ``docs/`` (with their
+``<!-- kb:... -->`` markers filled) plus pages rendered from ``cases/``. A
+file is written only when its content changed, and files that are no longer
+produced are removed; this keeps ``mkdocs serve`` from rebuilding in a loop
+when the generator runs inside the build, and keeps reruns cheap.
+
+Usage::
+
+    from kb.generate import generate
+    report = generate()            # cases/ -> build/docs/
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb import vocab
+from kb.model import Case
+from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR, JIEBA_USER_DICT
+from kb.problems import Problem
+from kb.render.case_list import render_case_list
+from kb.render.case_page import render_case_page
+from kb.render.home import fill_markers
+from kb.render.practices import render_practices_page
+from kb.render.search_terms import render_jieba_user_dict
+from kb.validate import validate_cases
+
+
+class InvalidCases(Exception):
+    """Raised instead of building a site that would silently lack cases."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(p.format() for p in problems)
+        super().__init__(f"案例文件有 {len(problems)} 个问题，网站没有生成：\n{lines}\n请先运行 make validate 查看并修正。")
+
+
+@dataclass
+class GenerateReport:
+    cases: list[Case]
+    written: int
+    unchanged: int
+    removed: int
+
+
+def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
+             docs_dir: Path = DOCS_DIR, jieba_dict: Path = JIEBA_USER_DICT) -> GenerateReport:
+    cases, problems, _ = validate_cases(cases_dir)
+    if problems:
+        raise InvalidCases(problems)
+    files = render_site_files(cases, docs_dir)
+    written, unchanged = write_tree(out_dir, files)
+    removed = remove_stale(out_dir, set(files))
+    write_if_changed(jieba_dict, render_jieba_user_dict(cases).encode("utf-8"))
+    return GenerateReport(cases, written, unchanged, removed)
+
+
+def render_site_files(cases: list[Case], docs_dir: Path) -> dict[str, bytes]:
+    """Every file of the MkDocs source folder, by its path relative to that folder."""
+    categories = vocab.categories()
+    files: dict[str, bytes] = {}
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(docs_dir).as_posix()
+        data = path.read_bytes()
+        if path.suffix == ".md":
+            data = fill_markers(data.decode("utf-8"), cases).encode("utf-8")
+        files[relative] = data
+    files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
+    for case in cases:
+        files[f"cases/{case.id}.md"] = render_case_page(case, categories).encode("utf-8")
+    files["practices/index.md"] = render_practices_page(cases, categories).encode("utf-8")
+    return files
+
+
+def write_tree(out_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
+    written = unchanged = 0
+    for relative, data in files.items():
+        if write_if_changed(out_dir / relative, data):
+            written += 1
+        else:
+            unchanged += 1
+    return written, unchanged
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def remove_stale(out_dir: Path, keep: set[str]) -> int:
+    removed = 0
+    for path in sorted(out_dir.rglob("*"), reverse=True):
+        relative = path.relative_to(out_dir).as_posix()
+        if path.is_file() and relative not in keep:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed

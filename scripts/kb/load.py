@@ -1,0 +1,125 @@
+"""Read case files into frontmatter, body and line numbers. Judges nothing.
+
+A file that cannot be read at all (not UTF-8, no frontmatter block, YAML that
+does not parse) raises :class:`kb.problems.CaseFileError` with the line where
+reading stopped; everything else is the validator's business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import re
+
+import frontmatter
+import yaml
+
+from kb.paths import ROOT
+from kb.problems import CaseFileError, Problem
+
+# A key path into the frontmatter: ("results", 0, "value")
+KeyPath = tuple[Any, ...]
+
+# python-frontmatter's default boundary ``^-{3,}\s*$`` lets ``\s*`` swallow blank
+# lines after ``---``, which would shift every line number we report.
+FRONTMATTER_HANDLER = frontmatter.YAMLHandler(fm_boundary=re.compile(r"^-{3,}[ \t]*$", re.MULTILINE))
+
+
+@dataclass
+class CaseFile:
+    path: Path
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # line number of the body's first line in the file
+    key_lines: dict[KeyPath, int] = field(default_factory=dict)
+
+    @property
+    def display_path(self) -> str:
+        return display_path(self.path)
+
+    def line_of(self, *key_path: Any) -> int:
+        """The line of the deepest known key along ``key_path`` (1 when unknown)."""
+        for end in range(len(key_path), 0, -1):
+            line = self.key_lines.get(tuple(key_path[:end]))
+            if line:
+                return line
+        return 1
+
+
+def display_path(path: Path) -> str:
+    """Paths relative to the repository where possible, as contributors see them."""
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_case_file(path: Path) -> CaseFile:
+    text = read_text(path)
+    if not text.startswith("---"):
+        raise CaseFileError(Problem(display_path(path), 1, "frontmatter", "missing-frontmatter",
+                                    "文件开头没有用 --- 包起来的案例信息（frontmatter）",
+                                    "第一行写 ---，接着写 id、title 等字段，再写一行 --- 结束；可参考 cases/ 中的已有案例"))
+    try:
+        fm_text, body = FRONTMATTER_HANDLER.split(text)
+    except ValueError:
+        raise CaseFileError(Problem(display_path(path), 1, "frontmatter", "unclosed-frontmatter",
+                                    "案例信息（frontmatter）没有结束标记 ---",
+                                    "在字段写完后另起一行写 ---，再写正文")) from None
+    # fm_text starts with the rest of line 1 and ends on the closing --- line
+    meta, key_lines = parse_yaml_with_lines(fm_text, path, first_line=1)
+    closing_line = 1 + fm_text.count("\n")
+    body = body[1:] if body.startswith("\n") else body
+    return CaseFile(path=path, meta=meta, body=body, body_line=closing_line + 1, key_lines=key_lines)
+
+
+def read_text(path: Path) -> str:
+    """UTF-8 text without a BOM; a file in another encoding is a CaseFileError."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise CaseFileError(Problem(display_path(path), line, "encoding", "not-utf8",
+                                    "文件不是 UTF-8 编码（可能是 Windows 记事本保存的 GBK/GB18030 编码）",
+                                    "用记事本“另存为”并把编码选为 UTF-8，或在 VS Code 右下角点编码，选“通过编码保存”→ UTF-8")) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml_with_lines(fm_text: str, path: Path, first_line: int) -> tuple[dict[str, Any], dict[KeyPath, int]]:
+    """Parse frontmatter YAML and record the file line of every key and list item."""
+    try:
+        node = yaml.compose(fm_text, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(fm_text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        raise CaseFileError(Problem(display_path(path), line, "frontmatter", "yaml-syntax",
+                                    f"案例信息格式有误，无法读取：{getattr(error, 'problem', '') or error}",
+                                    "检查这一行及上一行：冒号后要有空格，缩进用空格而不是 Tab，引号要成对")) from None
+    if not isinstance(meta, dict):
+        raise CaseFileError(Problem(display_path(path), first_line, "frontmatter", "frontmatter-not-mapping",
+                                    "案例信息应当是“字段: 值”的形式",
+                                    "每行写一个字段，例如 title: 推广农村党建“两会两评”模式"))
+    key_lines: dict[KeyPath, int] = {}
+    _record_lines(node, (), key_lines, first_line)
+    return meta, key_lines
+
+
+def _record_lines(node: yaml.Node, prefix: KeyPath, key_lines: dict[KeyPath, int], first_line: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            key_lines[prefix + (key,)] = first_line + key_node.start_mark.line
+            _record_lines(value_node, prefix + (key,), key_lines, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            key_lines[prefix + (index,)] = first_line + item.start_mark.line
+            _record_lines(item, prefix + (index,), key_lines, first_line)
+
+
+def case_paths(cases_dir: Path) -> list[Path]:
+    """Every file in the cases folder (not only ``*.md``: strays are reported, not skipped)."""
+    return sorted(p for p in cases_dir.iterdir() if p.is_file() and not p.name.startswith("."))

@@ -1,0 +1,1 @@
+"""Python-Markdown extensions of the site; plain Markdown API, no MkDocs coupling."""

@@ -1,0 +1,38 @@
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, serve
+
+SEED_CASES = ROOT / "cases"
+XINGSHAN = "hubei-xingshan-lianghui-liangping"
+WENGYUAN = "guangdong-wengyuan-lingtouyan"
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The site built once from the committed cases, shared by the tests."""
+    return build_site(tmp_path_factory.mktemp("seed-site"))
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    with serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    yield page
+    context.close()

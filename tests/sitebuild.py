@@ -1,0 +1,71 @@
+"""Building and serving real sites for tests: the real generator, the real
+``mkdocs build --strict``, a real HTTP server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run"]
+
+
+def kb_env(**extra: str) -> dict[str, str]:
+    """Environment for running the project's commands in a subprocess."""
+    return dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), NO_MKDOCS_2_WARNING="1", **extra)
+
+
+def run_kb(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
+    """``python -m kb ARGS`` as a contributor runs it (via make)."""
+    return subprocess.run([sys.executable, "-m", "kb", *args], cwd=ROOT, env=kb_env(**extra_env),
+                          capture_output=True, text=True)
+
+
+def build_site(workdir: Path, cases_dir: Path | None = None) -> Path:
+    """Generate pages and run ``mkdocs build --strict`` into ``workdir/site``.
+
+    A config in ``workdir`` inherits the project's ``mkdocs.yml`` and only
+    moves the source and output folders, so the build is the project's own.
+    """
+    workdir.mkdir(parents=True, exist_ok=True)
+    docs_dir, site_dir = workdir / "docs", workdir / "site"
+    config = workdir / "mkdocs.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
+                      f"hooks:\n  - {ROOT / 'hooks' / 'generate_pages.py'}\n", encoding="utf-8")
+    env = kb_env(**({"KB_CASES_DIR": str(cases_dir)} if cases_dir else {}))
+    run([sys.executable, "-m", "kb", "generate", "--out", str(docs_dir)], env)
+    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], env)
+    return site_dir
+
+
+def run(command: list[str], env: dict[str, str]) -> None:
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise AssertionError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path):
+    """Serve ``site_dir`` on a free port of 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

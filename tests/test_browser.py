@@ -1,0 +1,60 @@
+"""What a reader sees in a real headless Chromium on 127.0.0.1."""
+
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+from conftest import WENGYUAN, XINGSHAN
+
+RESULT_LINK = ".md-search-result__item a.md-search-result__link"
+
+
+@pytest.mark.parametrize("query, case_id", [
+    ("户联理事会", XINGSHAN),
+    ("贴息贷款", WENGYUAN),
+    ("两会两评", XINGSHAN),
+])
+def test_shared_search_link_lists_the_right_case_first(page, site_url, query, case_id):
+    page.goto(f"{site_url}/?q={quote(query)}")
+    page.wait_for_selector(RESULT_LINK, timeout=15000)
+    first = page.locator(RESULT_LINK).first.get_attribute("href")
+    assert f"cases/{case_id}/" in first, page.locator(RESULT_LINK).evaluate_all("els => els.map(e => e.href)")
+
+
+def test_typing_in_the_search_box_finds_the_case(page, site_url):
+    page.goto(site_url + "/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("关怀理事会")
+    box.dispatch_event("keyup")  # Playwright types CJK without key events
+    page.wait_for_selector(RESULT_LINK, timeout=15000)
+    assert f"cases/{XINGSHAN}/" in page.locator(RESULT_LINK).first.get_attribute("href")
+
+
+@pytest.mark.parametrize("path", ["/", "/cases/", f"/cases/{XINGSHAN}/", f"/cases/{WENGYUAN}/",
+                                  "/practices/", "/guide/", "/?q=%E4%B8%80%E8%82%A9%E6%8C%91"])
+def test_pages_request_nothing_from_other_hosts(page, site_url, path):
+    requested: list[str] = []
+
+    def record(route):
+        requested.append(route.request.url)
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", record)
+    page.goto(site_url + path, wait_until="networkidle")
+    external = [url for url in requested if urlsplit(url).hostname != "127.0.0.1"]
+    assert external == []
+    assert len(requested) > 3  # the page, its styles and scripts were seen
+
+
+def test_case_page_shows_card_before_narrative(page, site_url):
+    page.goto(f"{site_url}/cases/{WENGYUAN}/")
+    warning = page.locator(".admonition.warning")
+    assert "原文不完整" in warning.inner_text()
+    card = page.locator(".case-card")
+    assert "广东省韶关市翁源县" in card.inner_text()
+    assert warning.bounding_box()["y"] < card.bounding_box()["y"]
+    assert page.locator(".case-card table td", has_text="50多万元").count() == 1

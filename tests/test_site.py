@@ -1,0 +1,73 @@
+"""The real strict MkDocs build of the committed cases."""
+
+import json
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from conftest import WENGYUAN, XINGSHAN
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "action", "content"}
+CSS_URL_RE = re.compile(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)")
+
+
+class _UrlCollector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in URL_ATTRIBUTES and value:
+                self.urls.extend(part.split()[0] for part in value.split(",") if part.strip())
+
+
+def external(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) and parts.hostname not in LOCAL_HOSTS
+
+
+def test_strict_build_has_every_page(site_dir):
+    for page in ("index.html", "cases/index.html", "practices/index.html", "guide/index.html",
+                 f"cases/{XINGSHAN}/index.html", f"cases/{WENGYUAN}/index.html"):
+        assert (site_dir / page).is_file(), page
+
+
+def test_cases_are_not_in_the_sidebar(site_dir):
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    nav = home.split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    assert XINGSHAN not in nav and WENGYUAN not in nav
+
+
+def test_no_page_or_stylesheet_points_to_another_host(site_dir):
+    offenders = []
+    for path in site_dir.rglob("*.html"):
+        collector = _UrlCollector()
+        collector.feed(path.read_text(encoding="utf-8"))
+        offenders += [(path.name, url) for url in collector.urls if external(url)]
+    for path in site_dir.rglob("*.css"):
+        for match in CSS_URL_RE.finditer(path.read_text(encoding="utf-8")):
+            url = match.group(1) or match.group(2)
+            if external(url):
+                offenders.append((path.name, url))
+    assert offenders == []
+    assert len(list(site_dir.rglob("*.html"))) >= 6  # the scan really read the pages
+
+
+def test_search_index_is_segmented_with_domain_terms(site_dir):
+    """Material silently indexes unsegmented text when jieba is missing."""
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(f"cases/{XINGSHAN}/"))
+    assert text.count("\u200b") > 1000
+    tokens = set(separator.split(re.sub(r"<[^>]+>", " ", text)))
+    assert {"两会两评", "户联理事会", "关怀理事会", "一肩挑"} <= tokens
+    wengyuan = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(f"cases/{WENGYUAN}/"))
+    assert "贴息贷款" in set(separator.split(re.sub(r"<[^>]+>", " ", wengyuan)))
+
+
+def test_incomplete_notice_is_on_the_built_page(site_dir):
+    html = (site_dir / "cases" / WENGYUAN / "index.html").read_text(encoding="utf-8")
+    assert "原文不完整" in html and "缺失部分没有补写" in html
+    assert html.index("原文不完整") < html.index("case-card")
