@@ -4,6 +4,7 @@ function, and turns known failures into Chinese messages and exit codes.
 Commands:
     validate [--cases DIR] [--github]   check case files (make validate)
     generate [--cases DIR] [--out DIR]  write the MkDocs source folder
+    postbuild [SITE]                    finish the built site (after mkdocs build)
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--cases", type=Path, default=default_cases_dir())
     gen.add_argument("--out", type=Path, default=GENERATED_DOCS_DIR)
     gen.set_defaults(run=run_generate)
+
+    post = commands.add_parser("postbuild", help="修正构建后的网页（在 mkdocs build 之后运行）")
+    post.add_argument("site", type=Path, nargs="?", default=Path("site"))
+    post.set_defaults(run=run_postbuild)
 
     args = parser.parse_args(argv)
     try:
@@ -69,4 +74,12 @@ def run_generate(args: argparse.Namespace) -> int:
         return 1
     print(f"生成完成：{len(report.cases)} 个案例；写入 {report.written} 个文件，"
           f"未变 {report.unchanged} 个，删除 {report.removed} 个。")
+    return 0
+
+
+def run_postbuild(args: argparse.Namespace) -> int:
+    from kb.postbuild import postbuild
+
+    changed = postbuild(args.site)
+    print(f"构建后处理完成：修改了 {changed} 个网页。")
     return 0
