@@ -50,13 +50,19 @@ def run_validate(args: argparse.Namespace) -> int:
     from kb.problems import summary_line
     from kb.validate import validate_cases
 
-    _, problems, checked = validate_cases(args.cases)
-    for problem in problems:
+    from kb.load import case_paths
+    from kb.modules import default_modules_dir, module_summary_line, validate_modules
+
+    cases, problems, checked = validate_cases(args.cases)
+    _, module_problems, modules_checked = validate_modules(default_modules_dir(args.cases), cases,
+                                                           {path.stem for path in case_paths(args.cases)})
+    for problem in problems + module_problems:
         print(problem.format())
         if args.github:
             print(problem.github_annotation())
     print(summary_line(problems, checked))
-    return 1 if problems else 0
+    print(module_summary_line(module_problems, modules_checked))
+    return 1 if problems or module_problems else 0
 
 
 def run_generate(args: argparse.Namespace) -> int:
