@@ -12,10 +12,9 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from kb.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - re-exported for the tests
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 
 
 def kb_env(**extra: str) -> dict[str, str]:

@@ -2,8 +2,10 @@
 function, and turns known failures into Chinese messages and exit codes.
 
 Commands:
-    validate [--cases DIR] [--github]   check case files (make validate)
+    validate [--cases DIR] [--github]   check case and module files (make validate)
     generate [--cases DIR] [--out DIR]  write the MkDocs source folder
+    pdf                                 print the handouts of the built site to PDF (make pdf)
+    offline [--force]                   zip the offline variant of the site (make offline)
 """
 
 from __future__ import annotations
@@ -30,6 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--cases", type=Path, default=default_cases_dir())
     gen.add_argument("--out", type=Path, default=GENERATED_DOCS_DIR)
     gen.set_defaults(run=run_generate)
+
+    pdf = commands.add_parser("pdf", help="把讲义页面打印成 PDF（先运行 make build）")
+    pdf.set_defaults(run=run_pdf)
+
+    offline = commands.add_parser("offline", help="生成离线版网站压缩包 dist/基层党建案例库-<日期>.zip")
+    offline.add_argument("--force", action="store_true", help="覆盖当天已有的压缩包")
+    offline.set_defaults(run=run_offline)
 
     args = parser.parse_args(argv)
     try:
@@ -75,4 +84,24 @@ def run_generate(args: argparse.Namespace) -> int:
         return 1
     print(f"生成完成：{len(report.cases)} 个案例；写入 {report.written} 个文件，"
           f"未变 {report.unchanged} 个，删除 {report.removed} 个。")
+    return 0
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    from kb.pdf import render_pdfs
+
+    made = render_pdfs()
+    print(f"生成了 {len(made)} 个 PDF 讲义（build/pdf）；重新构建网站后放进 site/pdf 并在页面上链接。")
+    return 0
+
+
+def run_offline(args: argparse.Namespace) -> int:
+    from kb.offline import BundleExists, make_offline_bundle
+
+    try:
+        target = make_offline_bundle(force=args.force)
+    except BundleExists as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"离线版已生成：{target}（解压后打开其中的 index.html）")
     return 0
