@@ -42,7 +42,7 @@ pdf: build system-deps ## 把每个案例和培训专题的讲义打印成 PDF�
 	@$(PY) -m kb pdf
 	$(PY) -m mkdocs build --strict --quiet
 
-offline: validate system-deps ## 生成离线版网站 dist/基层党建案例库-<日期>.zip（FORCE=1 覆盖当天已有的）
+offline: validate ## 生成离线版网站 dist/基层党建案例库-<日期>.zip（FORCE=1 覆盖当天已有的）
 	@$(PY) -m kb offline $(if $(FORCE),--force)
 
 test: validate generate system-deps ## 运行全部测试

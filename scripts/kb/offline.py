@@ -56,7 +56,7 @@ def offline_config(workdir: Path) -> str:
 
 def build_offline_site(workdir: Path = OFFLINE_DIR, env: dict[str, str] | None = None) -> Path:
     """Build the offline variant into ``workdir/site`` and add its search files."""
-    workdir.mkdir(parents=True, exist_ok=True)
+    (workdir / "docs").mkdir(parents=True, exist_ok=True)  # filled by the generator hook
     config = workdir / "mkdocs.yml"
     config.write_text(offline_config(workdir), encoding="utf-8")
     site_dir = workdir / "site"
