@@ -95,8 +95,8 @@ def pdf_text(path: Path) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-def test_handouts_print_to_a4_pdfs_without_site_chrome(site_dir, tmp_path):
-    made = render_pdfs(site_dir, site_dir.parent / "docs", tmp_path)
+def test_handouts_print_to_a4_pdfs_without_site_chrome(site_dir, tmp_path, browser):
+    made = render_pdfs(site_dir, site_dir.parent / "docs", tmp_path, browser=browser)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in made) == [
         f"cases/{WENGYUAN}.pdf", f"cases/{XINGSHAN}.pdf", f"modules/{MODULE}.pdf"]
     case_pdf = pypdf.PdfReader(tmp_path / "cases" / f"{XINGSHAN}.pdf")

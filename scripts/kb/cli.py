@@ -69,8 +69,9 @@ def run_validate(args: argparse.Namespace) -> int:
         print(problem.format())
         if args.github:
             print(problem.github_annotation())
+    if modules_checked:
+        print(module_summary_line(module_problems, modules_checked))
     print(summary_line(problems, checked))
-    print(module_summary_line(module_problems, modules_checked))
     return 1 if problems or module_problems else 0
 
 

@@ -29,22 +29,32 @@ def built_page(site_dir: Path, key: str) -> Path:
 
 
 def render_pdfs(site_dir: Path = ROOT / "site", docs_dir: Path = GENERATED_DOCS_DIR,
-                cache_dir: Path = PDF_CACHE_DIR) -> list[Path]:
+                cache_dir: Path = PDF_CACHE_DIR, browser=None) -> list[Path]:
+    """Print every handout; ``browser`` is an open Playwright browser, or None to launch Chromium."""
+    if browser is not None:
+        return print_handouts(browser, site_dir, docs_dir, cache_dir)
     from playwright.sync_api import sync_playwright
 
-    made: list[Path] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        for key in handout_keys(docs_dir):
-            html = built_page(site_dir, key)
-            if not html.is_file():
-                raise FileNotFoundError(f"没有找到讲义页面 {html}，请先运行 make build")
-            pdf = cached_pdf(cache_dir, key)
-            pdf.parent.mkdir(parents=True, exist_ok=True)
-            page.goto(html.as_uri())
-            page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
-            stamp_path(pdf).write_text(digest((docs_dir / "print" / f"{key}.md").read_bytes()) + "\n")
-            made.append(pdf)
-        browser.close()
+        try:
+            return print_handouts(browser, site_dir, docs_dir, cache_dir)
+        finally:
+            browser.close()
+
+
+def print_handouts(browser, site_dir: Path, docs_dir: Path, cache_dir: Path) -> list[Path]:
+    made: list[Path] = []
+    page = browser.new_page()
+    for key in handout_keys(docs_dir):
+        html = built_page(site_dir, key)
+        if not html.is_file():
+            raise FileNotFoundError(f"没有找到讲义页面 {html}，请先运行 make build")
+        pdf = cached_pdf(cache_dir, key)
+        pdf.parent.mkdir(parents=True, exist_ok=True)
+        page.goto(html.as_uri())
+        page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
+        stamp_path(pdf).write_text(digest((docs_dir / "print" / f"{key}.md").read_bytes()) + "\n")
+        made.append(pdf)
+    page.close()
     return made
