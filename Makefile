@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps node-deps validate generate build serve test lighthouse clean
+.PHONY: help setup system-deps node-deps validate generate build serve test lighthouse pdf offline clean
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -45,6 +45,14 @@ build: validate generate ## 构建网站到 site/
 serve: validate generate ## 构建并在 http://127.0.0.1:8000 预览网站（修改案例后自动刷新）
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --watch cases --watch vocab --watch docs --watch scripts/kb
 
+pdf: build system-deps ## 把每个案例和培训专题的讲义打印成 PDF，放进网站 site/pdf/ 并在页面上链接
+	@$(PY) -m kb pdf
+	$(PY) -m mkdocs build --strict --quiet
+	@$(PY) -m kb postbuild site
+
+offline: validate ## 生成离线版网站 dist/基层党建案例库-<日期>.zip（FORCE=1 覆盖当天已有的）
+	@$(PY) -m kb offline $(if $(FORCE),--force)
+
 test: validate generate system-deps node-deps ## 运行全部测试
 	$(PY) -m pytest
 
@@ -52,4 +60,4 @@ lighthouse: build node-deps ## 测量手机端 Lighthouse 分数并写入 BENCHM
 	$(PY) -m quality.lighthouse --site site --write BENCHMARKS.md
 
 clean: ## 删除生成的文件
-	rm -rf build site .pytest_cache
+	rm -rf build site dist .pytest_cache

@@ -15,7 +15,9 @@ from quality.vnu import html_errors
 
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 # The pages a reader meets first; extend as views are added.
+MODULE = "rural-party-serving-the-people"
 READER_PAGES = ["/", f"/cases/{XINGSHAN}/", f"/cases/{WENGYUAN}/", "/cases/", "/practices/",
+                "/training/", f"/training/{MODULE}/", f"/print/cases/{XINGSHAN}/", f"/print/modules/{MODULE}/",
                 "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A"]
 
 

@@ -18,6 +18,7 @@ from kb.load import CaseFile, case_paths, display_path, load_case_file
 from kb.model import (CASE_FIELDS, ID_PATTERN, NESTED_FIELDS, SECTION_HEADINGS, STATUS_LABELS, Case,
                       FieldSpec)
 from kb.problems import CaseFileError, Problem
+from kb.teaching import check_teaching
 
 SECTION_RE = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 KIND_LABELS = {"string": "文字", "number": "数字", "list": "列表", "mapping": "带子字段的对象", "date": "日期"}
@@ -74,6 +75,7 @@ def check_case_file(case_file: CaseFile) -> Iterator[Problem]:
     yield from check_status(case_file)
     yield from check_categories(case_file)
     yield from check_sections(case_file)
+    yield from check_teaching(case_file)
 
 
 def check_fields(case_file: CaseFile, data: dict[str, Any], specs: tuple[FieldSpec, ...],
