@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps validate generate build serve test clean
+.PHONY: help setup system-deps validate generate build serve test clean import
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,10 @@ serve: validate generate ## 构建并在 http://127.0.0.1:8000 预览网站（�
 
 test: validate generate system-deps ## 运行全部测试
 	$(PY) -m pytest
+
+import: setup ## 把原始文档导入为案例草稿：make import SRC=文件或文件夹 [OUT=cases] [FORCE=1]
+	@test -n "$(SRC)" || { echo "请指定要导入的文件或文件夹，例如 make import SRC=原稿.docx"; exit 2; }
+	@$(PY) -m kb import "$(SRC)" --out "$(or $(OUT),cases)" $(if $(FORCE),--force)
 
 clean: ## 删除生成的文件
 	rm -rf build site .pytest_cache

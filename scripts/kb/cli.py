@@ -4,6 +4,7 @@ function, and turns known failures into Chinese messages and exit codes.
 Commands:
     validate [--cases DIR] [--github]   check case files (make validate)
     generate [--cases DIR] [--out DIR]  write the MkDocs source folder
+    import SRC [--out DIR] [--force]    draft case files from raw documents
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--cases", type=Path, default=default_cases_dir())
     gen.add_argument("--out", type=Path, default=GENERATED_DOCS_DIR)
     gen.set_defaults(run=run_generate)
+
+    imp = commands.add_parser("import", help="把原始文档（.txt/.md/.docx/.html 或文件夹）导入为案例草稿")
+    imp.add_argument("src", type=Path)
+    imp.add_argument("--out", type=Path, default=default_cases_dir())
+    imp.add_argument("--force", action="store_true", help="覆盖已存在的同名案例文件")
+    imp.set_defaults(run=run_import)
 
     args = parser.parse_args(argv)
     try:
@@ -70,3 +77,17 @@ def run_generate(args: argparse.Namespace) -> int:
     print(f"生成完成：{len(report.cases)} 个案例；写入 {report.written} 个文件，"
           f"未变 {report.unchanged} 个，删除 {report.removed} 个。")
     return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from kb.importer import import_documents
+    from kb.importer.report import summary_line
+
+    if not args.src.exists():
+        print(f"找不到要导入的文件或文件夹：{args.src}（检查 SRC= 后面的路径）", file=sys.stderr)
+        return 1
+    reports = import_documents(args.src, args.out, force=args.force)
+    for report in reports:
+        print(report.format_text())
+    print(summary_line(reports))
+    return 0 if all(report.ok for report in reports) else 1
