@@ -59,7 +59,8 @@ def _frontmatter(draft: Draft) -> str:
     if draft.incomplete_note:
         lines.append(f"incomplete_note: {_scalar(draft.incomplete_note)}")
     lines.append(f"summary: {_scalar(EXTRACT_MARK + _first_sentences(draft.outline.intro))}")
-    lines += _list_lines("background", _points(draft.outline, "背景"), "草稿：原文小标题或首句摘录")
+    background = _points(draft.outline, "背景") or ["【待填写】导入时没有找到“背景”一节"]
+    lines += _list_lines("background", background, "草稿：原文小标题或首句摘录")
     lines += _practice_lines(draft)
     lines += _result_lines(draft.figures)
     lines += _list_lines("lessons", _points(draft.outline, "启示"), "草稿：原文小标题或首句摘录")

@@ -102,10 +102,8 @@ def _pieces(paragraph: Paragraph, text: str) -> list[tuple[str | None, str]]:
     if paragraph.bold_lead and text.startswith(paragraph.bold_lead) and len(paragraph.bold_lead) < len(text):
         rest = text[len(paragraph.bold_lead):].strip()
         return [(sections.sub_heading_style(paragraph.bold_lead) or "加粗", paragraph.bold_lead), (None, rest)]
-    style = sections.sub_heading_style(text)
-    if style:
-        return [(style, text)]
     lead = sections.split_lead(text)
     if lead:
         return [(sections.sub_heading_style(lead[0]) or "加粗", lead[0]), (None, lead[1])]
-    return [(None, text)]
+    style = sections.sub_heading_style(text)
+    return [(style, text)] if style else [(None, text)]

@@ -127,7 +127,7 @@ def _publisher(report: FileReport) -> str:
 
 def _upload_date(report: FileReport) -> str:
     for item in report.removed:
-        if item.kind == "上传信息" or "时间" in item.text:
+        if item.kind in ("上传信息", "责编和来源") or "时间" in item.text:
             match = DATE.search(item.text)
             if match:
                 year, month, day = match.groups()

@@ -53,8 +53,18 @@ def split_cases(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Case
         (cases[-1].paragraphs if cases else preamble).append(paragraphs[index])
         index += 1
     if not cases:
-        return [], [CaseText(header=[], title="", region=None, paragraphs=preamble)]
+        return [], [_untitled_case(preamble)]
     return preamble, cases
+
+
+def _untitled_case(paragraphs: list[Paragraph]) -> CaseText:
+    """A document without a case header: its first line is the title when it looks like one
+    (a heading style, or a short line without closing punctuation)."""
+    first = paragraphs[0] if paragraphs else None
+    if first and (first.heading_level == 1 or _looks_like_title(first.text)) and len(paragraphs) > 1 \
+            and not re.match(r"^[一二三四五六七八九十]+[、.．]", first.text.strip()):
+        return CaseText(header=[first.text], title=first.text.strip(), region=None, paragraphs=paragraphs[1:])
+    return CaseText(header=[], title="", region=None, paragraphs=paragraphs)
 
 
 def _header_at(text: str, following: str | None) -> tuple[list[str], str, RegionGuess] | None:

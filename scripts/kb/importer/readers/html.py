@@ -36,6 +36,7 @@ def read(path: Path) -> RawDocument:
         element.decompose()
     headings = {_key(h.get_text("", strip=True)): HEADINGS[h.name] for h in soup.find_all(list(HEADINGS))}
     bold = {_key(b.get_text("", strip=True)) for b in soup.find_all(BOLD)}
+    leads = _bold_leads(soup)
     for br in soup.find_all("br"):
         br.replace_with("\n")
     for block in soup.find_all(BLOCKS):
@@ -46,10 +47,25 @@ def read(path: Path) -> RawDocument:
         key = _key(line)
         if not key:
             continue
-        paragraphs.append(Paragraph(line, heading_level=headings.get(key, 0), bold=key in bold))
+        paragraphs.append(Paragraph(line, heading_level=headings.get(key, 0), bold=key in bold,
+                                    bold_lead=leads.get(key, "") if key not in bold else ""))
     return RawDocument(path=path, format="html", paragraphs=paragraphs,
                        encoding=(soup.original_encoding or "utf-8").upper(), title=title,
                        hard_wrapped=True, dropped=dropped)
+
+
+def _bold_leads(soup: BeautifulSoup) -> dict[str, str]:
+    """Paragraph text -> the bold words that open it (``<p><strong>（一）…。</strong>…</p>``)."""
+    leads = {}
+    for element in soup.find_all(BOLD):
+        parent = element.parent
+        if parent is None or parent.name not in BLOCKS:
+            continue
+        before = "".join(str(s) for s in element.previous_siblings if isinstance(s, str))
+        if before.strip() or any(getattr(s, "name", None) for s in element.previous_siblings):
+            continue
+        leads[_key(parent.get_text("", strip=True))] = element.get_text("", strip=True)
+    return leads
 
 
 def _key(text: str) -> str:
