@@ -163,6 +163,7 @@ CHINESE_CONTEXT = f"[{CJK}“”‘’「」『』《》（）【】、。，：
 ASCII_PUNCT = re.compile(rf"(?<={CHINESE_CONTEXT})\s*([,:;!?])|([,:;!?])(?=\s*{CHINESE_CONTEXT})")
 ASCII_PARENS = re.compile(rf"\(([^()]*{CHINESE_CONTEXT}[^()]*)\)")
 ASCII_DASHES = re.compile(rf"(?<=[{CJK}）)”])\s*-{{2,}}\s*(?=[{CJK}（(“])")
+ASCII_FULL_STOP = re.compile(rf"(?<=[{CJK}”）])\.(?=\s*$|\s*[{CJK}“（])")
 THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 SPACE_BEFORE_CLOSER = re.compile(r"(?<=\S)[ \t\u3000]+(?=[”’」』）。，、；：！？])")
 
@@ -174,4 +175,5 @@ def restore_fullwidth(text: str) -> str:
     if CJK_CHAR.search(text):  # a comma in Chinese text is full-width unless it groups thousands
         text = THOUSANDS.sub("\x00", text).replace(",", "，").replace("\x00", ",")
     text = ASCII_DASHES.sub("——", text)
+    text = ASCII_FULL_STOP.sub("。", text)
     return SPACE_BEFORE_CLOSER.sub("", text)

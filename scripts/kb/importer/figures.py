@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 # Longest first: 万人次 before 万人 before 万, 个月 before 个.
-UNITS = ("万人次", "万亩", "万户", "万人", "万元", "亿元", "万吨", "万平方米", "万公里", "个百分点", "平方公里",
+UNITS = ("万人次", "万条", "万件", "万次", "万亩", "万户", "万人", "万元", "亿元", "万吨", "万平方米", "万公里", "个百分点", "平方公里",
          "平方米", "公里", "千米", "人次", "个月", "户次", "余人",
          "个", "名", "人", "户", "家", "位", "期", "场", "次", "项", "条", "所", "座", "支", "元", "亩", "吨",
          "套", "件", "篇", "批", "年度", "天", "倍", "%", "％", "万", "亿")
@@ -23,7 +23,7 @@ NUMBER = rf"(?P<number>\d+(?:\.\d+)?|[{CN_NUMERAL}]{{1,8}})"
 FIGURE = re.compile(
     NUMBER + r"(?P<approx>多|余)?(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")(?P<qualifier>以上|以下|左右)?")
 CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?、（）()“”]")
-RANGE_BEFORE = re.compile(r"(\d|[-－~～至到])$")
+RANGE_BEFORE = re.compile(r"\d\s*[-－~～至到]?\s*$")  # the second number of 3至5, 25-30
 NOT_AFTER_NUMBER = ("年", "月", "日", "届", "大", "中全会", "号")
 
 
@@ -63,11 +63,12 @@ def _figure(text: str, match: re.Match) -> Figure | None:
             return None  # 一个 / 一名 is wording, not a figure
     else:
         value = float(number) if "." in number else int(number)
-    if unit in ("万", "亿") and re.match(rf"[\u4e00-\u9fff]", after) and after[:1] not in "多余":
-        unit_follow = re.match(r"(人次|人|元|亩|户|吨)", after)
-        if not unit_follow:
-            return None
     stated = match.group(0)
+    if unit in ("万", "亿") and not match.group("approx") and re.match(rf"[\u4e00-\u9fff]", after):
+        measure = next((u for u in UNITS if after.startswith(u) and u not in ("万", "亿")), None)
+        if measure is None:
+            return None  # 万众, 万家灯火: a word, not a figure
+        unit, stated, after = unit + measure, stated + measure, after[len(measure):]
     approx = match.group("approx") or ("近" if before.endswith("近") else "")
     qualifier = match.group("qualifier") or ""
     chinese = number[0] in CN_NUMERAL
