@@ -323,3 +323,18 @@ def test_gazetteer_resolves_header_places(place, full):
 @pytest.mark.parametrize("words", ["兴山县委认识到", "死者家属感激地说", "全国基层党建创新典型案例"])
 def test_sentences_are_not_places(words):
     assert resolve_place(words) is None
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "没有找到案例正文"),
+    ("only-boilerplate.txt", "展开阅读全文\n第1页 / 共2页\n".encode(), "没有找到案例正文"),
+    ("broken.docx", b"not a zip file", "不是有效的 .docx 文件"),
+    ("slides.pptx", b"x", "不支持的文件类型"),
+])
+def test_unusable_files_are_reported_not_drafted(tmp_path, name, content, message):
+    source = tmp_path / name
+    source.write_bytes(content)
+    (report,) = import_documents(source, tmp_path / "out", progress=False)
+    assert message in report.error and not report.ok
+    assert "未导入" in report.format_text()
+    assert list((tmp_path / "out").iterdir()) == []

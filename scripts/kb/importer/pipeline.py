@@ -53,6 +53,10 @@ def import_file(path: Path, out: Path, force: bool = False, taken: set[str] | No
     report.removed = [clean.Removed("网页导航和页眉页脚", text) for text in document.dropped] + markup + boilerplate
     preamble, cases = split_cases(clean.drop_blank(paragraphs))
     report.unclassified = [p.text.strip() for p in preamble]
+    cases = [case for case in cases if case.paragraphs]
+    if not cases:
+        report.error = "文件中没有找到案例正文（可能是空文件，或只有网站附加内容）"
+        return report
     truncated = any(item.kind == "截断提示" for item in boilerplate) or _ends_with_read_more(boilerplate)
     taken = set() if taken is None else taken
     for index, case_text in enumerate(cases):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from zipfile import BadZipFile
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
@@ -17,7 +18,7 @@ HEADING_STYLE = re.compile(r"^(?:Heading|标题)\s*(\d)$", re.IGNORECASE)
 def read(path: Path) -> RawDocument:
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as error:
+    except (PackageNotFoundError, BadZipFile, KeyError, ValueError) as error:
         raise UnreadableDocument(f"{path}: 不是有效的 .docx 文件（{error}）；"
                                  "旧版 .doc 文件请先用 Word/WPS 另存为 .docx") from None
     paragraphs = [_paragraph(p) for p in document.paragraphs]
