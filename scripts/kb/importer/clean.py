@@ -165,11 +165,12 @@ ASCII_PARENS = re.compile(rf"\(([^()]*{CHINESE_CONTEXT}[^()]*)\)")
 ASCII_DASHES = re.compile(rf"(?<=[{CJK}）)”])\s*-{{2,}}\s*(?=[{CJK}（(“])")
 ASCII_FULL_STOP = re.compile(rf"(?<=[{CJK}”）])\.(?=\s*$|\s*[{CJK}“（])")
 THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-SPACE_BEFORE_CLOSER = re.compile(r"(?<=\S)[ \t\u3000]+(?=[”’」』）。，、；：！？])")
+SPACE_BEFORE_CLOSER = re.compile(r"(?<=\S)[^\S\n]+(?=[”’」』）。，、；：！？])")
 
 
 def restore_fullwidth(text: str) -> str:
     """``家庭联产承包,综合`` -> ``家庭联产承包，综合``; digits-only contexts (``10:30``) are left alone."""
+    text = text.replace("\xa0", " ")  # no-break spaces from web pages
     text = ASCII_PARENS.sub(r"（\1）", text)
     text = ASCII_PUNCT.sub(lambda m: FULLWIDTH[m.group(1) or m.group(2)], text)
     if CJK_CHAR.search(text):  # a comma in Chinese text is full-width unless it groups thousands

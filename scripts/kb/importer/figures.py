@@ -56,7 +56,7 @@ def _figure(text: str, match: re.Match) -> Figure | None:
     if RANGE_BEFORE.search(before) or re.match(r"\s*[-－~～至到]\s*\d", after):
         return None
     if number[0] in CN_NUMERAL:
-        if re.search(rf"[{CN_NUMERAL}第]$", before):  # part of a longer word: 第一个, 十七大
+        if re.search(rf"[{CN_NUMERAL}第几数]$", before):  # part of a longer word: 第一个, 几十家
             return None
         value = chinese_number(number)
         if value is None or value < 2 or unit in ("%", "％"):
