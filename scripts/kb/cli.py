@@ -7,6 +7,7 @@ Commands:
     postbuild [SITE]                    finish the built site (after mkdocs build)
     pdf                                 print the handouts of the built site to PDF (make pdf)
     offline [--force]                   zip the offline variant of the site (make offline)
+    import SRC [--out DIR] [--force]    draft case files from raw documents
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     offline = commands.add_parser("offline", help="生成离线版网站压缩包 dist/基层党建案例库-<日期>.zip")
     offline.add_argument("--force", action="store_true", help="覆盖当天已有的压缩包")
     offline.set_defaults(run=run_offline)
+
+    imp = commands.add_parser("import", help="把原始文档（.txt/.md/.docx/.html 或文件夹）导入为案例草稿")
+    imp.add_argument("src", type=Path)
+    imp.add_argument("--out", type=Path, default=default_cases_dir())
+    imp.add_argument("--force", action="store_true", help="覆盖已存在的同名案例文件")
+    imp.set_defaults(run=run_import)
 
     args = parser.parse_args(argv)
     try:
@@ -119,3 +126,17 @@ def run_offline(args: argparse.Namespace) -> int:
         return 1
     print(f"离线版已生成：{target}（解压后打开其中的 index.html）")
     return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from kb.importer import import_documents
+    from kb.importer.report import summary_line
+
+    if not args.src.exists():
+        print(f"找不到要导入的文件或文件夹：{args.src}（检查 SRC= 后面的路径）", file=sys.stderr)
+        return 1
+    reports = import_documents(args.src, args.out, force=args.force)
+    for report in reports:
+        print(report.format_text())
+    print(summary_line(reports))
+    return 0 if all(report.ok for report in reports) else 1

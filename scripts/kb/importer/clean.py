@@ -1,0 +1,180 @@
+"""Remove what document-sharing and news sites add around a text, and repair
+what scraping broke, keeping a record of every removal.
+
+Three repairs, each a separate function:
+
+* :func:`strip_boilerplate` drops whole lines that are site furniture
+  (uploader lines, page strips, download/paywall prompts, breadcrumbs,
+  share/editor/source lines, copyright and ICP footers, bare page numbers);
+* :func:`strip_markup_remnants` removes HTML tags and entities left in text;
+* :func:`join_hard_breaks` joins lines that PDF/web extraction broke inside a
+  paragraph, and :func:`restore_fullwidth` turns ASCII punctuation that the
+  scrape produced inside Chinese text back into full-width punctuation.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kb.importer.readers import Paragraph
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+@dataclass(frozen=True)
+class Removed:
+    kind: str  # Chinese label of the boilerplate kind, shown in the report
+    text: str
+
+
+# (kind, pattern). A line is boilerplate when the pattern matches it (re.search
+# on the stripped line); patterns are anchored where a loose match would risk
+# removing a real sentence.
+BOILERPLATE_RULES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+    ("上传信息", r"^(上传人|上传者|贡献者|文档编号|上传时间|发布时间|文档格式|格式)\s*[:：].{0,80}$"),
+    ("上传信息", r"(文档编号|上传时间|页数|大小)\s*[:：]\s*\S+.*(文档编号|上传时间|页数|大小)\s*[:：]"),
+    ("分享提示", r"由(会员|用户)分享.{0,40}(阅读|下载)"),
+    ("分享提示", r"^(分享到|分享至|分享)\s*[:：]?.{0,40}$"),
+    ("页码条", r"^第\s*\d+\s*页\s*[/／]?\s*共\s*\d+\s*页$"),
+    ("页码条", r"^.{0,80}\.(docx?|pdf|pptx?|txt|wps)_第\s*\d+\s*页$"),
+    ("页码条", r"^[-－—\s]*(第\s*)?\d{1,4}\s*(页)?[-－—\s]*$"),
+    ("页码条", r"^(共\s*\d+\s*页|\d+\s*/\s*\d+\s*页?)$"),
+    ("文件名", r"^[^。，,；;]{1,80}\.(docx?|pdf|pptx?|txt|wps)$"),
+    ("下载和阅读提示", r"^(展开阅读全文|阅读全文|点击查看更多.*|查看更多.*|下载资源|资源描述|立即下载|下载文档|"
+                r"下载\s*相关\s*举报|相关资源|相关文档|猜你喜欢|相关搜索|热门搜索|相关推荐|推荐阅读|"
+                r"收藏|举报|打印|关闭窗口|返回顶部|加入收藏|全文阅读已结束.*|本文档.{0,30}(预览|下载).*)$"),
+    ("付费提示", r"(VIP|vip|会员专享|下载券|积分下载|付费下载|开通会员|还剩\s*\d+\s*页未读|继续阅读需|"
+             r"需要\s*\d+\s*(积分|金币)|本文档由.{0,20}提供|试读结束)"),
+    ("截断提示", r"未完[,，]?\s*全文共\s*\d+\s*字|全文共\s*\d+\s*字.{0,10}$|^(（|\()?未完(待续)?(）|\))?$"),
+    ("面包屑", r"^(当前位置|您的位置|你的位置|您现在的位置)\s*[:：]"),
+    ("面包屑", r"^[^。，,；;]{1,30}(>>|＞＞|»|›|>|＞)\s*[^。，,；;]{1,30}((>>|＞＞|»|›|>|＞)\s*[^。，,；;]{0,30})*$"),
+    ("责编和来源", r"^\d{4}\s*[年-]\s*\d{1,2}\s*[月-]\s*\d{1,2}\s*日?.{0,12}(来源|作者|编辑)\s*[:：].{0,60}$"),
+    ("责编和来源", r"^[（(]?\s*(责编|责任编辑|编辑|来源|稿源|作者|记者|通讯员|审核|校对)\s*[:：].{0,60}$"),
+    ("版权和备案", r"(copyright|Copyright|COPYRIGHT|©|版权所有|ICP\s*备|ICP证|公网安备|违法和不良信息举报)"),
+    ("版权和备案", r"^(联系我们|网站地图|免责声明|关于我们|意见反馈)(\s*[|｜/]\s*\S{1,8})*$"),
+))
+
+# Inline remnants of HTML in text scraped without a parser
+MARKUP_REMNANT = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+
+
+def boilerplate_kind(line: str) -> str | None:
+    """The kind of site furniture this line is, or None for real text."""
+    stripped = line.strip()
+    for kind, pattern in BOILERPLATE_RULES:
+        if pattern.search(stripped):
+            return kind
+    return None
+
+
+def strip_boilerplate(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Removed]]:
+    kept: list[Paragraph] = []
+    removed: list[Removed] = []
+    for paragraph in paragraphs:
+        kind = boilerplate_kind(paragraph.text)
+        if kind:
+            removed.append(Removed(kind, paragraph.text.strip()))
+        else:
+            kept.append(paragraph)
+    return kept, removed
+
+
+def strip_markup_remnants(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Removed]]:
+    kept: list[Paragraph] = []
+    removed: list[Removed] = []
+    for paragraph in paragraphs:
+        remnants = [m.group(0) for m in MARKUP_REMNANT.finditer(paragraph.text)]
+        if not remnants:
+            kept.append(paragraph)
+            continue
+        removed.extend(Removed("HTML 残留", r) for r in remnants)
+        text = MARKUP_REMNANT.sub(lambda m: _remnant_replacement(m.group(0)), paragraph.text)
+        kept.extend(Paragraph(line, paragraph.heading_level, paragraph.bold, paragraph.bold_lead)
+                    for line in text.split("\n"))
+    return kept, removed
+
+
+def _remnant_replacement(remnant: str) -> str:
+    if remnant.startswith("&"):
+        text = html.unescape(remnant)
+        return " " if text in ("\xa0", "\u3000") else text
+    return "\n" if re.match(r"</?(br|p|div|li|h\d)\b", remnant, re.IGNORECASE) else ""
+
+
+def drop_blank(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    return [p for p in paragraphs if p.text.strip()]
+
+
+TERMINAL = "。！？!?：:；;…"
+OPENING_CLOSERS = "”’」』）)】〕，,、。；;：:！!？?"
+
+
+def join_hard_breaks(paragraphs: list[Paragraph], is_structural: Callable[[str], bool]) -> list[Paragraph]:
+    """Join a line to the one before when the break cannot end a paragraph.
+
+    A break is joined when the previous line has no sentence-ending punctuation
+    (``家庭联产承`` + ``包、综合…``) or the next line opens with closing
+    punctuation (a ``”`` that extraction moved to the next line). Headings and
+    case headers (``is_structural``) are never joined to or from.
+    """
+    joined: list[Paragraph] = []
+    for paragraph in paragraphs:
+        text = paragraph.text.strip()
+        if joined and _continues(joined[-1], paragraph, text, is_structural):
+            previous = joined[-1]
+            joined[-1] = Paragraph(previous.text.rstrip() + text, previous.heading_level, previous.bold,
+                                   previous.bold_lead)
+        else:
+            joined.append(Paragraph(text, paragraph.heading_level, paragraph.bold, paragraph.bold_lead))
+    return joined
+
+
+def _continues(previous: Paragraph, paragraph: Paragraph, text: str, is_structural: Callable[[str], bool]) -> bool:
+    if previous.heading_level or paragraph.heading_level or previous.bold or paragraph.bold:
+        return False
+    if text[:1] in OPENING_CLOSERS and text[:1]:
+        return not is_structural(previous.text)
+    if is_structural(previous.text) or is_structural(text):
+        return False
+    return not ends_sentence(previous.text)
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether text ends with punctuation that can close a paragraph.
+
+    A closing quote counts only after sentence punctuation (``。”``), since
+    ``…“领头雁”`` is a sentence cut off, not finished.
+    """
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in "”’」』）)】":
+        stripped = stripped[:-1]
+        if stripped and stripped[-1] in TERMINAL:
+            return True
+    return bool(stripped) and stripped[-1] in TERMINAL and stripped == text.rstrip()
+
+
+# ASCII punctuation -> full-width, when it touches Chinese text
+FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+CHINESE_CONTEXT = f"[{CJK}“”‘’「」『』《》（）【】、。，：；！？]"
+ASCII_PUNCT = re.compile(rf"(?<={CHINESE_CONTEXT})\s*([,:;!?])|([,:;!?])(?=\s*{CHINESE_CONTEXT})")
+ASCII_PARENS = re.compile(rf"\(([^()]*{CHINESE_CONTEXT}[^()]*)\)")
+ASCII_DASHES = re.compile(rf"(?<=[{CJK}）)”])\s*-{{2,}}\s*(?=[{CJK}（(“])")
+ASCII_FULL_STOP = re.compile(rf"(?<=[{CJK}”）])\.(?=\s*$|\s*[{CJK}“（])")
+THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+SPACE_BEFORE_CLOSER = re.compile(r"(?<=\S)[^\S\n]+(?=[”’」』）。，、；：！？])")
+
+
+def restore_fullwidth(text: str) -> str:
+    """``家庭联产承包,综合`` -> ``家庭联产承包，综合``; digits-only contexts (``10:30``) are left alone."""
+    text = text.replace("\xa0", " ")  # no-break spaces from web pages
+    text = ASCII_PARENS.sub(r"（\1）", text)
+    text = ASCII_PUNCT.sub(lambda m: FULLWIDTH[m.group(1) or m.group(2)], text)
+    if CJK_CHAR.search(text):  # a comma in Chinese text is full-width unless it groups thousands
+        text = THOUSANDS.sub("\x00", text).replace(",", "，").replace("\x00", ",")
+    text = ASCII_DASHES.sub("——", text)
+    text = ASCII_FULL_STOP.sub("。", text)
+    return SPACE_BEFORE_CLOSER.sub("", text)

@@ -1,0 +1,180 @@
+"""Write one draft case file: frontmatter the validator accepts, and the body.
+
+Everything the importer cannot know is a clearly marked placeholder or a
+marked extract of the source (never a made-up fact); YAML comments tell the
+reviewer which fields are guesses. The body is plain Markdown without HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from kb import vocab
+from kb.importer.figures import Figure
+from kb.importer.outline import HEADING, MINOR, TEXT, Block, Outline
+from kb.importer.region import RegionGuess
+from kb.importer.sections import heading_name
+from kb.model import SECTION_HEADINGS
+
+EXTRACT_MARK = "（草稿摘录，待改写）"
+MISSING_SECTION = "> 【待补充】导入时在原文中没有找到这一部分，请对照原文补充或确认原文确实没有。"
+NO_PRACTICE = "【待填写】原文“主要做法”中没有找到小标题"
+
+
+@dataclass
+class Draft:
+    case_id: str
+    title: str
+    model: str
+    region: RegionGuess | None
+    outline: Outline
+    figures: list[Figure]
+    categories: list[str]  # guessed category for each practice
+    status: str
+    incomplete_note: str = ""
+    source_title: str = ""
+    source_publisher: str = ""
+    source_date: str = ""
+    source_notes: list[str] = field(default_factory=list)
+
+    def practice_names(self) -> list[str]:
+        section = self.outline.sections.get("主要做法")
+        return [heading_name(h) for h in section.headings()] if section else []
+
+
+def render_draft(draft: Draft) -> str:
+    return "---\n" + _frontmatter(draft) + "---\n\n" + render_body(draft.outline, draft.status) + "\n"
+
+
+def _frontmatter(draft: Draft) -> str:
+    lines = ["# 导入工具生成的草稿：请对照原文逐项审核，带“草稿”“待”字样的内容需要改写。",
+             f"id: {_scalar(draft.case_id)}",
+             f"title: {_scalar(draft.title)}",
+             f"model: {_scalar(draft.model)}  # 草稿：取自标题，请改为创新做法的简称"]
+    lines += _region_lines(draft.region)
+    lines.append(f"status: {draft.status}")
+    if draft.incomplete_note:
+        lines.append(f"incomplete_note: {_scalar(draft.incomplete_note)}")
+    lines.append(f"summary: {_scalar(EXTRACT_MARK + _first_sentences(draft.outline.intro))}")
+    background = _points(draft.outline, "背景") or ["【待填写】导入时没有找到“背景”一节"]
+    lines += _list_lines("background", background, "草稿：原文小标题或首句摘录")
+    lines += _practice_lines(draft)
+    lines += _result_lines(draft.figures)
+    lines += _list_lines("lessons", _points(draft.outline, "启示"), "草稿：原文小标题或首句摘录")
+    lines.append("source:")
+    lines.append(f"  title: {_scalar(draft.source_title)}")
+    if draft.source_publisher:
+        lines.append(f"  publisher: {_scalar(draft.source_publisher)}")
+    if draft.source_date:
+        lines.append(f"  date: {draft.source_date}")
+    lines.append(f"  note: {_scalar('；'.join(draft.source_notes))}")
+    return "\n".join(lines) + "\n"
+
+
+def _region_lines(region: RegionGuess | None) -> list[str]:
+    if region is None:
+        return ["region:  # 【待填写】导入时没有找到地区",
+                "  province: \"\"", "  county: \"\""]
+    comment = f"  # 由正文推断（“{region.stated_as[:20]}”），请核对" if region.inferred else ""
+    lines = ["region:" + comment, f"  province: {_scalar(region.province)}"]
+    if region.city:
+        lines.append(f"  city: {_scalar(region.city)}")
+    lines.append(f"  county: {_scalar(region.county)}")
+    return lines
+
+
+def _practice_lines(draft: Draft) -> list[str]:
+    names = draft.practice_names()
+    section = draft.outline.sections.get("主要做法")
+    lines = ["practices:"]
+    if not names:
+        return lines + [f"  - name: {_scalar(NO_PRACTICE)}", f"    category: {next(iter(vocab.categories()))}"
+                        "  # 【待填写】", f"    summary: {_scalar(NO_PRACTICE)}"]
+    headings = section.headings()
+    for name, heading, category in zip(names, headings, draft.categories):
+        first = section.paragraphs_after(heading)
+        lines.append(f"  - name: {_scalar(name)}")
+        lines.append(f"    category: {category}  # 草稿：按关键词猜测的分类，请核对")
+        lines.append(f"    summary: {_scalar(EXTRACT_MARK + (_sentences(first[0])[0] if first else name))}")
+    return lines
+
+
+def _result_lines(figures: list[Figure]) -> list[str]:
+    if not figures:
+        return ["results:  # 【待填写】导入时没有找到数据", "  - indicator: \"【待填写】\"",
+                "    value: 0", "    unit: \"【待填写】\""]
+    lines = ["results:  # 草稿：自动提取的数字，请删去不是成效的项，并核对指标名称"]
+    for figure in figures:
+        lines.append(f"  - indicator: {_scalar(figure.indicator)}")
+        lines.append(f"    value: {figure.value}")
+        lines.append(f"    unit: {_scalar(figure.unit)}")
+        if figure.as_stated:
+            lines.append(f"    as_stated: {_scalar(figure.as_stated)}")
+    return lines
+
+
+def _list_lines(key: str, items: list[str], comment: str) -> list[str]:
+    if not items:
+        return [f"{key}: []"]
+    return [f"{key}:  # {comment}"] + [f"  - {_scalar(item)}" for item in items]
+
+
+def _points(outline: Outline, section_name: str) -> list[str]:
+    """Sub-headings of a section, or the first sentence of its first paragraphs."""
+    section = outline.sections.get(section_name)
+    if section is None:
+        return []
+    headings = section.headings()
+    if headings:
+        return [heading_name(h) + "。" for h in headings]
+    texts = [b.text for b in section.blocks if b.kind == TEXT][:3]
+    return [_sentences(text)[0] for text in texts]
+
+
+def _first_sentences(blocks: list[Block]) -> str:
+    texts = [b.text for b in blocks if b.kind == TEXT]
+    return "".join(_sentences(texts[0])[:2]) if texts else "【待填写】"
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.findall(r"[^。！？]+[。！？]?[”’」』]?", text) if s.strip()] or [text]
+
+
+def render_body(outline: Outline, status: str) -> str:
+    parts = [_block(b) for b in outline.intro]
+    for name in SECTION_HEADINGS:
+        section = outline.sections.get(name)
+        if section is None:
+            if status != "incomplete":
+                parts += [f"## {name}", MISSING_SECTION]
+            continue
+        parts.append(f"## {name}")
+        parts += [_block(b) for b in section.blocks]
+    return "\n\n".join(parts)
+
+
+def _block(block: Block) -> str:
+    text = escape_markdown(block.text)
+    if block.kind == HEADING:
+        return f"### {text}"
+    if block.kind == MINOR:
+        return f"**{text}**"
+    return text
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+BLOCK_START = re.compile(r"^(#|>|[-+=]\s|\d+[.)]\s)")
+
+
+def escape_markdown(text: str) -> str:
+    """Source text shown literally: no emphasis, links, HTML or lists by accident."""
+    text = MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return "\\" + text if BLOCK_START.match(text) else text
+
+
+def _scalar(value: str) -> str:
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_style=None)
+    return dumped.removesuffix("\n...\n").strip()

@@ -1,0 +1,45 @@
+"""Plain text and Markdown: detect the encoding, one paragraph per line.
+
+Chinese documents saved on Windows are often GBK/GB18030 rather than UTF-8;
+charset-normalizer chooses among the encodings such files really use, so a
+short GBK file is not mistaken for a Western code page.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from kb.importer.readers import Paragraph, RawDocument, UnreadableDocument
+
+CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5"]
+MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+
+
+def read(path: Path) -> RawDocument:
+    text, encoding = decode(path.read_bytes(), path)
+    paragraphs = []
+    for line in text.splitlines():
+        match = MARKDOWN_HEADING.match(line) if path.suffix.lower() == ".md" else None
+        if match:
+            paragraphs.append(Paragraph(match.group(2), heading_level=len(match.group(1))))
+        else:
+            paragraphs.append(Paragraph(line))
+    return RawDocument(path=path, format="text", paragraphs=paragraphs, encoding=encoding, hard_wrapped=True)
+
+
+def decode(raw: bytes, path: Path) -> tuple[str, str]:
+    """Text and the name of the encoding it was read with."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw.decode("utf-8-sig"), "UTF-8（带 BOM）"
+    try:
+        return raw.decode("utf-8"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(raw, cp_isolation=CANDIDATE_ENCODINGS).best()
+    if best is None:
+        raise UnreadableDocument(f"{path}: 无法识别文件编码（不是 UTF-8、GBK/GB18030 或 Big5）；"
+                                 "请用记事本或 WPS 打开后“另存为”UTF-8 编码再导入")
+    return str(best), best.encoding.upper().replace("_", "-")

@@ -1,0 +1,89 @@
+"""Split a document that holds several cases at their headers.
+
+A case header names a place the gazetteer knows, then the title:
+
+* ``湖北兴山:`` on one line and the title on the next;
+* ``浙江建德市:深入实施…`` on one line;
+* ``内蒙古杭锦旗——“五大工程”推进…`` on one line.
+
+Text before the first header (a collection title) is returned separately so
+the report can show it; a document without any header is one case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.importer.readers import Paragraph
+from kb.importer.region import RegionGuess, resolve_place
+
+MAX_TITLE = 60
+PLACE = r"(?P<place>[\u4e00-\u9fff]{2,14})"
+PLACE_ALONE = re.compile(rf"^{PLACE}\s*[:：]$")
+PLACE_COLON_TITLE = re.compile(rf"^{PLACE}\s*[:：]\s*(?P<title>\S.*)$")
+PLACE_DASH_TITLE = re.compile(rf"^{PLACE}\s*(?:——|—|－{{1,2}}|-{{2,3}})\s*(?P<title>\S.*)$")
+
+
+@dataclass
+class CaseText:
+    header: list[str]  # the header line(s) as written
+    title: str
+    region: RegionGuess | None
+    paragraphs: list[Paragraph]
+
+
+def is_case_header(text: str) -> bool:
+    return _header_at(text, None) is not None
+
+
+def split_cases(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[CaseText]]:
+    """The preamble before the first case, and the cases in order."""
+    preamble: list[Paragraph] = []
+    cases: list[CaseText] = []
+    index = 0
+    while index < len(paragraphs):
+        following = paragraphs[index + 1].text if index + 1 < len(paragraphs) else None
+        header = _header_at(paragraphs[index].text, following)
+        if header:
+            lines, title, region = header
+            cases.append(CaseText(header=lines, title=title, region=region, paragraphs=[]))
+            index += len(lines)
+            continue
+        (cases[-1].paragraphs if cases else preamble).append(paragraphs[index])
+        index += 1
+    if not cases:
+        return [], [_untitled_case(preamble)]
+    return preamble, cases
+
+
+def _untitled_case(paragraphs: list[Paragraph]) -> CaseText:
+    """A document without a case header: its first line is the title when it looks like one
+    (a heading style, or a short line without closing punctuation)."""
+    first = paragraphs[0] if paragraphs else None
+    if first and (first.heading_level == 1 or _looks_like_title(first.text)) and len(paragraphs) > 1 \
+            and not re.match(r"^[一二三四五六七八九十]+[、.．]", first.text.strip()):
+        return CaseText(header=[first.text], title=first.text.strip(), region=None, paragraphs=paragraphs[1:])
+    return CaseText(header=[], title="", region=None, paragraphs=paragraphs)
+
+
+def _header_at(text: str, following: str | None) -> tuple[list[str], str, RegionGuess] | None:
+    line = text.strip()
+    match = PLACE_ALONE.match(line)
+    if match and following is not None and _looks_like_title(following):
+        region = resolve_place(match.group("place"))
+        if region:
+            return [text, following], following.strip(), region
+        return None
+    for pattern in (PLACE_COLON_TITLE, PLACE_DASH_TITLE):
+        match = pattern.match(line)
+        if match and _looks_like_title(match.group("title")):
+            region = resolve_place(match.group("place"))
+            if region:
+                return [text], match.group("title").strip(), region
+    return None
+
+
+def _looks_like_title(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text) <= MAX_TITLE and text[-1] not in "。；;，,：:"
