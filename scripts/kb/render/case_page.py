@@ -22,7 +22,7 @@ def practice_anchor(index: int) -> str:
 def render_case_page(case: Case, categories: dict[str, Category]) -> str:
     parts = [
         render_front_matter(case),
-        f"# {inline(case.title)}",
+        f"# {inline(case.title)} {{ .kb-case }}",  # marks case pages for kb.mdext.glossary_links
         render_status_notice(case),
         render_card(case, categories),
         render_practice_overview(case, categories),
