@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps validate generate build serve test clean
+.PHONY: help setup system-deps validate generate build serve test bench clean
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,6 +40,9 @@ serve: validate generate ## 构建并在 http://127.0.0.1:8000 预览网站（�
 
 test: validate generate system-deps ## 运行全部测试
 	$(PY) -m pytest
+
+bench: setup ## 用合成案例（临时文件夹，不写入 cases/）测量页面生成时间
+	$(PY) tests/bench_generate.py
 
 clean: ## 删除生成的文件
 	rm -rf build site .pytest_cache
