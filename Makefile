@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps node-deps validate generate build serve test lighthouse pdf offline import clean
+.PHONY: help setup system-deps node-deps validate generate build serve test lighthouse pdf offline import bench-generate clean
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -62,6 +62,9 @@ lighthouse: build node-deps ## 测量手机端 Lighthouse 分数并写入 BENCHM
 import: setup ## 把原始文档导入为案例草稿：make import SRC=文件或文件夹 [OUT=cases] [FORCE=1]
 	@test -n "$(SRC)" || { echo "请指定要导入的文件或文件夹，例如 make import SRC=原稿.docx"; exit 2; }
 	@$(PY) -m kb import "$(SRC)" --out "$(or $(OUT),cases)" $(if $(FORCE),--force)
+
+bench-generate: setup ## 用合成案例（临时文件夹，不写入 cases/）测量页面生成时间
+	$(PY) tests/bench_generate.py
 
 clean: ## 删除生成的文件
 	rm -rf build site dist .pytest_cache

@@ -17,6 +17,7 @@ AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 # The pages a reader meets first; extend as views are added.
 MODULE = "rural-party-serving-the-people"
 READER_PAGES = ["/", f"/cases/{XINGSHAN}/", f"/cases/{WENGYUAN}/", "/cases/", "/practices/",
+                "/matrix/", "/regions/", "/regions/hubei/", "/figures/", "/glossary/", "/data/",
                 "/training/", f"/training/{MODULE}/", f"/print/cases/{XINGSHAN}/", f"/print/modules/{MODULE}/",
                 "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A"]
 
@@ -75,6 +76,8 @@ def test_lighthouse_mobile_scores_meet_thresholds(site_url, name, path):
 @pytest.mark.parametrize("path, selectors", [
     (f"/cases/{XINGSHAN}/", [".case-card", ".case-card table"]),
     (f"/cases/{WENGYUAN}/", [".case-card", ".case-card table"]),
+    ("/regions/", [".kb-map svg", ".md-typeset table"]),
+    ("/figures/", [".kb-sortable table"]),
 ])
 def test_content_fits_the_screen_without_horizontal_scrolling(browser, site_url, width, path, selectors):
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from kb import vocab
 from kb.load import case_paths
+from kb.crossindex import build_index
+from kb.glossary import glossary
 from kb.model import Case
 from kb.modules import Module, default_modules_dir, validate_modules
 from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR, JIEBA_USER_DICT
@@ -26,8 +28,14 @@ from kb.pdf_links import attach_pdfs
 from kb.problems import Problem
 from kb.render.case_list import render_case_list
 from kb.render.case_page import render_case_page
+from kb.render.figures import render_figures_page
+from kb.render.glossary_page import render_glossary_page
 from kb.render.home import fill_markers
+from kb.render.matrix import render_matrix_page
+from kb.render.open_data import render_open_data
 from kb.render.practices import render_practices_page
+from kb.render.regions import render_region_pages
+from kb.render.related import render_related
 from kb.render.search_terms import render_jieba_user_dict
 from kb.render.training import render_training_files
 from kb.validate import validate_cases
@@ -69,7 +77,8 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
 
 def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = ()) -> dict[str, bytes]:
     """Every file of the MkDocs source folder, by its path relative to that folder."""
-    categories = vocab.categories()
+    categories, terms = vocab.categories(), glossary()
+    index = build_index(cases, categories, terms)
     files: dict[str, bytes] = {}
     for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(docs_dir).as_posix()
@@ -79,8 +88,17 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
         files[relative] = data
     files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
     for case in cases:
-        files[f"cases/{case.id}.md"] = render_case_page(case, categories).encode("utf-8")
-    files["practices/index.md"] = render_practices_page(cases, categories).encode("utf-8")
+        page = render_case_page(case, categories) + "\n" + render_related(index.related[case.id], categories, terms)
+        files[f"cases/{case.id}.md"] = (page + "\n").encode("utf-8")
+    views = {
+        "practices/index.md": render_practices_page(index, categories),
+        "matrix/index.md": render_matrix_page(index, categories),
+        **render_region_pages(index, categories),
+        "figures/index.md": render_figures_page(index, categories),
+        "glossary/index.md": render_glossary_page(index, terms),
+    }
+    files.update({path: text.encode("utf-8") for path, text in views.items()})
+    files.update(render_open_data(index, categories))
     files.update(render_training_files(cases, list(modules)))
     return files
 

@@ -23,6 +23,8 @@ from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
+
 from kb.paths import BUILD_DIR, JIEBA_USER_DICT, ROOT
 from kb.postbuild import postbuild
 
@@ -40,7 +42,21 @@ def bundle_path(dist_dir: Path, date: dt.date) -> Path:
     return dist_dir / f"{BUNDLE_NAME}-{date.isoformat()}.zip"
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml while ignoring its ``!!python/...`` tags."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def project_extra_javascript() -> list[str]:
+    """The site's scripts; a child config replaces lists, so they are repeated there."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return list(config.get("extra_javascript") or [])
+
+
 def offline_config(workdir: Path) -> str:
+    scripts = [*project_extra_javascript(), "assets/offline-index.js", "assets/offline-search.js"]
     return "\n".join([
         f"INHERIT: {ROOT / 'mkdocs.yml'}",
         f"docs_dir: {workdir / 'docs'}",
@@ -50,7 +66,7 @@ def offline_config(workdir: Path) -> str:
         "hooks:", f"  - {ROOT / 'hooks' / 'generate_pages.py'}",
         "plugins: []",
         "extra_javascript:",
-        "  - assets/projector.js", "  - assets/offline-index.js", "  - assets/offline-search.js",
+        *(f"  - {script}" for script in scripts),
         "",
     ])
 

@@ -23,7 +23,7 @@ def practice_anchor(index: int) -> str:
 def render_case_page(case: Case, categories: dict[str, Category]) -> str:
     parts = [
         render_front_matter(case),
-        f"# {inline(case.title)}",
+        f"# {inline(case.title)} {{ .kb-case }}",  # marks case pages for kb.mdext.glossary_links
         render_status_notice(case),
         render_card(case, categories),
         render_handout_bar(f"../print/cases/{case.id}.md", f"cases/{case.id}", projector=True),

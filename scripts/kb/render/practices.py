@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-from kb.model import Case
-from kb.render.case_page import practice_anchor
+from kb.crossindex import CrossIndex
+from kb.render.links import case_href, front_matter, place
 from kb.render.text import inline
 from kb.vocab import Category
 
 
-def render_practices_page(cases: list[Case], categories: dict[str, Category]) -> str:
-    by_category: dict[str, list[str]] = {key: [] for key in categories}
-    for case in sorted(cases, key=lambda c: (c.region.province, c.region.county, c.id)):
-        for index, practice in enumerate(case.practices):
-            for key in practice.categories:
-                primary = "（主分类）" if key == practice.category else ""
-                by_category[key].append(
-                    f"- [{inline(practice.name)}](../cases/{case.id}.md#{practice_anchor(index)})"
-                    f" — {inline(case.region.province)}{inline(case.region.county)}{primary}：{inline(practice.summary)}")
-    lines = ["---", 'title: "做法分类"', "---", "", "# 做法分类", "",
-             "每个案例的每项做法都有一个主分类，另可有至多两个附加分类。下面按分类列出各地的做法。", ""]
+def render_practices_page(index: CrossIndex, categories: dict[str, Category]) -> str:
+    lines = front_matter("做法分类") + [
+        "# 做法分类", "",
+        "每个案例的每项做法都有一个主分类，另可有至多两个附加分类。下面按分类列出各地的做法，"
+        "点击做法名称可直接跳到案例中对应的段落。按地区对照见[做法 × 地区对照表](../matrix/index.md)。", "",
+        render_category_overview(index, categories), ""]
     for key, category in categories.items():
+        refs = index.practices_by_category[key]
         lines += [f"## {inline(category.label)} {{ #{key} }}", "", f"*{inline(category.definition)}*", ""]
-        lines += by_category[key] or ["暂无案例。"]
+        lines += [f"- [{inline(ref.practice.name)}]({case_href(ref.case, ref.index)}) — {place(ref.case)}"
+                  f"{'（主分类）' if key == ref.practice.category else ''}：{inline(ref.practice.summary)}"
+                  for ref in refs] or ["暂无案例。"]
         lines.append("")
     return "\n".join(lines)
+
+
+def render_category_overview(index: CrossIndex, categories: dict[str, Category]) -> str:
+    rows = ["| 分类 | 做法数 | 案例数 |", "| --- | ---: | ---: |"]
+    rows += [f"| [{inline(c.label)}](#{key}) | {len(index.practices_by_category[key])} "
+             f"| {len(index.cases_by_category[key])} |" for key, c in categories.items()]
+    return "\n".join(rows)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
+from kb.glossary import glossary
 from kb.model import Case
 
 QUOTED_RE = re.compile(r"“([^”]{2,12})”")
 
 
 def domain_terms(cases: list[Case]) -> list[str]:
-    terms: set[str] = set()
+    terms: set[str] = {t.term for t in glossary().values()}
     for case in cases:
         terms.add(case.model)
         terms.update(case.tags)

@@ -1,0 +1,81 @@
+/* Sortable tables for the 基层党建创新案例库 site (no dependencies, no other hosts).
+ *
+ * Progressive enhancement: tables inside an element with class "kb-sortable"
+ * stay plain, readable tables without JavaScript. With it, every header cell
+ * gets a <button>; pressing it sorts the rows (numbers numerically, text in
+ * Chinese collation) and sets aria-sort on the header so screen readers
+ * announce the order. Pressing again reverses the order. Each cell also gets
+ * its column name in data-label, so that on a phone the CSS can show every
+ * row as a small card ("县：兴山县 / 指标：…") instead of a wide table.
+ */
+(function () {
+  "use strict";
+
+  var collator = new Intl.Collator("zh-CN", { numeric: true });
+
+  function sortKey(cell) {
+    var text = cell.textContent.trim();
+    var number = Number(text.replace(/,/g, ""));
+    return text !== "" && !isNaN(number) ? number : text;
+  }
+
+  function compare(a, b) {
+    if (typeof a === "number" && typeof b === "number") return a - b;
+    if (typeof a === "number") return -1;
+    if (typeof b === "number") return 1;
+    return collator.compare(a, b);
+  }
+
+  function sortBy(table, column, direction) {
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var sign = direction === "ascending" ? 1 : -1;
+    rows.sort(function (r1, r2) {
+      return sign * compare(sortKey(r1.cells[column]), sortKey(r2.cells[column]));
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
+      th.setAttribute("aria-sort", index === column ? direction : "none");
+    });
+  }
+
+  function enhance(table) {
+    if (!table.tHead || !table.tBodies.length || table.getAttribute("data-kb-sortable")) return;
+    table.setAttribute("data-kb-sortable", "on");
+    var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+      return th.textContent.trim();
+    });
+    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+      Array.prototype.forEach.call(row.cells, function (cell, column) {
+        cell.setAttribute("data-label", labels[column] || "");
+      });
+    });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "kb-sort-button";
+      button.textContent = th.textContent;
+      button.title = "按“" + th.textContent + "”排序";
+      th.textContent = "";
+      th.appendChild(button);
+      th.setAttribute("aria-sort", "none");
+      button.addEventListener("click", function () {
+        var next = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
+        sortBy(table, column, next);
+      });
+    });
+  }
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll(".kb-sortable table"), enhance);
+  }
+
+  // Material's instant navigation replaces pages without reloading; document$ announces each one.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,31 @@
+"""URL keys and tile-grid map positions of the provinces (``vocab/province-grid.yml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kb.paths import VOCAB_DIR
+
+
+@dataclass(frozen=True)
+class ProvinceTile:
+    name: str
+    key: str
+    row: int
+    col: int
+
+
+@lru_cache(maxsize=None)
+def province_tiles(vocab_dir: Path = VOCAB_DIR) -> dict[str, ProvinceTile]:
+    """Tiles keyed by the full province name (as written in ``region.province``)."""
+    entries = yaml.safe_load((vocab_dir / "province-grid.yml").read_text(encoding="utf-8"))
+    return {entry["name"]: ProvinceTile(**entry) for entry in entries}
+
+
+def province_page(province: str) -> str:
+    """Path of a province's region page, relative to the site's source folder."""
+    return f"regions/{province_tiles()[province].key}.md"
