@@ -113,7 +113,7 @@ def parse_yaml_with_lines(fm_text: str, path: Path, first_line: int) -> tuple[di
         mark = getattr(error, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
         raise CaseFileError(Problem(display_path(path), line, "frontmatter", "yaml-syntax",
-                                    f"案例信息格式有误，无法读取：{getattr(error, 'problem', '') or error}",
+                                    f"案例信息格式有误，无法读取：{_explain_yaml_error(error)}",
                                     "检查这一行及上一行：冒号后要有空格，缩进用空格而不是 Tab，引号要成对")) from None
     if not isinstance(meta, dict):
         raise CaseFileError(Problem(display_path(path), first_line, "frontmatter", "frontmatter-not-mapping",
@@ -127,6 +127,27 @@ def parse_yaml_with_lines(fm_text: str, path: Path, first_line: int) -> tuple[di
     key_lines: dict[KeyPath, int] = {}
     _record_lines(node, (), key_lines, first_line)
     return meta, key_lines
+
+
+# What the parser's English complaints usually mean for a contributor.
+YAML_PROBLEMS_ZH = (
+    ("mapping values are not allowed", "这一行的值里有“冒号加空格”，被当成了新的字段；值里需要冒号时改用中文冒号“：”，或用引号把整个值包起来"),
+    ("could not find expected ':'", "这一行缺少“字段: 值”中的英文冒号，或者上一行的缩进不对"),
+    ("cannot start any token", "这一行开头有不能出现的字符（如 Tab、@ 或 `）"),
+    ("while scanning a quoted scalar", "引号没有配对"),
+    ("expected <block end>", "这一行的缩进与上下文没有对齐"),
+    ("did not find expected key", "这一行的缩进与上下文没有对齐"),
+    ("did not find expected '-' indicator", "列表中的各项没有对齐"),
+    ("found duplicate anchor", "重复的 & 引用"),
+)
+
+
+def _explain_yaml_error(error: yaml.YAMLError) -> str:
+    text = f"{getattr(error, 'context', '') or ''} {getattr(error, 'problem', '') or error}"
+    for english, chinese in YAML_PROBLEMS_ZH:
+        if english in text:
+            return chinese
+    return "写法不符合格式要求"
 
 
 def _first_alias(fm_text: str) -> yaml.Mark | None:
