@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps validate generate build serve test clean
+.PHONY: help setup system-deps validate generate build serve test clean new schema
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,3 +43,9 @@ test: validate generate system-deps ## 运行全部测试
 
 clean: ## 删除生成的文件
 	rm -rf build site .pytest_cache
+
+new: setup ## 新建案例：make new PROVINCE=湖北省 COUNTY=兴山县 TITLE=案例标题 [MODEL=模式简称]（缺少的会逐项询问）
+	@$(PY) -m kb new --province "$(PROVINCE)" --county "$(COUNTY)" --title "$(TITLE)" --model "$(MODEL)"
+
+schema: setup ## 重新生成编辑器用的 JSON Schema（schema/case.schema.json）
+	@$(PY) -m kb schema

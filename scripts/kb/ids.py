@@ -5,12 +5,11 @@ pinyin keeps them readable. The conversion uses pypinyin.
 
 >>> case_id("湖北省", "兴山县", "两会两评")
 'hubei-xingshan-lianghui-liangping'
->>> slug("Ｘ村 2009 年“两会”")
-'x-cun-2009-nian-liang-hui'
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 
@@ -22,14 +21,18 @@ from kb import vocab
 PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "林区", "特区",
                   "省", "市", "县", "区", "旗", "盟")
 NON_ID_RE = re.compile(r"[^a-z0-9]+")
-MAX_TOPIC_SYLLABLES = 6
+MAX_TOPIC_WORDS = 4
 
 
 def slug(text: str, max_words: int | None = None) -> str:
-    """Pinyin and ASCII words of ``text``, lower case, joined by hyphens."""
+    """Pinyin of ``text`` word by word (segmented by jieba), lower case, joined by hyphens."""
+    import jieba  # loads its dictionary on first use; only needed here
+
+    jieba.setLogLevel(logging.WARNING)
+
     text = unicodedata.normalize("NFKC", text)
-    words = [NON_ID_RE.sub("-", w.lower()).strip("-") for w in lazy_pinyin(text, style=Style.NORMAL)]
-    words = [part for w in words for part in w.split("-") if part]
+    words = ["".join(lazy_pinyin(word, style=Style.NORMAL)).lower() for word in jieba.cut(text)]
+    words = [part for word in words for part in NON_ID_RE.split(word) if part]
     return "-".join(words[:max_words] if max_words else words)
 
 
@@ -47,5 +50,5 @@ def place_slug(name: str) -> str:
 
 def case_id(province: str, county: str, topic: str) -> str:
     """The id of a new case from its province, county and model name (or title)."""
-    parts = [place_slug(province), place_slug(county), slug(topic, MAX_TOPIC_SYLLABLES)]
+    parts = [place_slug(province), place_slug(county), slug(topic, MAX_TOPIC_WORDS)]
     return "-".join(part for part in parts if part)
