@@ -27,7 +27,7 @@ system-deps: ## 安装测试用的 Chromium 和中文字体（Debian 软件包�
 	@bash scripts/install-system-deps.sh
 
 validate: setup ## 检查 cases/ 中的所有案例文件
-	@$(PY) -m kb validate
+	@$(PY) -m kb validate $(if $(GITHUB_ACTIONS),--github)
 
 generate: setup ## 从案例生成网站页面到 build/docs
 	@$(PY) -m kb generate

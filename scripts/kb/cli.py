@@ -72,11 +72,11 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_generate(args: argparse.Namespace) -> int:
-    from kb.generate import InvalidCases, generate
+    from kb.generate import InvalidCases, OutputOverlapsCases, generate
 
     try:
         report = generate(cases_dir=args.cases, out_dir=args.out)
-    except InvalidCases as error:
+    except (InvalidCases, OutputOverlapsCases) as error:
         print(error, file=sys.stderr)
         return 1
     print(f"生成完成：{len(report.cases)} 个案例；写入 {report.written} 个文件，"
