@@ -58,7 +58,7 @@ def text_mutation(draw) -> tuple[str, str]:
 def structure_mutation(draw) -> tuple[str, str]:
     text = draw(st.sampled_from(TEXTS))
     _, fm, body = text.split("---\n", 2)
-    meta = yaml.safe_load(fm)
+    meta = yaml.load(fm, Loader=yaml.CSafeLoader)
     container, key = meta, draw(st.sampled_from(sorted(meta)))
     # walk one or two levels down into a nested field sometimes
     for _ in range(draw(st.integers(0, 2))):
@@ -71,7 +71,7 @@ def structure_mutation(draw) -> tuple[str, str]:
         del container[key]
     else:
         container[key] = draw(ODD_VALUES)
-    return "structure", "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + body
+    return "structure", "---\n" + yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True) + "---\n" + body
 
 
 def check_outcome(tmp_path, text: str) -> None:
