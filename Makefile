@@ -5,13 +5,14 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
+NODE_STAMP := node_modules/.package-lock.json
 
 export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps validate generate build serve test clean new schema
+.PHONY: help setup system-deps node-deps validate generate build serve test lighthouse pdf offline clean new schema
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,8 +24,13 @@ $(STAMP): requirements.txt
 
 setup: $(STAMP) ## 安装 Python 依赖（首次运行时自动执行）
 
-system-deps: ## 安装测试用的 Chromium 和中文字体（Debian 软件包，缺少时才安装）
+system-deps: ## 安装测试用的 Chromium、中文字体、Java、Node.js（Debian 软件包，缺少时才安装）
 	@bash scripts/install-system-deps.sh
+
+$(NODE_STAMP): package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
+node-deps: $(NODE_STAMP) ## 安装质量检查工具 axe-core、vnu-jar、Lighthouse（npm，按 package-lock.json 的版本）
 
 validate: setup ## 检查 cases/ 中的所有案例文件
 	@$(PY) -m kb validate $(if $(GITHUB_ACTIONS),--github)
@@ -34,15 +40,27 @@ generate: setup ## 从案例生成网站页面到 build/docs
 
 build: validate generate ## 构建网站到 site/
 	$(PY) -m mkdocs build --strict --quiet
+	@$(PY) -m kb postbuild site
 
 serve: validate generate ## 构建并在 http://127.0.0.1:8000 预览网站（修改案例后自动刷新）
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --watch cases --watch vocab --watch docs --watch scripts/kb
 
-test: validate generate system-deps ## 运行全部测试
+pdf: build system-deps ## 把每个案例和培训专题的讲义打印成 PDF，放进网站 site/pdf/ 并在页面上链接
+	@$(PY) -m kb pdf
+	$(PY) -m mkdocs build --strict --quiet
+	@$(PY) -m kb postbuild site
+
+offline: validate ## 生成离线版网站 dist/基层党建案例库-<日期>.zip（FORCE=1 覆盖当天已有的）
+	@$(PY) -m kb offline $(if $(FORCE),--force)
+
+test: validate generate system-deps node-deps ## 运行全部测试
 	$(PY) -m pytest
 
+lighthouse: build node-deps ## 测量手机端 Lighthouse 分数并写入 BENCHMARKS.md
+	$(PY) -m quality.lighthouse --site site --write BENCHMARKS.md
+
 clean: ## 删除生成的文件
-	rm -rf build site .pytest_cache
+	rm -rf build site dist .pytest_cache
 
 new: setup ## 新建案例：make new PROVINCE=湖北省 COUNTY=兴山县 TITLE=案例标题 [MODEL=模式简称]（缺少的会逐项询问）
 	@$(PY) -m kb new --province "$(PROVINCE)" --county "$(COUNTY)" --title "$(TITLE)" --model "$(MODEL)"

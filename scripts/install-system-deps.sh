@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Install the Debian packages the browser tests need, only when missing.
+# Install the Debian packages the tests need, only when missing:
+# Chromium and CJK fonts (browser tests, PDF), Java (Nu HTML Checker), Node.js (axe-core, Lighthouse).
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "安装系统软件包：${missing[*]}"

@@ -9,13 +9,13 @@ import os
 import subprocess
 import sys
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
+from kb.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - re-exported for the tests
+from static_server import StaticHandler
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 
 
 def kb_env(**extra: str) -> dict[str, str]:
@@ -39,10 +39,12 @@ def build_site(workdir: Path, cases_dir: Path | None = None) -> Path:
     docs_dir, site_dir = workdir / "docs", workdir / "site"
     config = workdir / "mkdocs.yml"
     config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
-                      f"hooks:\n  - {ROOT / 'hooks' / 'generate_pages.py'}\n", encoding="utf-8")
+                      f"hooks:\n  - {ROOT / 'hooks' / 'generate_pages.py'}\n"
+                      f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n", encoding="utf-8")
     env = kb_env(**({"KB_CASES_DIR": str(cases_dir)} if cases_dir else {}))
     run([sys.executable, "-m", "kb", "generate", "--out", str(docs_dir)], env)
     run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], env)
+    run([sys.executable, "-m", "kb", "postbuild", str(site_dir)], env)
     return site_dir
 
 
@@ -52,15 +54,10 @@ def run(command: list[str], env: dict[str, str]) -> None:
         raise AssertionError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @contextlib.contextmanager
 def serve(site_dir: Path):
     """Serve ``site_dir`` on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    handler = functools.partial(StaticHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

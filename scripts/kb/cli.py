@@ -2,10 +2,13 @@
 function, and turns known failures into Chinese messages and exit codes.
 
 Commands:
-    validate [--cases DIR] [--github]   check case files (make validate)
+    validate [--cases DIR] [--github]   check case and module files (make validate)
     generate [--cases DIR] [--out DIR]  write the MkDocs source folder
     schema                              rewrite schema/case.schema.json (make schema)
     new [--province P --county C --title T --model M]   scaffold a case (make new)
+    postbuild [SITE]                    finish the built site (after mkdocs build)
+    pdf                                 print the handouts of the built site to PDF (make pdf)
+    offline [--force]                   zip the offline variant of the site (make offline)
 """
 
 from __future__ import annotations
@@ -42,6 +45,16 @@ def main(argv: list[str] | None = None) -> int:
         new.add_argument(option, default="", help=label)
     new.add_argument("--cases", type=Path, default=default_cases_dir())
     new.set_defaults(run=run_new)
+    post = commands.add_parser("postbuild", help="修正构建后的网页（在 mkdocs build 之后运行）")
+    post.add_argument("site", type=Path, nargs="?", default=Path("site"))
+    post.set_defaults(run=run_postbuild)
+
+    pdf = commands.add_parser("pdf", help="把讲义页面打印成 PDF（先运行 make build）")
+    pdf.set_defaults(run=run_pdf)
+
+    offline = commands.add_parser("offline", help="生成离线版网站压缩包 dist/基层党建案例库-<日期>.zip")
+    offline.add_argument("--force", action="store_true", help="覆盖当天已有的压缩包")
+    offline.set_defaults(run=run_offline)
 
     args = parser.parse_args(argv)
     try:
@@ -62,13 +75,20 @@ def run_validate(args: argparse.Namespace) -> int:
     from kb.problems import summary_line
     from kb.validate import validate_cases
 
-    _, problems, checked = validate_cases(args.cases)
-    for problem in problems:
+    from kb.load import case_paths
+    from kb.modules import default_modules_dir, module_summary_line, validate_modules
+
+    cases, problems, checked = validate_cases(args.cases)
+    _, module_problems, modules_checked = validate_modules(default_modules_dir(args.cases), cases,
+                                                           {path.stem for path in case_paths(args.cases)})
+    for problem in problems + module_problems:
         print(problem.format())
         if args.github:
             print(problem.github_annotation())
+    if modules_checked:
+        print(module_summary_line(module_problems, modules_checked))
     print(summary_line(problems, checked))
-    return 1 if problems else 0
+    return 1 if problems or module_problems else 0
 
 
 def run_generate(args: argparse.Namespace) -> int:
@@ -104,4 +124,29 @@ def run_new(args: argparse.Namespace) -> int:
         return 1
     print(f"已新建 {path.name}：请打开 {path.relative_to(path.parents[1]).as_posix()}，把所有“【待填写】”换成案例内容，"
           "然后运行 make validate 检查。")
+def run_postbuild(args: argparse.Namespace) -> int:
+    from kb.postbuild import postbuild
+
+    changed = postbuild(args.site)
+    print(f"构建后处理完成：修改了 {changed} 个网页。")
+    return 0
+
+
+def run_pdf(args: argparse.Namespace) -> int:
+    from kb.pdf import render_pdfs
+
+    made = render_pdfs()
+    print(f"生成了 {len(made)} 个 PDF 讲义（build/pdf）；重新构建网站后放进 site/pdf 并在页面上链接。")
+    return 0
+
+
+def run_offline(args: argparse.Namespace) -> int:
+    from kb.offline import BundleExists, make_offline_bundle
+
+    try:
+        target = make_offline_bundle(force=args.force)
+    except BundleExists as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"离线版已生成：{target}（解压后打开其中的 index.html）")
     return 0

@@ -18,14 +18,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb import vocab
+from kb.load import case_paths
 from kb.model import Case
+from kb.modules import Module, default_modules_dir, validate_modules
 from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR, JIEBA_USER_DICT
+from kb.pdf_links import attach_pdfs
 from kb.problems import Problem
 from kb.render.case_list import render_case_list
 from kb.render.case_page import render_case_page
 from kb.render.home import fill_markers
 from kb.render.practices import render_practices_page
 from kb.render.search_terms import render_jieba_user_dict
+from kb.render.training import render_training_files
 from kb.validate import validate_cases
 
 
@@ -65,19 +69,24 @@ class GenerateReport:
 
 
 def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
-             docs_dir: Path = DOCS_DIR, jieba_dict: Path = JIEBA_USER_DICT) -> GenerateReport:
+             docs_dir: Path = DOCS_DIR, jieba_dict: Path = JIEBA_USER_DICT,
+             modules_dir: Path | None = None) -> GenerateReport:
     refuse_overlap(cases_dir, out_dir)
     cases, problems, _ = validate_cases(cases_dir)
+    modules, module_problems, _ = validate_modules(modules_dir or default_modules_dir(cases_dir), cases,
+                                                   {path.stem for path in case_paths(cases_dir)})
+    problems += module_problems
     if problems:
         raise InvalidCases(problems)
-    files = render_site_files(cases, docs_dir)
+    files = render_site_files(cases, docs_dir, modules)
+    attach_pdfs(files)
     written, unchanged = write_tree(out_dir, files)
     removed = remove_stale(out_dir, set(files))
     write_if_changed(jieba_dict, render_jieba_user_dict(cases).encode("utf-8"))
     return GenerateReport(cases, written, unchanged, removed)
 
 
-def render_site_files(cases: list[Case], docs_dir: Path) -> dict[str, bytes]:
+def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = ()) -> dict[str, bytes]:
     """Every file of the MkDocs source folder, by its path relative to that folder."""
     categories = vocab.categories()
     files: dict[str, bytes] = {}
@@ -91,6 +100,7 @@ def render_site_files(cases: list[Case], docs_dir: Path) -> dict[str, bytes]:
     for case in cases:
         files[f"cases/{case.id}.md"] = render_case_page(case, categories).encode("utf-8")
     files["practices/index.md"] = render_practices_page(cases, categories).encode("utf-8")
+    files.update(render_training_files(cases, list(modules)))
     return files
 
 

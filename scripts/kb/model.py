@@ -60,6 +60,10 @@ CASE_FIELDS = (
     FieldSpec("year", "number", False, "创新做法开始实施的年份（原文写明时才填）", "2009"),
     FieldSpec("added", "date", False, "收入本案例库的日期", "2026-11-28"),
     FieldSpec("tags", "list", False, "标签：关键词列表"),
+    # Teaching fields (培训用), see kb/teaching.py for their rules
+    FieldSpec("learning_objectives", "list", False, "学习目标：学员学完本案例应能做到什么，每条一句"),
+    FieldSpec("discussion_questions", "list", False, "讨论题：3—5 个让学员权衡案例做法的开放问题"),
+    FieldSpec("teaching_notes", "string", False, "教学提示：只给培训教师看，出现在培训专题页和教师讲义上，不出现在公开的案例页"),
 )
 
 REGION_FIELDS = (
@@ -169,6 +173,9 @@ class Case:
     year: int | None = None
     added: str = ""
     tags: tuple[str, ...] = ()
+    learning_objectives: tuple[str, ...] = ()
+    discussion_questions: tuple[str, ...] = ()
+    teaching_notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -209,6 +216,9 @@ class Case:
             year=meta.get("year"),
             added=_text(meta.get("added") or ""),
             tags=tuple(meta.get("tags") or ()),
+            learning_objectives=tuple(meta.get("learning_objectives") or ()),
+            discussion_questions=tuple(meta.get("discussion_questions") or ()),
+            teaching_notes=meta.get("teaching_notes") or "",
             extra={k: v for k, v in meta.items() if k not in known},
         )
 

@@ -44,6 +44,9 @@ RULES: dict[str, str] = {
     "unknown-category": "做法分类不在分类表中",
     "too-many-categories": "附加分类超过两个",
     "unknown-tag": "标签不在标签表中",
+    # teaching fields (kb.teaching)
+    "question-count": "讨论题不是 3—5 个",
+    "not-a-sentence": "学习目标或讨论题中有一项不是一句文字",
     # body
     "missing-section": "正文缺少固定的一节（背景、主要做法、成效、启示）",
     "empty-section": "正文的一节没有内容",

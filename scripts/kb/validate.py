@@ -21,6 +21,7 @@ from kb.load import CaseFile, case_paths, display_path, load_case_file
 from kb.model import (CASE_FIELDS, ID_PATTERN, NESTED_FIELDS, SECTION_HEADINGS, STATUS_LABELS, Case,
                       FieldSpec)
 from kb.problems import CaseFileError, Problem, field_name as _field_name, short_value as _short
+from kb.teaching import check_teaching
 
 SECTION_RE = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 KIND_LABELS = {"string": "文字", "number": "数字", "list": "列表", "mapping": "带子字段的对象", "date": "日期"}
@@ -83,6 +84,7 @@ def check_case_file(case_file: CaseFile) -> Iterator[Problem]:
     yield from check_unknown_subfields(case_file)
     yield from check_placeholders(case_file)
     yield from check_sections(case_file)
+    yield from check_teaching(case_file)
 
 
 def check_fields(case_file: CaseFile, data: dict[str, Any], specs: tuple[FieldSpec, ...],

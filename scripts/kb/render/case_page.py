@@ -6,6 +6,7 @@ import re
 
 from kb.model import STATUS_LABELS, Case
 from kb.render.edit_link import render_edit_line
+from kb.render.teaching import render_case_teaching, render_handout_bar
 from kb.render.text import inline, narrative, yaml_string
 from kb.vocab import Category
 
@@ -26,7 +27,9 @@ def render_case_page(case: Case, categories: dict[str, Category]) -> str:
         f"# {inline(case.title)}",
         render_status_notice(case),
         render_card(case, categories),
+        render_handout_bar(f"../print/cases/{case.id}.md", f"cases/{case.id}", projector=True),
         render_practice_overview(case, categories),
+        render_case_teaching(case),
         render_narrative(case),
         render_source(case),
     ]

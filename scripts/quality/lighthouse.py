@@ -1,0 +1,96 @@
+"""Lighthouse with its mobile preset on pages served from 127.0.0.1.
+
+Usage (also ``make lighthouse``, which records the scores in BENCHMARKS.md)::
+
+    python -m quality.lighthouse --site site --write BENCHMARKS.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from quality import NODE_MODULES, ROOT
+
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# The thresholds the site must meet (issue: quality gates a reader would notice).
+THRESHOLDS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 95}
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+                "--disable-component-update --no-first-run")
+PAGES = {"首页": "/", "案例页（兴山）": "/cases/hubei-xingshan-lianghui-liangping/"}
+SECTION_START = "<!-- lighthouse:start -->"
+SECTION_END = "<!-- lighthouse:end -->"
+
+
+def run_lighthouse(url: str) -> dict[str, int]:
+    """Scores 0–100 per category for one URL (mobile preset, simulated throttling)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        env = dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+        subprocess.run([str(NODE_MODULES / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
+                        f"--output-path={report}", f"--only-categories={','.join(CATEGORIES)}",
+                        f"--chrome-flags={CHROME_FLAGS}"], env=env, check=True, capture_output=True)
+        data = json.loads(report.read_text(encoding="utf-8"))
+    return {key: round(data["categories"][key]["score"] * 100) for key in CATEGORIES}
+
+
+def below_threshold(scores: dict[str, int]) -> dict[str, int]:
+    return {key: score for key, score in scores.items() if score < THRESHOLDS[key]}
+
+
+def render_section(results: dict[str, dict[str, int]]) -> str:
+    header = "| 页面 | " + " | ".join(CATEGORIES) + " |"
+    rows = [header, "|" + " --- |" * (len(CATEGORIES) + 1)]
+    rows += ["| " + page + " | " + " | ".join(str(scores[key]) for key in CATEGORIES) + " |"
+             for page, scores in results.items()]
+    rows.append("| 阈值 | " + " | ".join(f"≥ {THRESHOLDS[key]}" for key in CATEGORIES) + " |")
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    return "\n".join([
+        SECTION_START,
+        f"Measured {dt.date.today().isoformat()} on {machine}; Lighthouse 12.2.3, mobile preset "
+        "(simulated slow 4G, 4× CPU slowdown), Debian Chromium, site served from 127.0.0.1 with gzip "
+        "by `tests/static_server.py`. Command: `make lighthouse`.",
+        "",
+        *rows,
+        SECTION_END,
+    ])
+
+
+def write_section(benchmarks: Path, section: str) -> None:
+    text = benchmarks.read_text(encoding="utf-8") if benchmarks.exists() else "# Benchmarks\n"
+    pattern = re.compile(re.escape(SECTION_START) + ".*?" + re.escape(SECTION_END), re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: section, text)
+    else:
+        text = text.rstrip("\n") + "\n\n## Lighthouse（手机预设）\n\n" + section + "\n"
+    benchmarks.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Lighthouse scores of the built site")
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--write", type=Path, help="update the Lighthouse section of this Markdown file")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT / "tests"))
+    from sitebuild import serve  # the same gzip server the tests use
+
+    with serve(args.site) as base:
+        results = {page: run_lighthouse(base + path) for page, path in PAGES.items()}
+    section = render_section(results)
+    print(section)
+    if args.write:
+        write_section(args.write, section)
+    failing = {page: below_threshold(scores) for page, scores in results.items() if below_threshold(scores)}
+    return 1 if failing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

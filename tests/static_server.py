@@ -1,0 +1,50 @@
+"""A static file server for tests that behaves like the hosts the site is
+published on (GitHub Pages, nginx): gzip for text files and cache headers.
+
+Lighthouse simulates a slow mobile network from transfer sizes, so serving
+uncompressed files would measure a server no reader ever meets.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+from functools import lru_cache
+from http.server import SimpleHTTPRequestHandler
+
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".map", ".mjs"}
+
+
+@lru_cache(maxsize=4096)
+def _gzipped(path: str, mtime: float) -> bytes:
+    with open(path, "rb") as file:
+        return gzip.compress(file.read(), compresslevel=6, mtime=0)
+
+
+class StaticHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+    def end_headers(self) -> None:
+        if not self.path.split("?")[0].endswith((".html", "/")):
+            self.send_header("Cache-Control", "public, max-age=31536000")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        url_path = self.path.split("?")[0].split("#")[0]
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not url_path.endswith("/"):
+                return super().do_GET()  # the base class redirects to the slash form
+            path = os.path.join(path, "index.html")
+        compressible = os.path.isfile(path) and os.path.splitext(path)[1] in COMPRESSIBLE
+        if not (compressible and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = _gzipped(path, os.path.getmtime(path))
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        self.wfile.write(body)

@@ -1,0 +1,92 @@
+"""Quality gates a reader would notice, on the real built site in a real browser:
+valid HTML, links that resolve, accessibility (axe-core), mobile Lighthouse
+scores, and pages that fit a phone screen."""
+
+from pathlib import Path
+
+import pytest
+
+from conftest import WENGYUAN, XINGSHAN
+from quality import NODE_MODULES
+from quality.lighthouse import PAGES as LIGHTHOUSE_PAGES
+from quality.lighthouse import THRESHOLDS, below_threshold, run_lighthouse
+from quality.links import broken_links
+from quality.vnu import html_errors
+
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+# The pages a reader meets first; extend as views are added.
+MODULE = "rural-party-serving-the-people"
+READER_PAGES = ["/", f"/cases/{XINGSHAN}/", f"/cases/{WENGYUAN}/", "/cases/", "/practices/",
+                "/training/", f"/training/{MODULE}/", f"/print/cases/{XINGSHAN}/", f"/print/modules/{MODULE}/",
+                "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A"]
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir):
+    assert broken_links(site_dir) == []
+
+
+def test_link_checker_reports_a_broken_link_and_anchor(tmp_path: Path):
+    """The checker itself can fail: a fixture site with one dead link and one dead anchor."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="a/">ok</a><a href="missing/">x</a><a href="a/#nope">y</a>',
+                                         encoding="utf-8")
+    (tmp_path / "a" / "index.html").write_text('<h2 id="yes">t</h2><a href="../#top">z</a>', encoding="utf-8")
+    found = {(b.page, b.target, b.reason) for b in broken_links(tmp_path)}
+    assert found == {("index.html", "missing/", "文件不存在"), ("index.html", "a/#nope", "锚点不存在"),
+                     ("a/index.html", "../#top", "锚点不存在")}
+
+
+def test_every_generated_page_is_valid_html(site_dir):
+    pages = sorted(site_dir.rglob("*.html"))
+    assert len(pages) >= 6
+    errors = [f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in html_errors(pages)]
+    assert errors == []
+
+
+def test_html_checker_reports_errors(tmp_path: Path):
+    bad = tmp_path / "fixture-invalid.html"
+    bad.write_text("<!doctype html><html lang=zh><title>t</title><p><div></p>", encoding="utf-8")
+    assert html_errors([bad])
+
+
+@pytest.mark.parametrize("path", READER_PAGES)
+def test_no_serious_accessibility_violations(page, site_url, path):
+    page.goto(site_url + path, wait_until="networkidle")
+    if "?q=" in path:
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.evaluate("document.documentElement.lang").startswith("zh")
+    page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate("""async () => {
+        const result = await axe.run(document, {resultTypes: ['violations']});
+        return result.violations.filter(v => ['serious', 'critical'].includes(v.impact))
+            .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '));
+    }""")
+    assert violations == [], "\n".join(violations)
+
+
+@pytest.mark.parametrize("name, path", list(LIGHTHOUSE_PAGES.items()))
+def test_lighthouse_mobile_scores_meet_thresholds(site_url, name, path):
+    scores = run_lighthouse(site_url + path)
+    assert set(scores) == set(THRESHOLDS)
+    assert below_threshold(scores) == {}, scores
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("path, selectors", [
+    (f"/cases/{XINGSHAN}/", [".case-card", ".case-card table"]),
+    (f"/cases/{WENGYUAN}/", [".case-card", ".case-card table"]),
+])
+def test_content_fits_the_screen_without_horizontal_scrolling(browser, site_url, width, path, selectors):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    try:
+        page.goto(site_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        for selector in selectors:
+            box = page.locator(selector).first.bounding_box()
+            assert box is not None, selector
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width, (selector, box)
+            overflow = page.locator(selector).first.evaluate("e => e.scrollWidth - e.clientWidth")
+            assert overflow <= 0, (selector, overflow)
+    finally:
+        context.close()

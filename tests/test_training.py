@@ -1,0 +1,192 @@
+"""Teaching fields, training modules, handouts, PDFs, projector mode and the offline bundle."""
+
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from conftest import SEED_CASES, WENGYUAN, XINGSHAN
+from kb.load import case_paths
+from kb.modules import validate_modules
+from kb.offline import BUNDLE_NAME, make_offline_bundle
+from kb.pdf import render_pdfs
+from kb.pdf_links import attach_pdfs, digest
+from kb.validate import validate_cases
+from sitebuild import ROOT, kb_env, run_kb
+
+MODULE = "rural-party-serving-the-people"
+SEED_MODULES = ROOT / "modules"
+
+
+@pytest.fixture(scope="module")
+def seed_cases():
+    cases, problems, _ = validate_cases(SEED_CASES)
+    assert problems == []
+    return cases
+
+
+def test_seed_cases_carry_objectives_and_three_to_five_questions(seed_cases):
+    for case in seed_cases:
+        assert case.learning_objectives, case.id
+        assert 3 <= len(case.discussion_questions) <= 5, case.id
+        assert case.teaching_notes, case.id
+
+
+def test_seed_module_is_valid_and_fits_its_time(seed_cases):
+    modules, problems, checked = validate_modules(SEED_MODULES, seed_cases, {c.id for c in seed_cases})
+    assert problems == [] and checked == len(modules) >= 1
+    module = next(m for m in modules if m.id == MODULE)
+    assert [item.case.id for item in module.cases] == [XINGSHAN, WENGYUAN]
+    assert module.spare_minutes >= 0 and all(item.questions for item in module.cases)
+
+
+def broken_module(tmp_path: Path, old: str, new: str) -> Path:
+    """A fixture: the seed module with one edit, in a temporary modules folder."""
+    modules_dir = tmp_path / "modules"
+    modules_dir.mkdir()
+    text = (SEED_MODULES / f"{MODULE}.yml").read_text(encoding="utf-8")
+    assert old in text
+    (modules_dir / f"{MODULE}.yml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    return modules_dir
+
+
+@pytest.mark.parametrize("old, new, code, field", [
+    (f"  - case: {XINGSHAN}\n", "  - case: hubei-xingshan-lianghui\n", "unknown-case", "cases[0].case"),
+    ("audience: ", "# audience: ", "missing-field", "audience"),
+    ("duration: 120\n", "duration: 60\n", "over-time", "duration"),
+    ("    minutes: 35\n", "    minutes: 三十五\n", "wrong-type", "cases[1].minutes"),
+])
+def test_each_broken_module_fixture_gets_its_own_message(tmp_path, seed_cases, old, new, code, field):
+    modules_dir = broken_module(tmp_path, old, new)
+    modules, problems, _ = validate_modules(modules_dir, seed_cases, {c.id for c in seed_cases})
+    assert modules == []
+    matching = [p for p in problems if p.code == code]
+    assert matching and matching[0].field == field, problems
+    lines = (modules_dir / f"{MODULE}.yml").read_text(encoding="utf-8").split("\n")
+    if code != "missing-field":  # a missing field has no line of its own
+        assert field.split(".")[-1].split("[")[0] in lines[matching[0].line - 1]
+
+
+def test_cli_reports_a_module_problem_in_chinese(tmp_path):
+    modules_dir = broken_module(tmp_path, f"  - case: {XINGSHAN}\n", "  - case: hubei-xingshan-lianghui\n")
+    result = run_kb("validate", KB_MODULES_DIR=str(modules_dir))
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    assert f"{MODULE}.yml:" in result.stdout and "没有编号为“hubei-xingshan-lianghui”的案例" in result.stdout
+    assert f"是不是“{XINGSHAN}”" in result.stdout
+
+
+def test_teaching_notes_only_on_trainer_pages(site_dir, seed_cases):
+    xingshan = next(c for c in seed_cases if c.id == XINGSHAN)
+    marker = "讲授时请如实说明；各类理事会的数量"
+    assert marker in xingshan.teaching_notes
+    case_page = (site_dir / "cases" / XINGSHAN / "index.html").read_text(encoding="utf-8")
+    assert "讨论题" in case_page and xingshan.discussion_questions[0][:20] in case_page
+    assert marker not in case_page
+    assert marker in (site_dir / "training" / MODULE / "index.html").read_text(encoding="utf-8")
+    assert marker not in (site_dir / "print" / "cases" / XINGSHAN / "index.html").read_text(encoding="utf-8")
+    assert f'href="{MODULE}/"' in (site_dir / "training" / "index.html").read_text(encoding="utf-8")
+
+
+def pdf_text(path: Path) -> str:
+    """Chromium maps some CJK glyphs to Kangxi radicals (⼯ for 工); NFKC undoes most."""
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_handouts_print_to_a4_pdfs_without_site_chrome(site_dir, tmp_path, browser):
+    made = render_pdfs(site_dir, site_dir.parent / "docs", tmp_path, browser=browser)
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in made) == [
+        f"cases/{WENGYUAN}.pdf", f"cases/{XINGSHAN}.pdf", f"modules/{MODULE}.pdf"]
+    case_pdf = pypdf.PdfReader(tmp_path / "cases" / f"{XINGSHAN}.pdf")
+    assert 2 <= len(case_pdf.pages) <= 4
+    assert round(float(case_pdf.pages[0].mediabox.width)) == 595  # A4: 210 mm = 595 pt
+    text = pdf_text(tmp_path / "cases" / f"{XINGSHAN}.pdf")
+    for expected in ("两会两评", "关怀理事会", "42840家", "讨论题", "学习目标", "来源"):
+        assert expected in text
+    assert "使用说明" not in text and "全部案例" not in text  # no navigation printed
+    module_pdf = pypdf.PdfReader(tmp_path / "modules" / f"{MODULE}.pdf")
+    assert len(module_pdf.pages) > len(case_pdf.pages)
+    module_text = pdf_text(tmp_path / "modules" / f"{MODULE}.pdf")
+    assert "时间安排" in module_text and "小组练习" in module_text and "50多万元" in module_text
+
+
+def test_pdf_is_linked_only_while_it_matches_its_handout(tmp_path):
+    handout = b"# fixture handout\n"
+    files = {"cases/x.md": b"top <!-- kb:pdf cases/x --> end", "print/cases/x.md": handout}
+    (tmp_path / "cases").mkdir()
+    (tmp_path / "cases" / "x.pdf").write_bytes(b"%PDF-fixture")
+    (tmp_path / "cases" / "x.sha256").write_text(digest(handout))
+    assert attach_pdfs(dict(files), tmp_path) == 1
+    linked = dict(files)
+    attach_pdfs(linked, tmp_path)
+    assert "[下载 PDF](../pdf/cases/x.pdf)" in linked["cases/x.md"].decode() and "pdf/cases/x.pdf" in linked
+    stale = dict(files, **{"print/cases/x.md": b"# edited handout\n"})
+    assert attach_pdfs(stale, tmp_path) == 0
+    assert stale["cases/x.md"] == b"top  end" and "pdf/cases/x.pdf" not in stale
+
+
+def test_print_view_hides_chrome_and_keeps_headings_with_text(page, site_url):
+    page.goto(f"{site_url}/cases/{XINGSHAN}/")
+    page.click("text=打印讲义")
+    page.wait_for_url(f"**/print/cases/{XINGSHAN}/")
+    assert page.locator(".md-header, .md-sidebar, .md-footer, .md-search").count() == 0
+    page.emulate_media(media="print")
+    styles = page.evaluate("""() => ({
+        h2: getComputedStyle(document.querySelector('article h2')).breakAfter,
+        table: getComputedStyle(document.querySelector('article table')).breakInside,
+        font: getComputedStyle(document.body).fontFamily})""")
+    assert styles["h2"] == "avoid" and styles["table"] == "avoid"
+    assert "Noto Sans CJK SC" in styles["font"]
+
+
+def test_projector_mode_is_large_and_does_not_overflow(browser, site_url):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.goto(f"{site_url}/cases/{XINGSHAN}/")
+    page.click(".kb-projector-toggle")
+    assert page.locator("body.kb-projector").count() == 1
+    sizes = page.evaluate("""() => ({
+        body: parseFloat(getComputedStyle(document.querySelector('article p')).fontSize),
+        cell: Math.min(...[...document.querySelectorAll('article td')].map(td => parseFloat(getComputedStyle(td).fontSize))),
+        pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        tableOverflow: Math.max(...[...document.querySelectorAll('article table')].map(
+            t => t.getBoundingClientRect().right - document.documentElement.clientWidth))})""")
+    context.close()
+    assert sizes["body"] >= 28 and sizes["cell"] >= 24
+    assert sizes["pageOverflow"] <= 0 and sizes["tableOverflow"] <= 0
+
+
+@pytest.fixture(scope="module")
+def offline_bundle(tmp_path_factory) -> Path:
+    """The offline zip, built into a temporary folder and unpacked there."""
+    workdir = tmp_path_factory.mktemp("offline")
+    bundle = make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", env=kb_env())
+    assert bundle.name.startswith(f"{BUNDLE_NAME}-") and bundle.suffix == ".zip"
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(workdir / "unpacked")
+    with pytest.raises(Exception, match="已经存在"):
+        make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", env=kb_env())
+    return workdir / "unpacked" / BUNDLE_NAME
+
+
+def test_offline_bundle_searches_and_navigates_from_file_urls(page, offline_bundle):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto((offline_bundle / "index.html").as_uri())
+    box = page.locator(".kb-offline-search input")
+    box.fill("户联理事会")  # fill fires the input event the search listens to
+    first = page.locator("a.kb-offline-result").first
+    assert f"cases/{XINGSHAN}.html" in first.get_attribute("href")
+    first.click()
+    page.wait_for_url(f"**/cases/{XINGSHAN}.html")
+    assert "两会两评" in page.locator("h1").inner_text()
+    page.locator(".md-nav--primary a", has_text="培训专题").first.click()
+    page.wait_for_url("**/training/index.html")
+    page.locator("article a", has_text="农村基层党组织如何联系服务群众").click()
+    page.wait_for_url(f"**/training/{MODULE}.html")
+    box = page.locator(".kb-offline-search input")
+    box.fill("贴息贷款")
+    assert f"cases/{WENGYUAN}.html" in page.locator("a.kb-offline-result").first.get_attribute("href")
+    assert requested and all(url.startswith("file://") for url in requested)
