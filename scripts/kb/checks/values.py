@@ -33,11 +33,13 @@ def value_type_problem(case_file: CaseFile, spec: FieldSpec, value: Any, name: s
                            f"去掉引号，只写 {text}")
         unit = NUMBER_WITH_UNIT_RE.match(text)
         if unit:
+            unit_hint = "单位“{}”写在 unit 字段，原文写法可写在 as_stated 字段".format(unit.group(2)) \
+                if spec.name == "value" else "不带单位"
             return Problem(path, line, name, "number-with-unit", f"“{text}”不是数字",
-                           f"只写 {unit.group(1)}，单位“{unit.group(2)}”写在 unit 字段，原文写法可写在 as_stated 字段")
+                           f"只写 {unit.group(1)}，{unit_hint}")
         if CHINESE_NUMERAL_RE.match(text):
             return Problem(path, line, name, "number-in-chinese", f"“{text}”是汉字数字，不是数字",
-                           "改用阿拉伯数字，例如 九十二 写作 92；原文写法可照录在 as_stated 字段")
+                           "改用阿拉伯数字，例如 九十二 写作 92" + ("；原文写法可照录在 as_stated 字段" if spec.name == "value" else ""))
     if spec.kind == "list" and isinstance(value, str):
         return Problem(path, line, name, "list-as-text", f"{spec.name} 应为列表，现在写成了一段文字",
                        f"每项单独一行，以“- ”开头，并缩进对齐；可参考 cases/ 中已有案例的 {spec.name}")
