@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps node-deps validate generate build serve test lighthouse pdf offline import bench-generate clean
+.PHONY: help setup system-deps node-deps validate generate build serve test lighthouse pdf offline import bench-generate new schema clean
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,7 +33,7 @@ $(NODE_STAMP): package.json package-lock.json | system-deps
 node-deps: $(NODE_STAMP) ## 安装质量检查工具 axe-core、vnu-jar、Lighthouse（npm，按 package-lock.json 的版本）
 
 validate: setup ## 检查 cases/ 中的所有案例文件
-	@$(PY) -m kb validate
+	@$(PY) -m kb validate $(if $(GITHUB_ACTIONS),--github)
 
 generate: setup ## 从案例生成网站页面到 build/docs
 	@$(PY) -m kb generate
@@ -68,3 +68,9 @@ bench-generate: setup ## 用合成案例（临时文件夹，不写入 cases/）
 
 clean: ## 删除生成的文件
 	rm -rf build site dist .pytest_cache
+
+new: setup ## 新建案例：make new PROVINCE=湖北省 COUNTY=兴山县 TITLE=案例标题 [MODEL=模式简称]（缺少的会逐项询问）
+	@$(PY) -m kb new --province "$(PROVINCE)" --county "$(COUNTY)" --title "$(TITLE)" --model "$(MODEL)"
+
+schema: setup ## 重新生成编辑器用的 JSON Schema（schema/case.schema.json）
+	@$(PY) -m kb schema

@@ -15,13 +15,13 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from kb.cli import default_cases_dir  # noqa: E402
-from kb.generate import InvalidCases, generate  # noqa: E402
+from kb.generate import InvalidCases, OutputOverlapsCases, generate  # noqa: E402
 
 
 @event_priority(100)  # before the search plugin reads the jieba dictionary
 def on_config(config):
     try:
         generate(cases_dir=default_cases_dir(), out_dir=Path(config.docs_dir))
-    except InvalidCases as error:
+    except (InvalidCases, OutputOverlapsCases) as error:
         raise Abort(str(error)) from None
     return config

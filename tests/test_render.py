@@ -72,7 +72,7 @@ def test_invalid_case_stops_generation_instead_of_vanishing(tmp_path):
                       encoding="utf-8")
     with pytest.raises(InvalidCases) as caught:
         generate(cases_dir=cases_dir, out_dir=tmp_path / "docs", jieba_dict=tmp_path / "dict.txt")
-    assert any(p.code == "wrong-type" for p in caught.value.problems)
+    assert any(p.code == "number-with-unit" for p in caught.value.problems)
     assert not (tmp_path / "docs" / "cases").exists()
 
 

@@ -56,7 +56,7 @@ def broken_module(tmp_path: Path, old: str, new: str) -> Path:
     (f"  - case: {XINGSHAN}\n", "  - case: hubei-xingshan-lianghui\n", "unknown-case", "cases[0].case"),
     ("audience: ", "# audience: ", "missing-field", "audience"),
     ("duration: 120\n", "duration: 60\n", "over-time", "duration"),
-    ("    minutes: 35\n", "    minutes: 三十五\n", "wrong-type", "cases[1].minutes"),
+    ("    minutes: 35\n", "    minutes: 三十五\n", "number-in-chinese", "cases[1].minutes"),
 ])
 def test_each_broken_module_fixture_gets_its_own_message(tmp_path, seed_cases, old, new, code, field):
     modules_dir = broken_module(tmp_path, old, new)

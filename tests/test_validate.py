@@ -26,13 +26,13 @@ def broken_copy(tmp_path: Path, old: str, new: str) -> Path:
 
 
 @pytest.mark.parametrize("old, new, code, field", [
-    ("    value: 92\n", "    value: 92个\n", "wrong-type", "results[0].value"),
+    ("    value: 92\n", "    value: 92个\n", "number-with-unit", "results[0].value"),
     ("  province: 湖北省\n", "  province: 湖北\n", "province-short-form", "region.province"),
     ("    category: service\n", "    category: servise\n", "unknown-category", "practices[0].category"),
     ("model: 两会两评\n", "", "missing-field", "model"),
     ("status: complete\n", "status: done\n", "unknown-status", "status"),
     ("## 启示\n", "## 体会\n", "missing-section", "正文"),
-    ("id: hubei-xingshan-lianghui-liangping\n", "id: Hubei-Xingshan\n", "bad-id", "id"),
+    ("id: hubei-xingshan-lianghui-liangping\n", "id: Hubei-Xingshan\n", "id-uppercase", "id"),
 ])
 def test_each_broken_fixture_gets_its_own_message(tmp_path, old, new, code, field):
     cases_dir = broken_copy(tmp_path, old, new)
@@ -57,7 +57,7 @@ def test_cli_prints_file_line_field_and_exits_nonzero(tmp_path):
     result = run_kb("validate", "--cases", str(cases_dir))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    assert f"{XINGSHAN}.md:" in result.stdout and "results[0].value: 应为数字" in result.stdout
+    assert f"{XINGSHAN}.md:" in result.stdout and "results[0].value: “九十二”是汉字数字" in result.stdout
     assert "新建文本文档.txt:1: 文件:" in result.stdout
     assert "发现 2 个问题" in result.stdout.splitlines()[-1]
 

@@ -4,6 +4,8 @@ function, and turns known failures into Chinese messages and exit codes.
 Commands:
     validate [--cases DIR] [--github]   check case and module files (make validate)
     generate [--cases DIR] [--out DIR]  write the MkDocs source folder
+    schema                              rewrite schema/case.schema.json (make schema)
+    new [--province P --county C --title T --model M]   scaffold a case (make new)
     postbuild [SITE]                    finish the built site (after mkdocs build)
     pdf                                 print the handouts of the built site to PDF (make pdf)
     offline [--force]                   zip the offline variant of the site (make offline)
@@ -35,6 +37,15 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--out", type=Path, default=GENERATED_DOCS_DIR)
     gen.set_defaults(run=run_generate)
 
+    schema = commands.add_parser("schema", help="重新生成编辑器用的 JSON Schema")
+    schema.set_defaults(run=run_schema)
+
+    new = commands.add_parser("new", help="按模板新建一个案例文件")
+    for option, label in (("--province", "省级行政区"), ("--county", "县（市、区）"), ("--title", "案例标题"),
+                          ("--model", "模式简称（用于编号，可不填）")):
+        new.add_argument(option, default="", help=label)
+    new.add_argument("--cases", type=Path, default=default_cases_dir())
+    new.set_defaults(run=run_new)
     post = commands.add_parser("postbuild", help="修正构建后的网页（在 mkdocs build 之后运行）")
     post.add_argument("site", type=Path, nargs="?", default=Path("site"))
     post.set_defaults(run=run_postbuild)
@@ -88,11 +99,11 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_generate(args: argparse.Namespace) -> int:
-    from kb.generate import InvalidCases, generate
+    from kb.generate import InvalidCases, OutputOverlapsCases, generate
 
     try:
         report = generate(cases_dir=args.cases, out_dir=args.out)
-    except InvalidCases as error:
+    except (InvalidCases, OutputOverlapsCases) as error:
         print(error, file=sys.stderr)
         return 1
     print(f"生成完成：{len(report.cases)} 个案例；写入 {report.written} 个文件，"
@@ -100,6 +111,26 @@ def run_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_schema(args: argparse.Namespace) -> int:
+    from kb.schema import SCHEMA_PATH, write_schema
+
+    changed = write_schema()
+    print(f"{'已更新' if changed else '无变化'}：{SCHEMA_PATH.relative_to(SCHEMA_PATH.parents[1]).as_posix()}")
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from kb.scaffold import ScaffoldError, ask_missing, scaffold
+
+    try:
+        answers = ask_missing({"province": args.province, "county": args.county, "title": args.title},
+                              interactive=sys.stdin.isatty())
+        path = scaffold(args.cases, model=args.model, **answers)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"已新建 {path.name}：请打开 {path.relative_to(path.parents[1]).as_posix()}，把所有“【待填写】”换成案例内容，"
+          "然后运行 make validate 检查。")
 def run_postbuild(args: argparse.Namespace) -> int:
     from kb.postbuild import postbuild
 

@@ -50,6 +50,24 @@ class InvalidCases(Exception):
         super().__init__(f"案例文件有 {len(problems)} 个问题，网站没有生成：\n{lines}\n请先运行 make validate 查看并修正。")
 
 
+class OutputOverlapsCases(Exception):
+    """Raised before writing when the output folder would overlap ``cases/``.
+
+    The generator removes files it did not produce; pointed at (or above)
+    the cases folder it would delete cases.
+    """
+
+    def __init__(self, cases_dir: Path, out_dir: Path):
+        super().__init__(f"输出文件夹 {out_dir} 与案例文件夹 {cases_dir} 重叠，没有生成"
+                         "（生成的页面绝不能写进案例文件夹；请换一个输出文件夹，如 build/docs）")
+
+
+def refuse_overlap(cases_dir: Path, out_dir: Path) -> None:
+    cases, out = cases_dir.resolve(), out_dir.resolve()
+    if out == cases or cases in out.parents or out in cases.parents:
+        raise OutputOverlapsCases(cases_dir, out_dir)
+
+
 @dataclass
 class GenerateReport:
     cases: list[Case]
@@ -61,6 +79,7 @@ class GenerateReport:
 def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
              docs_dir: Path = DOCS_DIR, jieba_dict: Path = JIEBA_USER_DICT,
              modules_dir: Path | None = None) -> GenerateReport:
+    refuse_overlap(cases_dir, out_dir)
     cases, problems, _ = validate_cases(cases_dir)
     modules, module_problems, _ = validate_modules(modules_dir or default_modules_dir(cases_dir), cases,
                                                    {path.stem for path in case_paths(cases_dir)})

@@ -206,7 +206,7 @@ class Case:
                 Result(r["indicator"], r["value"], r["unit"], r.get("as_stated") or "", r.get("note") or "")
                 for r in meta["results"]
             ),
-            lessons=tuple(meta["lessons"]),
+            lessons=tuple(meta["lessons"] or ()),
             source=Source(**{k: _text(v) for k, v in meta["source"].items()}),
             status=meta["status"],
             body=body,

@@ -8,6 +8,7 @@ English identifier that tests assert on.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -31,10 +32,15 @@ class Problem:
 
 
 class CaseFileError(Exception):
-    """A case file that cannot be read at all; carries the one problem that says why."""
+    """A case file that cannot be read at all; carries the problems that say why.
 
-    def __init__(self, problem: Problem):
-        super().__init__(problem.format())
+    Usually one; lexical mistakes found before parsing (a full-width colon on
+    several lines) are all reported at once.
+    """
+
+    def __init__(self, problem: Problem, *more: Problem):
+        self.problems = [problem, *more]
+        super().__init__("\n".join(p.format() for p in self.problems))
         self.problem = problem
 
 
@@ -43,3 +49,17 @@ def summary_line(problems: list[Problem], files_checked: int) -> str:
         return f"检查了 {files_checked} 个案例文件，没有发现问题。"
     files = len({p.path for p in problems})
     return f"检查了 {files_checked} 个案例文件，在 {files} 个文件中发现 {len(problems)} 个问题。"
+
+
+def field_name(key_path: tuple[Any, ...]) -> str:
+    """``("results", 0, "value")`` -> ``results[0].value``, as problems name fields."""
+    name = ""
+    for part in key_path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+def short_value(value: Any, limit: int = 30) -> str:
+    """A value quoted in a message, cut to ``limit`` characters."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -13,11 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kb import vocab
+from kb import ids, vocab
+from kb.checks.markup import check_markup
+from kb.checks.placeholders import check_placeholders
+from kb.checks.values import check_text_items, check_unknown_subfields, value_type_problem
 from kb.load import CaseFile, case_paths, display_path, load_case_file
 from kb.model import (CASE_FIELDS, ID_PATTERN, NESTED_FIELDS, SECTION_HEADINGS, STATUS_LABELS, Case,
                       FieldSpec)
-from kb.problems import CaseFileError, Problem
+from kb.problems import CaseFileError, Problem, field_name as _field_name, short_value as _short
 from kb.teaching import check_teaching
 
 SECTION_RE = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
@@ -35,6 +38,7 @@ def validate_cases(cases_dir: Path) -> tuple[list[Case], list[Problem], int]:
     problems: list[Problem] = []
     loaded: list[CaseFile] = []
     paths = case_paths(cases_dir)
+    linkable_ids = {path.stem for path in paths if path.suffix == ".md"}
     for path in paths:
         if path.suffix != ".md":
             problems.append(Problem(display_path(path), 1, "文件", "not-a-case",
@@ -47,6 +51,7 @@ def validate_cases(cases_dir: Path) -> tuple[list[Case], list[Problem], int]:
             problems.append(error.problem)
             continue
         file_problems = list(check_case_file(case_file))
+        file_problems += check_markup(case_file, linkable_ids)
         problems.extend(file_problems)
         loaded.append(case_file)
         if not file_problems:
@@ -74,6 +79,10 @@ def check_case_file(case_file: CaseFile) -> Iterator[Problem]:
     yield from check_id(case_file)
     yield from check_status(case_file)
     yield from check_categories(case_file)
+    yield from check_tags(case_file)
+    yield from check_text_items(case_file)
+    yield from check_unknown_subfields(case_file)
+    yield from check_placeholders(case_file)
     yield from check_sections(case_file)
     yield from check_teaching(case_file)
 
@@ -93,9 +102,10 @@ def check_fields(case_file: CaseFile, data: dict[str, Any], specs: tuple[FieldSp
             continue
         value = data[spec.name]
         if not _has_kind(value, spec.kind):
-            yield Problem(case_file.display_path, case_file.line_of(*prefix, spec.name), name, "wrong-type",
-                          f"应为{KIND_LABELS[spec.kind]}，现在是“{_short(value)}”",
-                          _type_hint(spec))
+            line = case_file.line_of(*prefix, spec.name)
+            yield value_type_problem(case_file, spec, value, name, line, Problem(
+                case_file.display_path, line, name, "wrong-type",
+                f"应为{KIND_LABELS[spec.kind]}，现在是“{_short(value)}”", _type_hint(spec)))
         elif spec.kind == "list" and spec.required and not value and spec.name != "lessons":
             yield Problem(case_file.display_path, case_file.line_of(*prefix, spec.name), name, "empty-list",
                           "列表是空的", f"至少写一项：{spec.description}")
@@ -116,7 +126,13 @@ def check_id(case_file: CaseFile) -> Iterator[Problem]:
     if not isinstance(case_id, str) or not case_id:
         return
     line = case_file.line_of("id")
-    if not re.match(ID_PATTERN, case_id):
+    if not case_id.isascii():
+        yield Problem(case_file.display_path, line, "id", "id-not-ascii",
+                      f"编号“{case_id}”含有汉字或其他非英文字符", f"用拼音，例如 {ids.slug(case_id)}")
+    elif case_id != case_id.lower():
+        yield Problem(case_file.display_path, line, "id", "id-uppercase",
+                      f"编号“{case_id}”含有大写字母", f"全部用小写：{case_id.lower()}")
+    elif not re.match(ID_PATTERN, case_id):
         yield Problem(case_file.display_path, line, "id", "bad-id",
                       f"编号“{case_id}”只能用小写英文字母、数字和连字符",
                       "用“省-县-做法”的拼音，例如 hubei-xingshan-lianghui-liangping")
@@ -171,6 +187,16 @@ def check_categories(case_file: CaseFile) -> Iterator[Problem]:
             yield Problem(case_file.display_path, case_file.line_of("practices", index, "also"),
                           f"practices[{index}].also", "too-many-categories",
                           f"附加分类有 {len(also)} 个，最多 2 个", "只保留最贴切的两个")
+
+
+def check_tags(case_file: CaseFile) -> Iterator[Problem]:
+    tags = case_file.meta.get("tags")
+    known = vocab.tags()
+    for index, tag in enumerate(tags if isinstance(tags, list) else []):
+        if isinstance(tag, str) and tag not in known:
+            yield Problem(case_file.display_path, case_file.line_of("tags", index), f"tags[{index}]", "unknown-tag",
+                          f"标签“{tag}”不在标签表 vocab/tags.yml 中",
+                          _suggest(tag, dict.fromkeys(known), "可用：") + "；确需新标签时，在同一个 PR 里把它加进 vocab/tags.yml")
 
 
 def check_sections(case_file: CaseFile) -> Iterator[Problem]:
@@ -250,15 +276,3 @@ def _suggest(value: str, choices: dict[str, Any], lead: str) -> str:
         key = labels[close[0]]
         return f"是不是“{key}”？"
     return lead + "、".join(choices)
-
-
-def _field_name(key_path: tuple[Any, ...]) -> str:
-    name = ""
-    for part in key_path:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name
-
-
-def _short(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 30 else text[:30] + "…"

@@ -39,3 +39,10 @@ def province_for_short_name(short: str) -> str | None:
         if short in shorts:
             return name
     return None
+
+
+@lru_cache(maxsize=None)
+def tags(vocab_dir: Path = VOCAB_DIR) -> tuple[str, ...]:
+    """The tags a case may carry, in file order."""
+    entries = yaml.safe_load((vocab_dir / "tags.yml").read_text(encoding="utf-8")) or []
+    return tuple(str(entry) for entry in entries)

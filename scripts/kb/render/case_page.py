@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kb.model import STATUS_LABELS, Case
+from kb.render.edit_link import render_edit_line
 from kb.render.teaching import render_case_teaching, render_handout_bar
 from kb.render.text import inline, narrative, yaml_string
 from kb.vocab import Category
@@ -123,5 +124,5 @@ def render_source(case: Case) -> str:
         lines.append(f"- 网址：{inline(source.url)}")
     if source.note:
         lines.append(f"- 说明：{inline(source.note)}")
-    lines.append(f"- 案例文件：`{case.path}`")
+    lines.append(render_edit_line(case.path))
     return "\n".join(lines)

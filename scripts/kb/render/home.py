@@ -7,6 +7,7 @@ around them is written by people, the markers are replaced by the generator.
 from __future__ import annotations
 
 from kb.model import Case
+from kb.render.contributing import render_field_tables, render_rules
 from kb.render.text import inline
 
 
@@ -26,7 +27,8 @@ def render_newest(cases: list[Case], limit: int = 10) -> str:
 
 
 def fill_markers(text: str, cases: list[Case]) -> str:
-    markers = {"<!-- kb:stats -->": render_stats, "<!-- kb:newest -->": render_newest}
+    markers = {"<!-- kb:stats -->": render_stats, "<!-- kb:newest -->": render_newest,
+               "<!-- kb:fields -->": lambda _: render_field_tables(), "<!-- kb:rules -->": lambda _: render_rules()}
     for marker, render in markers.items():
         if marker in text:
             text = text.replace(marker, render(cases))

@@ -1,0 +1,71 @@
+"""``make new``: a new case file from ``templates/case.md``.
+
+Asks for (or takes as arguments) province, county and title; derives the id
+with pinyin (:mod:`kb.ids`); never overwrites an existing file. Everything
+else in the template is marked 【待填写】, which the validator reports until
+the contributor replaces it.
+
+Usage::
+
+    path = scaffold(CASES_DIR, province="湖北省", county="兴山县", title="推广农村党建“两会两评”模式", model="两会两评")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from kb import ids, vocab
+from kb.checks.placeholders import PLACEHOLDER
+from kb.paths import ROOT
+from kb.render.text import yaml_string
+
+TEMPLATE_PATH = ROOT / "templates" / "case.md"
+PROMPTS = {"province": "省级行政区（如 湖北省）：", "county": "县（市、区）（如 兴山县）：",
+           "title": "案例标题（如 推广农村党建“两会两评”模式）："}
+ARGUMENT_NAMES = {"province": "PROVINCE", "county": "COUNTY", "title": "TITLE"}
+
+
+class ScaffoldError(Exception):
+    """A Chinese message for the contributor; nothing was written."""
+
+
+def ask_missing(answers: dict[str, str], interactive: bool, ask: Callable[[str], str] = input) -> dict[str, str]:
+    """Fill empty answers by asking; without a terminal, say which arguments are missing."""
+    answers = {key: value.strip() for key, value in answers.items()}
+    missing = [key for key, value in answers.items() if not value]
+    if missing and not interactive:
+        example = " ".join(f"{ARGUMENT_NAMES[key]}=…" for key in missing)
+        raise ScaffoldError(f"缺少{'、'.join(PROMPTS[key].split('（')[0] for key in missing)}（请这样运行：make new {example}）")
+    for key in missing:
+        while not answers[key]:
+            answers[key] = ask(PROMPTS[key]).strip()
+    return answers
+
+
+def scaffold(cases_dir: Path, province: str, county: str, title: str, model: str = "",
+             today: dt.date | None = None) -> Path:
+    province = _full_province(province)
+    case_id = ids.case_id(province, county, model or title)
+    path = cases_dir / f"{case_id}.md"
+    if path.exists():
+        raise ScaffoldError(f"{path.name} 已经存在，没有覆盖（同一案例请直接修改这个文件；"
+                            "不同案例请用 MODEL=… 给出不同的模式简称，以得到不同的编号）")
+    values = {"id": case_id, "title": yaml_string(title), "province": yaml_string(province),
+              "county": yaml_string(county), "model": yaml_string(model) if model else PLACEHOLDER,
+              "today": (today or dt.date.today()).isoformat()}
+    text = TEMPLATE_PATH.read_text(encoding="utf-8")
+    for key, value in values.items():
+        text = text.replace("{{" + key + "}}", value)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
+        handle.write(text)
+    return path
+
+
+def _full_province(name: str) -> str:
+    """``湖北`` -> ``湖北省``; unknown names are kept for the validator to explain."""
+    if name in vocab.provinces():
+        return name
+    return vocab.province_for_short_name(name) or name
