@@ -34,6 +34,7 @@ generate: setup ## 从案例生成网站页面到 build/docs
 
 build: validate generate ## 构建网站到 site/
 	$(PY) -m mkdocs build --strict --quiet
+	$(PY) -m kb.search_index site
 
 serve: validate generate ## 构建并在 http://127.0.0.1:8000 预览网站（修改案例后自动刷新）
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --watch cases --watch vocab --watch docs --watch scripts/kb

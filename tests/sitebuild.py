@@ -39,10 +39,12 @@ def build_site(workdir: Path, cases_dir: Path | None = None) -> Path:
     docs_dir, site_dir = workdir / "docs", workdir / "site"
     config = workdir / "mkdocs.yml"
     config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
-                      f"hooks:\n  - {ROOT / 'hooks' / 'generate_pages.py'}\n", encoding="utf-8")
+                      f"hooks:\n  - {ROOT / 'hooks' / 'generate_pages.py'}\n"
+                      f"theme:\n  custom_dir: {ROOT / 'overrides'}\n", encoding="utf-8")
     env = kb_env(**({"KB_CASES_DIR": str(cases_dir)} if cases_dir else {}))
     run([sys.executable, "-m", "kb", "generate", "--out", str(docs_dir)], env)
     run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], env)
+    run([sys.executable, "-m", "kb.search_index", str(site_dir)], env)
     return site_dir
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kb.model import STATUS_LABELS, Case
+from kb.render.search_facets import render_search_front_matter
 from kb.render.text import inline, narrative, yaml_string
 from kb.vocab import Category
 
@@ -19,9 +20,10 @@ def practice_anchor(index: int) -> str:
     return f"practice-{index + 1}"
 
 
-def render_case_page(case: Case, categories: dict[str, Category]) -> str:
+def render_case_page(case: Case, categories: dict[str, Category],
+                     search_dictionary: frozenset[str] = frozenset()) -> str:
     parts = [
-        render_front_matter(case),
+        render_front_matter(case, render_search_front_matter(case, categories, search_dictionary)),
         f"# {inline(case.title)}",
         render_status_notice(case),
         render_card(case, categories),
@@ -32,11 +34,12 @@ def render_case_page(case: Case, categories: dict[str, Category]) -> str:
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
-def render_front_matter(case: Case) -> str:
+def render_front_matter(case: Case, *extra_lines: str) -> str:
     return "\n".join([
         "---",
         f"title: {yaml_string(case.title + '（' + case.region.county + '）')}",
         f"description: {yaml_string(case.summary)}",
+        *extra_lines,
         "---",
     ])
 
