@@ -81,6 +81,11 @@
       // filter alone still guarantees every case contains the terms whole.
       search = await pagefind.search(null, { filters });
     }
+    if (!search.results.length && !terms.length && query.length > 1) {
+      // A word Pagefind's segmentation cut differently in the pages: look for
+      // its characters instead (each one a word prefix), ranked by Pagefind.
+      search = await pagefind.search([...query.replace(/\s+/g, "")].join(" "), { filters });
+    }
     if (current !== generation) return;
     const top = await Promise.all(search.results.slice(0, RESULT_LIMIT).map((r) => r.data()));
     if (current !== generation) return;
