@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps validate generate build serve test clean
+.PHONY: help setup system-deps validate generate build serve test bench clean
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -41,6 +41,10 @@ serve: validate generate ## 构建并在 http://127.0.0.1:8000 预览网站（�
 
 test: validate generate system-deps ## 运行全部测试
 	$(PY) -m pytest
+
+N ?= 1000
+bench: setup system-deps ## 基准测试：合成 N 个案例，与原版 Material 对比，写入 BENCHMARKS.md（make bench N=250）
+	$(PY) -m kb.bench --n $(N)
 
 clean: ## 删除生成的文件
 	rm -rf build site .pytest_cache

@@ -1,21 +1,17 @@
 """Building and serving real sites for tests: the real generator, the real
-``mkdocs build --strict``, a real HTTP server on 127.0.0.1."""
+``mkdocs build --strict`` and Pagefind, a real HTTP server on 127.0.0.1
+(the one the benchmark uses, :mod:`kb.bench.browser`)."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from kb.bench.browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: F401 - shared with the tests
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 
 
 def kb_env(**extra: str) -> dict[str, str]:
@@ -52,22 +48,3 @@ def run(command: list[str], env: dict[str, str]) -> None:
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise AssertionError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path):
-    """Serve ``site_dir`` on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
