@@ -59,7 +59,8 @@ def test_results_show_title_county_and_highlighted_excerpt(page, search_site_url
     first = page.locator(".md-search-result__item").first
     assert "培育农村党员创业“领头雁”" in first.locator("h1").inner_text()
     assert first.locator(".kb-search__county").inner_text() == "翁源县"
-    assert "贴息" in first.locator("mark").first.inner_text()
+    marks = first.locator("mark").all_inner_texts()
+    assert marks and all(mark in "贴息贷款" for mark in marks), marks
     assert first.locator("script, img, iframe").count() == 0
 
 
@@ -85,7 +86,7 @@ def test_keyboard_moves_through_results_and_opens_one(page, search_site_url):
 
 def test_slash_opens_the_search_box(page, search_site_url):
     page.goto(search_site_url + "/guide/")
-    assert not page.locator("input.md-search__input").is_visible()
+    assert not page.evaluate("document.getElementById('__search').checked")
     page.keyboard.press("/")
     page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
     page.keyboard.press("Escape")

@@ -7,6 +7,7 @@
  *   through the page filter "term" that kb.render.search_facets gives each
  *   case; the rest of the query goes to Pagefind's own segmentation.
  * - /?q=词 opens the search with results, so a search can be shared.
+ * - The first results are re-ranked by literal occurrences of the query.
  * - ↑/↓ move through the results, Enter opens one, Esc closes.
  */
 (function () {
@@ -14,6 +15,7 @@
 
   const MAX_TERM_LENGTH = 12;
   const RESULT_LIMIT = 10;
+  const RERANK_DEPTH = 16;  // results whose text is loaded to check literal matches
   const FACETS = ["province", "category", "status"];
 
   const root = document.querySelector("[data-kb-search]");
@@ -58,6 +60,20 @@
     return found;
   }
 
+  /* Pagefind ranks segmented words without their order; a case that contains
+   * the query's words literally (户联理事会, not 户…联…理事…会) comes first. */
+  function byLiteralMatches(pages, query) {
+    const parts = query.split(/\s+/).filter(Boolean);
+    const count = (text, part) => text.split(part).length - 1;
+    const scored = pages.map((page, rank) => {
+      const text = page.content.replace(/\s+/g, "");
+      const counts = parts.map((part) => count(text, part));
+      return { page, rank, all: counts.every((n) => n > 0), total: counts.reduce((a, b) => a + b, 0) };
+    });
+    scored.sort((a, b) => (b.all - a.all) || (b.total - a.total) || (a.rank - b.rank));
+    return scored.map((entry) => entry.page);
+  }
+
   function selectedFacets() {
     const filters = {};
     for (const [name, select] of Object.entries(facetSelects)) {
@@ -87,10 +103,20 @@
       search = await pagefind.search([...query.replace(/\s+/g, "")].join(" "), { filters });
     }
     if (current !== generation) return;
-    const top = await Promise.all(search.results.slice(0, RESULT_LIMIT).map((r) => r.data()));
+    const candidates = await Promise.all(search.results.slice(0, RERANK_DEPTH).map((r) => r.data()));
     if (current !== generation) return;
-    renderFacets(search.filters || {});
+    const top = byLiteralMatches(candidates, query).slice(0, RESULT_LIMIT);
     renderResults(top, search.results.length);
+    renderFacets(await facetCounts(pagefind, search));
+  }
+
+  /* Counts for the current results; before any facet is chosen Pagefind may
+   * not have loaded the filter lists yet, so load them after the results show. */
+  let allFilters = null;
+  async function facetCounts(pagefind, search) {
+    if (FACETS.some((name) => Object.keys(search.filters?.[name] || {}).length)) return search.filters;
+    allFilters = allFilters || await pagefind.filters();
+    return allFilters;
   }
 
   function showMessage(text) { meta.textContent = text; }

@@ -25,8 +25,8 @@ from kb.render.case_list import render_case_list
 from kb.render.case_page import render_case_page
 from kb.render.home import fill_markers
 from kb.render.practices import render_practices_page
-from kb.render.search_facets import render_query_dictionary
-from kb.render.search_terms import domain_terms, render_jieba_user_dict
+from kb.render.search_facets import render_query_dictionary, search_dictionary
+from kb.render.search_terms import render_jieba_user_dict
 from kb.validate import validate_cases
 
 
@@ -70,7 +70,7 @@ def render_site_files(cases: list[Case], docs_dir: Path) -> dict[str, bytes]:
             data = fill_markers(data.decode("utf-8"), cases).encode("utf-8")
         files[relative] = data
     files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
-    dictionary = frozenset(domain_terms(cases))
+    dictionary = search_dictionary(cases)
     files["search/terms.json"] = render_query_dictionary(dictionary).encode("utf-8")
     for case in cases:
         files[f"cases/{case.id}.md"] = render_case_page(case, categories, dictionary).encode("utf-8")

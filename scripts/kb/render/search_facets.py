@@ -16,9 +16,11 @@ attributes.
 
 from __future__ import annotations
 
+import functools
 import json
 
 from kb.model import STATUS_LABELS, Case
+from kb.render.search_terms import QUOTED_RE, domain_terms
 from kb.vocab import Category
 
 # Longest dictionary term looked for; longer terms are rare and still found
@@ -29,19 +31,26 @@ MAX_TERM_LENGTH = 12
 def terms_in(text: str, dictionary: frozenset[str]) -> list[str]:
     """Dictionary terms that occur in ``text``, including terms inside longer ones.
 
-    One pass over the text with set look-ups: cost grows with the text, not
-    with the size of the dictionary (which grows with the collection).
+    One pass over the text, looking up only where a term can start: cost grows
+    with the text, not with the dictionary (which grows with the collection).
     """
+    lengths_by_first = _lengths_by_first_character(dictionary)
     found: set[str] = set()
-    lengths = sorted({len(term) for term in dictionary if len(term) <= MAX_TERM_LENGTH})
-    for start in range(len(text)):
-        for length in lengths:
+    for start, character in enumerate(text):
+        for length in lengths_by_first.get(character, ()):
             piece = text[start:start + length]
-            if len(piece) < length:
-                break
             if piece in dictionary:
                 found.add(piece)
     return sorted(found)
+
+
+@functools.lru_cache(maxsize=4)
+def _lengths_by_first_character(dictionary: frozenset[str]) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for term in dictionary:
+        if 2 <= len(term) <= MAX_TERM_LENGTH:
+            lengths.setdefault(term[0], set()).add(len(term))
+    return {first: tuple(sorted(values)) for first, values in lengths.items()}
 
 
 def case_search_data(case: Case, categories: dict[str, Category], dictionary: frozenset[str]) -> dict:
@@ -60,6 +69,24 @@ def render_search_front_matter(case: Case, categories: dict[str, Category], dict
     """One front-matter line (JSON is valid YAML and needs no escaping rules of its own)."""
     data = case_search_data(case, categories, dictionary)
     return "kb_search: " + json.dumps(data, ensure_ascii=False)
+
+
+def search_dictionary(cases: list[Case]) -> frozenset[str]:
+    """The domain terms (models, tags, quoted practice names) plus place names,
+    which readers search for and general segmenters often cut."""
+    places = {part for case in cases for part in (case.region.city, case.region.county) if len(part) >= 2}
+    return frozenset(domain_terms(cases)) | places | quoted_terms(cases)
+
+
+def quoted_terms(cases: list[Case]) -> set[str]:
+    """Short quoted phrases of the structured fields (“三化”, “双带”, “四联”):
+    the sources quote their coined terms. The body is left out so the
+    dictionary stays a few terms per case."""
+    terms: set[str] = set()
+    for case in cases:
+        for text in (case.summary, *case.background, *(p.summary for p in case.practices)):
+            terms.update(term for term in QUOTED_RE.findall(text) if 2 <= len(term) <= 8)
+    return terms
 
 
 def render_query_dictionary(dictionary: frozenset[str]) -> str:
