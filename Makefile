@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps node-deps validate generate build serve test lighthouse pdf offline import bench-generate new schema clean
+.PHONY: help setup system-deps node-deps validate generate build serve test lighthouse pdf offline import bench-generate new schema bench clean
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,17 +38,22 @@ validate: setup ## 检查 cases/ 中的所有案例文件
 generate: setup ## 从案例生成网站页面到 build/docs
 	@$(PY) -m kb generate
 
-build: validate generate ## 构建网站到 site/
+# The site build and its post-build steps, shared by build and pdf.
+define build_site
 	$(PY) -m mkdocs build --strict --quiet
 	@$(PY) -m kb postbuild site
+	@$(PY) -m kb.search_index site
+endef
+
+build: validate generate ## 构建网站到 site/
+	$(build_site)
 
 serve: validate generate ## 构建并在 http://127.0.0.1:8000 预览网站（修改案例后自动刷新）
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --watch cases --watch vocab --watch docs --watch scripts/kb
+	KB_SERVE_SEARCH=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --watch cases --watch vocab --watch docs --watch scripts/kb
 
 pdf: build system-deps ## 把每个案例和培训专题的讲义打印成 PDF，放进网站 site/pdf/ 并在页面上链接
 	@$(PY) -m kb pdf
-	$(PY) -m mkdocs build --strict --quiet
-	@$(PY) -m kb postbuild site
+	$(build_site)
 
 offline: validate ## 生成离线版网站 dist/基层党建案例库-<日期>.zip（FORCE=1 覆盖当天已有的）
 	@$(PY) -m kb offline $(if $(FORCE),--force)
@@ -65,6 +70,10 @@ import: setup ## 把原始文档导入为案例草稿：make import SRC=文件�
 
 bench-generate: setup ## 用合成案例（临时文件夹，不写入 cases/）测量页面生成时间
 	$(PY) tests/bench_generate.py
+
+N ?= 1000
+bench: setup system-deps ## 基准测试：合成 N 个案例，与原版 Material 对比，写入 BENCHMARKS.md（make bench N=250）
+	$(PY) -m kb.bench --n $(N)
 
 clean: ## 删除生成的文件
 	rm -rf build site dist .pytest_cache

@@ -1,19 +1,17 @@
 """Building and serving real sites for tests: the real generator, the real
-``mkdocs build --strict``, a real HTTP server on 127.0.0.1."""
+``mkdocs build --strict``, the post-build steps and the Pagefind index, and
+the project's own static server on 127.0.0.1."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import os
 import subprocess
 import sys
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from kb.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - re-exported for the tests
-from static_server import StaticHandler
+from kb.serve import serve  # noqa: F401 - re-exported for the tests
+from kb.site_config import derived_config
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,21 +28,22 @@ def run_kb(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
 
 
 def build_site(workdir: Path, cases_dir: Path | None = None) -> Path:
-    """Generate pages and run ``mkdocs build --strict`` into ``workdir/site``.
+    """Generate pages and run ``mkdocs build --strict`` into ``workdir/site``,
+    then the same post-build steps as ``make build``.
 
     A config in ``workdir`` inherits the project's ``mkdocs.yml`` and only
-    moves the source and output folders, so the build is the project's own.
+    moves the source and output folders (and makes relative paths absolute),
+    so the build is the project's own.
     """
     workdir.mkdir(parents=True, exist_ok=True)
     docs_dir, site_dir = workdir / "docs", workdir / "site"
     config = workdir / "mkdocs.yml"
-    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"
-                      f"hooks:\n  - {ROOT / 'hooks' / 'generate_pages.py'}\n"
-                      f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n", encoding="utf-8")
+    config.write_text(derived_config(docs_dir, site_dir), encoding="utf-8")
     env = kb_env(**({"KB_CASES_DIR": str(cases_dir)} if cases_dir else {}))
     run([sys.executable, "-m", "kb", "generate", "--out", str(docs_dir)], env)
     run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], env)
     run([sys.executable, "-m", "kb", "postbuild", str(site_dir)], env)
+    run([sys.executable, "-m", "kb.search_index", str(site_dir)], env)
     return site_dir
 
 
@@ -52,17 +51,3 @@ def run(command: list[str], env: dict[str, str]) -> None:
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise AssertionError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path):
-    """Serve ``site_dir`` on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(StaticHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -67,16 +67,18 @@ def test_no_page_or_stylesheet_points_to_another_host(site_dir):
     assert len(list(site_dir.rglob("*.html"))) >= 6  # the scan really read the pages
 
 
-def test_search_index_is_segmented_with_domain_terms(site_dir):
-    """Material silently indexes unsegmented text when jieba is missing."""
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = re.compile(index["config"]["separator"])
-    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(f"cases/{XINGSHAN}/"))
-    assert text.count("\u200b") > 1000
-    tokens = set(separator.split(re.sub(r"<[^>]+>", " ", text)))
-    assert {"两会两评", "户联理事会", "关怀理事会", "一肩挑"} <= tokens
-    wengyuan = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(f"cases/{WENGYUAN}/"))
-    assert "贴息贷款" in set(separator.split(re.sub(r"<[^>]+>", " ", wengyuan)))
+def test_search_index_holds_the_cases_with_their_domain_terms(site_dir):
+    """Pagefind indexes exactly the case pages (in its Chinese-segmenting
+    language), and each case page names its dictionary terms for the query side."""
+    entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {"zh": 2}
+    html = (site_dir / "cases" / XINGSHAN / "index.html").read_text(encoding="utf-8")
+    terms = set(re.findall(r'data-pagefind-filter="term">([^<]+)<', html))
+    assert {"两会两评", "户联理事会", "关怀理事会", "一肩挑"} <= terms
+    filters = dict(re.findall(r'data-pagefind-filter="(province|status)">([^<]+)<', html))
+    assert filters == {"province": "湖北省", "status": "完整"}
+    terms_json = json.loads((site_dir / "search" / "terms.json").read_text(encoding="utf-8"))
+    assert "户联理事会" in terms_json
 
 
 def test_incomplete_notice_is_on_the_built_page(site_dir):

@@ -36,6 +36,7 @@ from kb.render.open_data import render_open_data
 from kb.render.practices import render_practices_page
 from kb.render.regions import render_region_pages
 from kb.render.related import render_related
+from kb.render.search_facets import render_query_dictionary, search_dictionary
 from kb.render.search_terms import render_jieba_user_dict
 from kb.render.training import render_training_files
 from kb.validate import validate_cases
@@ -106,8 +107,11 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
             data = fill_markers(data.decode("utf-8"), cases).encode("utf-8")
         files[relative] = data
     files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
+    dictionary = search_dictionary(cases)
+    files["search/terms.json"] = render_query_dictionary(dictionary).encode("utf-8")
     for case in cases:
-        page = render_case_page(case, categories) + "\n" + render_related(index.related[case.id], categories, terms)
+        page = (render_case_page(case, categories, dictionary) + "\n"
+                + render_related(index.related[case.id], categories, terms))
         files[f"cases/{case.id}.md"] = (page + "\n").encode("utf-8")
     views = {
         "practices/index.md": render_practices_page(index, categories),

@@ -23,10 +23,10 @@ from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
 
 from kb.paths import BUILD_DIR, JIEBA_USER_DICT, ROOT
 from kb.postbuild import postbuild
+from kb.site_config import derived_config, project_config
 
 BUNDLE_NAME = "基层党建案例库"
 OFFLINE_DIR = BUILD_DIR / "offline"
@@ -38,37 +38,21 @@ class BundleExists(Exception):
     pass
 
 
+# Pagefind fetches its index, which browsers refuse from file://.
+ONLINE_ONLY_SCRIPTS = {"assets/kb-search.js"}
+
+
 def bundle_path(dist_dir: Path, date: dt.date) -> Path:
     return dist_dir / f"{BUNDLE_NAME}-{date.isoformat()}.zip"
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml while ignoring its ``!!python/...`` tags."""
-
-
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def project_extra_javascript() -> list[str]:
-    """The site's scripts; a child config replaces lists, so they are repeated there."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    return list(config.get("extra_javascript") or [])
-
-
 def offline_config(workdir: Path) -> str:
-    scripts = [*project_extra_javascript(), "assets/offline-index.js", "assets/offline-search.js"]
-    return "\n".join([
-        f"INHERIT: {ROOT / 'mkdocs.yml'}",
-        f"docs_dir: {workdir / 'docs'}",
-        f"site_dir: {workdir / 'site'}",
-        "use_directory_urls: false",
-        "theme:", "  name: material", f"  custom_dir: {ROOT / 'overrides'}",
-        "hooks:", f"  - {ROOT / 'hooks' / 'generate_pages.py'}",
-        "plugins: []",
-        "extra_javascript:",
-        *(f"  - {script}" for script in scripts),
-        "",
-    ])
+    """File-friendly links, no server-side search: the bundle's own search replaces Pagefind."""
+    scripts = [script for script in project_config().get("extra_javascript") or []
+               if script not in ONLINE_ONLY_SCRIPTS]
+    scripts += ["assets/offline-index.js", "assets/offline-search.js"]
+    return derived_config(workdir / "docs", workdir / "site", extra=(
+        "use_directory_urls: false", "plugins: []", "extra_javascript:", *(f"  - {script}" for script in scripts)))
 
 
 def build_offline_site(workdir: Path = OFFLINE_DIR, env: dict[str, str] | None = None) -> Path:

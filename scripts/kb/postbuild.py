@@ -1,14 +1,12 @@
 """Steps that run on the built site after MkDocs, before it is published.
 
-Material's templates emit small HTML and accessibility errors that the Nu HTML Checker
+Material's templates emit two small HTML errors that the Nu HTML Checker
 reports and that we cannot reach through template blocks:
 
 * ``autocomplete="off"`` on its checkbox toggles (the attribute is only
   allowed on text-like inputs);
 * a ``<label for="__toc">`` on pages that are not in the navigation (every
-  case page, by design), where no ``__toc`` control exists;
-
-and its search dialog has no accessible name (axe: aria-dialog-name).
+  case page, by design), where no ``__toc`` control exists.
 
 Both are fixed here on the finished HTML, write-if-changed, in one pass over
 the pages (linear in the number of pages).
@@ -25,12 +23,10 @@ from pathlib import Path
 
 CHECKBOX_AUTOCOMPLETE_RE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 ORPHAN_TOC_LABEL = '<label class="md-nav__title" for="__toc">'
-UNNAMED_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
 def fix_material_markup(html: str) -> str:
     html = CHECKBOX_AUTOCOMPLETE_RE.sub(r"\1", html)
-    html = html.replace(UNNAMED_SEARCH_DIALOG, UNNAMED_SEARCH_DIALOG[:-1] + ' aria-label="搜索">')
     if 'id="__toc"' not in html:
         html = html.replace(ORPHAN_TOC_LABEL, '<label class="md-nav__title">')
     return html

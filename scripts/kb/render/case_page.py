@@ -7,6 +7,7 @@ import re
 from kb.model import STATUS_LABELS, Case
 from kb.render.edit_link import render_edit_line
 from kb.render.teaching import render_case_teaching, render_handout_bar
+from kb.render.search_facets import render_search_front_matter
 from kb.render.text import inline, narrative, yaml_string
 from kb.vocab import Category
 
@@ -21,9 +22,10 @@ def practice_anchor(index: int) -> str:
     return f"practice-{index + 1}"
 
 
-def render_case_page(case: Case, categories: dict[str, Category]) -> str:
+def render_case_page(case: Case, categories: dict[str, Category],
+                     search_dictionary: frozenset[str] = frozenset()) -> str:
     parts = [
-        render_front_matter(case),
+        render_front_matter(case, render_search_front_matter(case, categories, search_dictionary)),
         f"# {inline(case.title)} {{ .kb-case }}",  # marks case pages for kb.mdext.glossary_links
         render_status_notice(case),
         render_card(case, categories),
@@ -36,11 +38,12 @@ def render_case_page(case: Case, categories: dict[str, Category]) -> str:
     return "\n\n".join(part for part in parts if part) + "\n"
 
 
-def render_front_matter(case: Case) -> str:
+def render_front_matter(case: Case, *extra_lines: str) -> str:
     return "\n".join([
         "---",
         f"title: {yaml_string(case.title + '（' + case.region.county + '）')}",
         f"description: {yaml_string(case.summary)}",
+        *extra_lines,
         "---",
     ])
 

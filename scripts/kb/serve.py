@@ -1,16 +1,26 @@
-"""A static file server for tests that behaves like the hosts the site is
+"""A local static server for the built site that behaves like the hosts it is
 published on (GitHub Pages, nginx): gzip for text files and cache headers.
 
-Lighthouse simulates a slow mobile network from transfer sizes, so serving
-uncompressed files would measure a server no reader ever meets.
+Used by the tests, the benchmark and Lighthouse. Lighthouse and the search
+benchmark judge a page by the bytes it transfers, so serving uncompressed
+files would measure a server no reader ever meets. Listens on 127.0.0.1 only.
+
+Usage::
+
+    with serve(Path("site")) as base_url:
+        ...
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gzip
 import os
+import threading
 from functools import lru_cache
-from http.server import SimpleHTTPRequestHandler
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv", ".map", ".mjs"}
 
@@ -48,3 +58,17 @@ class StaticHandler(SimpleHTTPRequestHandler):
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path):
+    """Serve ``site_dir`` on a free port of 127.0.0.1; yields the base URL."""
+    handler = functools.partial(StaticHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,115 @@
+"""``python -m kb.bench --n N``: the benchmark of ``make bench N=…``.
+
+Writes N synthetic cases (plus the seed cases and the search fixtures) into a
+temporary folder, builds the site and the plain-Material baseline from them,
+measures search in Chromium and the query set's recall@5 and MRR, prints the
+table and writes it into BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from kb.bench import browser, builds, report, synth
+from kb.paths import CASES_DIR, ROOT
+
+FIXTURES_DIR = ROOT / "tests" / "fixtures" / "search"
+QUERIES = FIXTURES_DIR / "queries.yml"
+TIMING_QUERY = "户联理事会"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kb.bench", description="搜索与构建基准测试")
+    parser.add_argument("--n", type=int, default=1000, help="合成案例数")
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md", help="结果写入的文件")
+    parser.add_argument("--baseline-max", type=int, default=1000, help="N 超过此数时跳过基线（基线构建是 O(N²)）")
+    parser.add_argument("--keep", action="store_true", help="保留临时文件夹")
+    args = parser.parse_args(argv)
+    workdir = Path(tempfile.mkdtemp(prefix="kb-bench-"))
+    try:
+        section = run(args.n, workdir, args.baseline_max)
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(section)
+    report.write_section(args.out, args.n, section)
+    print(f"已写入 {args.out}")
+    return 0
+
+
+def run(n: int, workdir: Path, baseline_max: int) -> str:
+    machine, others = report.machine_description(), report.busiest_processes()
+    queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
+    cases_dir = workdir / "cases"
+    cases_dir.mkdir()
+    for path in [*CASES_DIR.glob("*.md"), *FIXTURES_DIR.glob("*.md")]:
+        shutil.copy(path, cases_dir / path.name)
+    real_cases = len(list(cases_dir.glob("*.md")))
+    excluded = {word for item in queries for word in item["q"].split()}
+    start = time.perf_counter()
+    synth.write_synthetic_cases(cases_dir, n, CASES_DIR, excluded)
+    generation_s = time.perf_counter() - start
+
+    ours = builds.project_build(workdir / "project", cases_dir)
+    base = builds.baseline_build(workdir / "baseline", cases_dir) if n <= baseline_max else None
+    with browser.chromium() as chromium:
+        with browser.serve(ours.site_dir) as url:
+            our_search = browser.first_search(chromium, url, TIMING_QUERY)
+            our_quality = browser.quality(chromium, url, queries)
+        base_search = None
+        if base:
+            with browser.serve(base.site_dir) as url:
+                base_search = browser.first_search(chromium, url, TIMING_QUERY)
+
+    def both(getter):
+        return getter(ours), (getter(base) if base else None)
+
+    rows = []
+
+    def row(name, ours_value, base_value, unit, digits=1):
+        rows.append((name, report.fmt(ours_value, unit, digits), report.fmt(base_value, unit, digits),
+                     report.ratio(ours_value, base_value)))
+
+    row("合成案例生成（秒）", generation_s, generation_s if base else None, " s", 2)
+    row("完整构建（秒，生成 Markdown + MkDocs + 搜索索引）", *both(lambda b: b.seconds), " s")
+    for stage in ("Markdown 生成", "MkDocs 构建", "搜索索引"):
+        row(f"　其中 {stage}（秒）", ours.stage_seconds(stage),
+            base.stage_seconds("MkDocs 构建（含搜索）") if base and stage == "MkDocs 构建" else
+            (base.stage_seconds(stage) if base else None), " s")
+    row("构建峰值内存（MB，单个进程）", *both(lambda b: b.peak_mb), " MB", 0)
+    row("网站大小（MB）", *both(lambda b: builds.tree_bytes(b.site_dir) / 1e6), " MB")
+    row("搜索索引（MB）", builds.tree_bytes(ours.site_dir / "pagefind") / 1e6,
+        builds.tree_bytes(base.site_dir / "search") / 1e6 if base else None, " MB", 2)
+    row(f"冷启动首个结果（秒，/?q={TIMING_QUERY}）", our_search.seconds,
+        base_search.seconds if base_search else None, " s", 2)
+    row("首次查询下载的搜索文件（KB）", our_search.search_bytes / 1e3,
+        base_search.search_bytes / 1e3 if base_search else None, " KB", 0)
+    row("首次打开该页面下载的全部文件（KB）", our_search.page_bytes / 1e3,
+        base_search.page_bytes / 1e3 if base_search else None, " KB", 0)
+    rows.append((f"查询集 recall@5（{len(queries)} 条）", f"{our_quality.recall_at_5:.3f}", "未测", "—"))
+    rows.append(("查询集 MRR", f"{our_quality.mrr:.3f}", "未测", "—"))
+
+    notes = [f"案例总数 {n + real_cases}：{n} 个合成案例（kb.bench.synth，约 18 KB 中文正文）+ {real_cases} 个"
+             "真实种子案例和测试夹具（tests/fixtures/search）。",
+             f"机器：{machine}。",
+             f"开始时占用 CPU 最多的进程：{others}。",
+             "时间为墙钟时间；峰值内存为各阶段进程中最大的常驻内存；首个结果在全新浏览器上下文（无缓存）中、"
+             "从打开 /?q= 链接计时到第一个结果出现。",
+             "基线：同一批 Markdown，MkDocs Material 9.8.1 内置搜索（lang: zh，未装 jieba），不设 nav（全部案例在侧栏）。"]
+    if not base:
+        notes.append(f"N > {baseline_max}：基线跳过（O(N²) 侧栏构建要很多分钟）。")
+    if our_quality.misses:
+        notes.append("前 5 名中没有找到预期案例的查询：" + "、".join(our_quality.misses) + "。")
+    notes.append(f"首个结果链接：{our_search.first_url}" + (f"；基线：{base_search.first_url}" if base_search else ""))
+    return report.render_section(n, rows, notes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
