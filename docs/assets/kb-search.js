@@ -7,7 +7,8 @@
  *   through the page filter "term" that kb.render.search_facets gives each
  *   case; the rest of the query goes to Pagefind's own segmentation.
  * - /?q=词 opens the search with results, so a search can be shared.
- * - The first results are re-ranked by literal occurrences of the query.
+ * - The first results are re-ranked by literal occurrences of the query; a
+ *   query Pagefind finds nothing for is retried by its longest known start.
  * - ↑/↓ move through the results, Enter opens one, Esc closes.
  */
 (function () {
@@ -97,10 +98,15 @@
       // filter alone still guarantees every case contains the terms whole.
       search = await pagefind.search(null, { filters });
     }
-    if (!search.results.length && !terms.length && query.length > 1) {
-      // A word Pagefind's segmentation cut differently in the pages: look for
-      // its characters instead (each one a word prefix), ranked by Pagefind.
-      search = await pagefind.search([...query.replace(/\s+/g, "")].join(" "), { filters });
+    if (!search.results.length && !terms.length) {
+      // Pagefind cut the query differently from the pages (业委会 → 业 + 委会,
+      // while the pages hold the word 业委会): words match by their start, so
+      // look for the longest start of the query that some page has, and let
+      // the literal re-ranking below put the pages with the whole query first.
+      const compact = query.replace(/\s+/g, "");
+      for (let length = compact.length - 1; length >= 1 && !search.results.length; length--) {
+        search = await pagefind.search(compact.slice(0, length), { filters });
+      }
     }
     if (current !== generation) return;
     const candidates = await Promise.all(search.results.slice(0, RERANK_DEPTH).map((r) => r.data()));
