@@ -68,13 +68,15 @@ def test_every_link_in_the_site_resolves(site_dir):
     assert checked > 200  # map tiles, matrix cells, glossary and related links were all seen
 
 
-def test_map_links_each_province_with_cases(site_dir):
+def test_map_links_every_province_to_its_page(site_dir):
     regions = parse(site_dir / "regions" / "index.html")
-    assert {"hubei/", "guangdong/"} <= set(regions.links)
+    assert {"hubei/", "guangdong/", "xizang/"} <= set(regions.links)
     html = (site_dir / "regions" / "index.html").read_text(encoding="utf-8")
     svg = html.split('<div class="kb-map">')[1].split("</svg>")[0]
-    assert 'aria-labelledby="kb-map-title kb-map-desc"' in svg and "湖北省 1 个" in svg
-    assert svg.count("<a ") == 2 and svg.count("<title") == 1 + 34
+    assert 'aria-labelledby="kb-map-title kb-map-desc"' in svg and "湖北 1 个案例（湖北省）" in svg
+    assert svg.count("<a ") == 34 and svg.count("<title") == 1 + 34
+    empty = (site_dir / "regions" / "xizang" / "index.html").read_text(encoding="utf-8")
+    assert "西藏自治区暂未收录案例" in empty
 
 
 def test_case_pages_link_terms_and_related_cases(site_dir):

@@ -2,7 +2,7 @@
 
 One equal square per provincial-level division, placed roughly where it lies
 (``vocab/province-grid.yml``): robust at any size, needs no map data, tiles or
-scripts from other hosts. Provinces with cases are links; every tile carries
+scripts from other hosts. Every province is a link to its page; every tile carries
 a ``<title>`` and the whole map a ``<desc>`` text alternative. The page that
 embeds it also shows the same numbers as a table.
 """
@@ -46,6 +46,7 @@ def render_map(counts: dict[str, int], href_of: dict[str, str]) -> str:
                 f'<text x="{x + TILE / 2:g}" y="{y + 24}" text-anchor="middle">{escape(short_name(name))}</text>')
         if count:
             body += f'<text x="{x + TILE / 2:g}" y="{y + 44}" text-anchor="middle" class="kb-map-count">{count}</text>'
+        if name in href_of:
             parts.append(f'<a href="{escape(href_of[name])}" aria-label="{escape(label)}">{body}</a>')
         else:
             parts.append(f"<g>{body}</g>")

@@ -1,6 +1,8 @@
 """Region views: ``/regions/`` (map, table, province → city → county → cases)
-and one page per province with cases (``/regions/<key>/``), whose sections
-per practice category are the targets of the matrix cells."""
+and one page per province (``/regions/<key>/``), whose sections per practice
+category are the targets of the matrix cells. Provinces without cases get a
+page too, so every tile of the map leads somewhere and the URL of a province
+is stable before its first case arrives."""
 
 from __future__ import annotations
 
@@ -16,21 +18,21 @@ from kb.vocab import Category
 
 
 def render_region_pages(index: CrossIndex, categories: dict[str, Category]) -> dict[str, str]:
-    """``{path: markdown}``: the regions index and one page per province with cases."""
+    """``{path: markdown}``: the regions index and one page per province."""
     pages = {"regions/index.md": render_regions_index(index)}
-    for province, cases in index.cases_by_province.items():
-        key = province_tiles()[province].key
-        pages[f"regions/{key}.md"] = render_province_page(province, cases, categories)
+    for province, tile in province_tiles().items():
+        cases = index.cases_by_province.get(province, [])
+        pages[f"regions/{tile.key}.md"] = render_province_page(province, cases, categories)
     return pages
 
 
 def render_regions_index(index: CrossIndex) -> str:
     counts = {province: len(cases) for province, cases in index.cases_by_province.items()}
-    hrefs = {province: f"{province_tiles()[province].key}/" for province in counts}
+    hrefs = {province: f"{tile.key}/" for province, tile in province_tiles().items()}
     lines = front_matter("按地区浏览") + [
         "# 按地区浏览", "",
         f"共 {len(counts)} 个省份、{len({(c.region.province, c.region.county) for c in index.cases})} 个县（市、区）"
-        f"的 {len(index.cases)} 个案例。地图中颜色越深案例越多，点击有案例的省份查看该省的案例和做法。", "",
+        f"的 {len(index.cases)} 个案例。地图中颜色越深案例越多，点击省份查看该省的案例和做法。", "",
         render_map(counts, hrefs), "",
         "| 省份 | 案例数 | 县（市、区） |", "| --- | ---: | --- |"]
     for province, cases in index.cases_by_province.items():
@@ -60,6 +62,11 @@ def render_region_tree(cases: list[Case]) -> str:
 
 
 def render_province_page(province: str, cases: list[Case], categories: dict[str, Category]) -> str:
+    if not cases:
+        return "\n".join(front_matter(province) + [
+            f"# {inline(province)}", "",
+            f"{inline(province)}暂未收录案例。[返回地区总览](index.md)", "",
+            "本省的基层党建创新案例欢迎投稿，方法见[贡献指南](../contributing.md)。", ""])
     lines = front_matter(province) + [
         f"# {inline(province)}", "",
         f"{inline(province)}共收录 {len(cases)} 个案例。[返回地区总览](index.md)", "",
