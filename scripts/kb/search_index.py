@@ -3,7 +3,10 @@
 Runs after ``mkdocs build`` (never as a MkDocs plugin), with the Pagefind
 binary from the pinned ``pagefind[extended]`` wheel, whose extended build
 segments Chinese. Only case pages are indexed (``data-pagefind-body`` in
-``overrides/main.html``); the index lands in ``SITE_DIR/pagefind``.
+``overrides/main.html``), and only case pages are read (``--glob``): about
+half of the site's pages are print handouts and index views that search
+never shows (at N=1,000 this took the indexing stage from 9.5 s to 8.9 s in
+one run each). The index lands in ``SITE_DIR/pagefind``.
 """
 
 from __future__ import annotations
@@ -14,9 +17,12 @@ from pathlib import Path
 
 from kb.paths import ROOT
 
+CASE_PAGES = "cases/*/index.html"
+
 
 def build_search_index(site_dir: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"],
+    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", CASE_PAGES,
+                             "--quiet"],
                             capture_output=True, text=True)
     if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").is_file():
         raise RuntimeError(f"Pagefind 没能为 {site_dir} 建立搜索索引：\n{result.stdout}{result.stderr}")
