@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from kb.model import Case
 from kb.paths import VOCAB_DIR
+from kb.vocab import read_vocab
 
 
 @dataclass(frozen=True)
@@ -37,7 +36,7 @@ class Term:
 @lru_cache(maxsize=None)
 def glossary(vocab_dir: Path = VOCAB_DIR) -> dict[str, Term]:
     """Glossary terms keyed by their ASCII key, in file order."""
-    entries = yaml.safe_load((vocab_dir / "glossary.yml").read_text(encoding="utf-8")) or []
+    entries = read_vocab("glossary.yml", vocab_dir) or []
     return {entry["key"]: Term(entry["key"], entry["term"], " ".join(entry["definition"].split()),
                                tuple(entry.get("aliases") or ())) for entry in entries}
 

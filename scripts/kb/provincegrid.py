@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from kb.paths import VOCAB_DIR
+from kb.vocab import read_vocab
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class ProvinceTile:
 @lru_cache(maxsize=None)
 def province_tiles(vocab_dir: Path = VOCAB_DIR) -> dict[str, ProvinceTile]:
     """Tiles keyed by the full province name (as written in ``region.province``)."""
-    entries = yaml.safe_load((vocab_dir / "province-grid.yml").read_text(encoding="utf-8"))
+    entries = read_vocab("province-grid.yml", vocab_dir)
     return {entry["name"]: ProvinceTile(**entry) for entry in entries}
 
 

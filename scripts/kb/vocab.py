@@ -11,6 +11,11 @@ import yaml
 from kb.paths import VOCAB_DIR
 
 
+def read_vocab(filename: str, vocab_dir: Path = VOCAB_DIR):
+    """The parsed YAML of one vocabulary file (every reader of ``vocab/`` goes through here)."""
+    return yaml.safe_load((vocab_dir / filename).read_text(encoding="utf-8"))
+
+
 @dataclass(frozen=True)
 class Category:
     key: str
@@ -22,14 +27,14 @@ class Category:
 @lru_cache(maxsize=None)
 def categories(vocab_dir: Path = VOCAB_DIR) -> dict[str, Category]:
     """Practice categories keyed by their ASCII key, in file order."""
-    entries = yaml.safe_load((vocab_dir / "categories.yml").read_text(encoding="utf-8"))
+    entries = read_vocab("categories.yml", vocab_dir)
     return {entry["key"]: Category(**entry) for entry in entries}
 
 
 @lru_cache(maxsize=None)
 def provinces(vocab_dir: Path = VOCAB_DIR) -> dict[str, tuple[str, ...]]:
     """Full provincial-level names mapped to their common short forms."""
-    data = yaml.safe_load((vocab_dir / "provinces.yml").read_text(encoding="utf-8"))
+    data = read_vocab("provinces.yml", vocab_dir)
     return {name: tuple(short) for name, short in data.items()}
 
 
@@ -44,5 +49,5 @@ def province_for_short_name(short: str) -> str | None:
 @lru_cache(maxsize=None)
 def tags(vocab_dir: Path = VOCAB_DIR) -> tuple[str, ...]:
     """The tags a case may carry, in file order."""
-    entries = yaml.safe_load((vocab_dir / "tags.yml").read_text(encoding="utf-8")) or []
+    entries = read_vocab("tags.yml", vocab_dir) or []
     return tuple(str(entry) for entry in entries)
