@@ -66,3 +66,12 @@ def test_cli_passes_on_committed_cases():
     result = run_kb("validate")
     assert result.returncode == 0, result.stdout
     assert "没有发现问题" in result.stdout
+
+
+def test_every_unreadable_line_is_reported_not_only_the_first(tmp_path):
+    cases_dir = broken_copy(tmp_path, "model: 两会两评\n", "model：两会两评\n")
+    path = cases_dir / f"{XINGSHAN}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: complete\n", "status：complete\n"),
+                    encoding="utf-8")
+    _, problems, _ = validate_cases(cases_dir)
+    assert sorted(p.field for p in problems) == ["model", "status"]

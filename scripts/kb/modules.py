@@ -105,7 +105,7 @@ def validate_modules(modules_dir: Path, cases: list[Case], case_ids: set[str]) -
         try:
             module_file = load_module_file(path)
         except CaseFileError as error:
-            problems.append(error.problem)
+            problems.extend(error.problems)
             continue
         file_problems = list(check_module_file(module_file, by_id, case_ids))
         problems.extend(file_problems)

@@ -48,7 +48,7 @@ def validate_cases(cases_dir: Path) -> tuple[list[Case], list[Problem], int]:
         try:
             case_file = load_case_file(path)
         except CaseFileError as error:
-            problems.append(error.problem)
+            problems.extend(error.problems)
             continue
         file_problems = list(check_case_file(case_file))
         file_problems += check_markup(case_file, linkable_ids)
