@@ -79,23 +79,19 @@ def default_cases_dir() -> Path:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from kb.library import check_library
+    from kb.modules import module_summary_line
     from kb.problems import summary_line
-    from kb.validate import validate_cases
 
-    from kb.load import case_paths
-    from kb.modules import default_modules_dir, module_summary_line, validate_modules
-
-    cases, problems, checked = validate_cases(args.cases)
-    _, module_problems, modules_checked = validate_modules(default_modules_dir(args.cases), cases,
-                                                           {path.stem for path in case_paths(args.cases)})
-    for problem in problems + module_problems:
+    check = check_library(args.cases)
+    for problem in check.problems:
         print(problem.format())
         if args.github:
             print(problem.github_annotation())
-    if modules_checked:
-        print(module_summary_line(module_problems, modules_checked))
-    print(summary_line(problems, checked))
-    return 1 if problems or module_problems else 0
+    if check.modules_checked:
+        print(module_summary_line(check.module_problems, check.modules_checked))
+    print(summary_line(check.case_problems, check.cases_checked))
+    return 1 if check.problems else 0
 
 
 def run_generate(args: argparse.Namespace) -> int:

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb import vocab
-from kb.load import case_paths
 from kb.crossindex import build_index
 from kb.glossary import glossary
+from kb.library import check_library
 from kb.model import Case
-from kb.modules import Module, default_modules_dir, validate_modules
+from kb.modules import Module
 from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR, JIEBA_USER_DICT
 from kb.pdf_links import attach_pdfs
 from kb.problems import Problem
@@ -39,7 +39,6 @@ from kb.render.related import render_related
 from kb.render.search_facets import render_query_dictionary, search_dictionary
 from kb.render.search_terms import render_jieba_user_dict
 from kb.render.training import render_training_files
-from kb.validate import validate_cases
 
 
 class InvalidCases(Exception):
@@ -81,13 +80,11 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
              docs_dir: Path = DOCS_DIR, jieba_dict: Path = JIEBA_USER_DICT,
              modules_dir: Path | None = None) -> GenerateReport:
     refuse_overlap(cases_dir, out_dir)
-    cases, problems, _ = validate_cases(cases_dir)
-    modules, module_problems, _ = validate_modules(modules_dir or default_modules_dir(cases_dir), cases,
-                                                   {path.stem for path in case_paths(cases_dir)})
-    problems += module_problems
-    if problems:
-        raise InvalidCases(problems)
-    files = render_site_files(cases, docs_dir, modules)
+    check = check_library(cases_dir, modules_dir)
+    if check.problems:
+        raise InvalidCases(check.problems)
+    cases = check.cases
+    files = render_site_files(cases, docs_dir, check.modules)
     attach_pdfs(files)
     written, unchanged = write_tree(out_dir, files)
     removed = remove_stale(out_dir, set(files))

@@ -7,6 +7,7 @@ reading stopped; everything else is the validator's business.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -192,5 +193,19 @@ def _record_lines(node: yaml.Node, prefix: KeyPath, key_lines: dict[KeyPath, int
 
 
 def case_paths(cases_dir: Path) -> list[Path]:
-    """Every file in the cases folder (not only ``*.md``: strays are reported, not skipped)."""
+    """Every file in a folder (not only ``*.md``: strays are reported, not skipped)."""
     return sorted(p for p in cases_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def read_folder(paths: list[Path], suffixes: tuple[str, ...], loader: Callable[[Path], CaseFile],
+                stray: Callable[[Path], Problem]) -> Iterator[tuple[CaseFile | None, list[Problem]]]:
+    """Read each file in order: ``(file, [])`` when it loads, ``(None, problems)`` when it
+    is a stray (wrong suffix) or cannot be read. Nothing in the folder is skipped silently."""
+    for path in paths:
+        if path.suffix not in suffixes:
+            yield None, [stray(path)]
+            continue
+        try:
+            yield loader(path), []
+        except CaseFileError as error:
+            yield None, error.problems

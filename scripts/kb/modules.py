@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.load import CaseFile, display_path, parse_yaml_with_lines, read_text
+from kb.load import CaseFile, case_paths, display_path, parse_yaml_with_lines, read_folder, read_text
 from kb.model import ID_PATTERN, Case, FieldSpec
-from kb.problems import CaseFileError, Problem
+from kb.problems import Problem
 from kb.validate import _has_kind, check_fields
 
 MODULE_FIELDS = (
@@ -95,17 +95,10 @@ def validate_modules(modules_dir: Path, cases: list[Case], case_ids: set[str]) -
     by_id = {case.id: case for case in cases}
     modules: list[Module] = []
     problems: list[Problem] = []
-    paths = sorted(p for p in modules_dir.iterdir() if p.is_file() and not p.name.startswith("."))
-    for path in paths:
-        if path.suffix not in (".yml", ".yaml"):
-            problems.append(Problem(display_path(path), 1, "文件", "not-a-module",
-                                    f"“{path.name}”不是培训专题文件（专题文件以 .yml 结尾）",
-                                    "专题请保存为 modules/<编号>.yml；其他文件请移出 modules/ 文件夹"))
-            continue
-        try:
-            module_file = load_module_file(path)
-        except CaseFileError as error:
-            problems.extend(error.problems)
+    paths = case_paths(modules_dir)
+    for module_file, read_problems in read_folder(paths, (".yml", ".yaml"), load_module_file, not_a_module):
+        problems.extend(read_problems)
+        if module_file is None:
             continue
         file_problems = list(check_module_file(module_file, by_id, case_ids))
         problems.extend(file_problems)
@@ -114,6 +107,11 @@ def validate_modules(modules_dir: Path, cases: list[Case], case_ids: set[str]) -
             # a module naming a case that has its own problems waits for that case to be fixed
             modules.append(module_from_dict(module_file, by_id))
     return modules, problems, len(paths)
+
+
+def not_a_module(path: Path) -> Problem:
+    return Problem(display_path(path), 1, "文件", "not-a-module", f"“{path.name}”不是培训专题文件（专题文件以 .yml 结尾）",
+                   "专题请保存为 modules/<编号>.yml；其他文件请移出 modules/ 文件夹")
 
 
 def load_module_file(path: Path) -> CaseFile:

@@ -27,6 +27,7 @@ COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv",
 
 @lru_cache(maxsize=4096)
 def _gzipped(path: str, mtime: float) -> bytes:
+    """Compressed once per file version: ``mtime`` is part of the cache key, so a rebuilt file is recompressed."""
     with open(path, "rb") as file:
         return gzip.compress(file.read(), compresslevel=6, mtime=0)
 

@@ -17,10 +17,10 @@ from kb import ids, vocab
 from kb.checks.markup import check_markup
 from kb.checks.placeholders import check_placeholders
 from kb.checks.values import check_text_items, check_unknown_subfields, value_type_problem
-from kb.load import CaseFile, case_paths, display_path, load_case_file
+from kb.load import CaseFile, case_paths, display_path, load_case_file, read_folder
 from kb.model import (CASE_FIELDS, ID_PATTERN, NESTED_FIELDS, SECTION_HEADINGS, STATUS_LABELS, Case,
                       FieldSpec)
-from kb.problems import CaseFileError, Problem, field_name as _field_name, short_value as _short
+from kb.problems import Problem, field_name as _field_name, short_value as _short
 from kb.teaching import check_teaching
 
 SECTION_RE = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
@@ -39,16 +39,9 @@ def validate_cases(cases_dir: Path) -> tuple[list[Case], list[Problem], int]:
     loaded: list[CaseFile] = []
     paths = case_paths(cases_dir)
     linkable_ids = {path.stem for path in paths if path.suffix == ".md"}
-    for path in paths:
-        if path.suffix != ".md":
-            problems.append(Problem(display_path(path), 1, "文件", "not-a-case",
-                                    f"“{path.name}”不是案例文件（案例文件以 .md 结尾）",
-                                    "案例请保存为 cases/<编号>.md；其他文件请移出 cases/ 文件夹"))
-            continue
-        try:
-            case_file = load_case_file(path)
-        except CaseFileError as error:
-            problems.extend(error.problems)
+    for case_file, read_problems in read_folder(paths, (".md",), load_case_file, not_a_case):
+        problems.extend(read_problems)
+        if case_file is None:
             continue
         file_problems = list(check_case_file(case_file))
         file_problems += check_markup(case_file, linkable_ids)
@@ -60,6 +53,11 @@ def validate_cases(cases_dir: Path) -> tuple[list[Case], list[Problem], int]:
     failed = {p.path for p in problems}
     cases = [c for c in cases if c.path not in failed]
     return cases, problems, len(paths)
+
+
+def not_a_case(path: Path) -> Problem:
+    return Problem(display_path(path), 1, "文件", "not-a-case", f"“{path.name}”不是案例文件（案例文件以 .md 结尾）",
+                   "案例请保存为 cases/<编号>.md；其他文件请移出 cases/ 文件夹")
 
 
 def check_case_file(case_file: CaseFile) -> Iterator[Problem]:

@@ -17,14 +17,14 @@ UNITS = ("万人次", "万条", "万件", "万次", "万亩", "万户", "万人"
          "平方米", "公里", "千米", "人次", "个月", "户次", "余人",
          "个", "名", "人", "户", "家", "位", "期", "场", "次", "项", "条", "所", "座", "支", "元", "亩", "吨",
          "套", "件", "篇", "批", "年度", "天", "倍", "%", "％", "万", "亿")
-APPROX_AFTER = ("多", "余", "近")
+APPROX_AFTER = ("多", "余")  # 50多万元: kept in as_stated
 QUALIFIER_AFTER = ("以上", "以下", "左右")
 NUMBER = rf"(?P<number>\d+(?:\.\d+)?|[{CN_NUMERAL}]{{1,8}})"
 FIGURE = re.compile(
-    NUMBER + r"(?P<approx>多|余)?(?P<unit>" + "|".join(re.escape(u) for u in UNITS) + r")(?P<qualifier>以上|以下|左右)?")
+    NUMBER + rf"(?P<approx>{'|'.join(APPROX_AFTER)})?(?P<unit>" + "|".join(re.escape(u) for u in UNITS)
+    + rf")(?P<qualifier>{'|'.join(QUALIFIER_AFTER)})?")
 CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?、（）()“”]")
 RANGE_BEFORE = re.compile(r"\d\s*[-－~～至到]?\s*$")  # the second number of 3至5, 25-30
-NOT_AFTER_NUMBER = ("年", "月", "日", "届", "大", "中全会", "号")
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,6 @@ class CaseText:
     paragraphs: list[Paragraph]
 
 
-def is_case_header(text: str) -> bool:
-    return _header_at(text, None) is not None
-
-
 def split_cases(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[CaseText]]:
     """The preamble before the first case, and the cases in order."""
     preamble: list[Paragraph] = []

@@ -1,7 +1,10 @@
-"""The domain dictionary for Chinese word segmentation in search.
+"""The domain dictionary: terms that search must treat as one word.
 
-jieba's default dictionary splits terms such as 户联理事会 into 户联/理事会;
-every term listed here is kept whole on the indexing side.
+General dictionaries split terms such as 户联理事会 into 户联/理事会. The
+terms come from the glossary, models, tags and quoted phrases of titles and
+practice names. Online, :mod:`kb.render.search_facets` builds on them for
+Pagefind; offline, ``build/jieba_user_dict.txt`` keeps them whole when
+:mod:`kb.offline` segments the bundle's index with jieba.
 """
 
 from __future__ import annotations
