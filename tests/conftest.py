@@ -36,3 +36,12 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def page_without_csp(browser):
+    """A page that ignores the site's Content-Security-Policy, for tools that
+    inject inline script (axe) and for testing the escaping on its own."""
+    context = browser.new_context(locale="zh-CN", bypass_csp=True)
+    yield context.new_page()
+    context.close()

@@ -59,3 +59,24 @@ def test_case_page_shows_card_before_narrative(page, site_url):
     assert "广东省韶关市翁源县" in card.inner_text()
     assert warning.bounding_box()["y"] < card.bounding_box()["y"]
     assert page.locator(".case-card table td", has_text="50多万元").count() == 1
+
+
+def test_site_features_work_under_the_content_security_policy(page, site_url):
+    """Search, the map, the sortable figures table and projector mode run with
+    the policy in force, and the policy blocks nothing the site itself needs."""
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
+    page.on("pageerror", lambda error: blocked.append(str(error)))
+    page.goto(f"{site_url}/?q=户联理事会")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.goto(f"{site_url}/regions/")
+    page.locator("svg a").first.click()
+    page.wait_for_url("**/regions/*/")
+    page.goto(f"{site_url}/figures/")
+    page.locator("th button").first.click()
+    assert page.locator("th[aria-sort=ascending], th[aria-sort=descending]").count() == 1
+    page.goto(f"{site_url}/cases/{XINGSHAN}/")
+    page.get_by_role("button", name="投影模式").click()
+    assert page.evaluate("document.body.classList.contains('kb-projector')")
+    page.goto(f"{site_url}/print/cases/{XINGSHAN}/")
+    assert blocked == []

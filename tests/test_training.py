@@ -174,6 +174,8 @@ def offline_bundle(tmp_path_factory) -> Path:
 def test_offline_bundle_searches_and_navigates_from_file_urls(page, offline_bundle):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
+    blocked: list[str] = []  # the Content-Security-Policy holds from file:// too
+    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
     page.goto((offline_bundle / "index.html").as_uri())
     box = page.locator(".kb-offline-search input")
     box.fill("户联理事会")  # fill fires the input event the search listens to
@@ -190,3 +192,10 @@ def test_offline_bundle_searches_and_navigates_from_file_urls(page, offline_bund
     box.fill("贴息贷款")
     assert f"cases/{WENGYUAN}.html" in page.locator("a.kb-offline-result").first.get_attribute("href")
     assert requested and all(url.startswith("file://") for url in requested)
+    assert blocked == []
+
+
+def test_every_offline_page_carries_the_content_security_policy(offline_bundle):
+    pages = list(offline_bundle.rglob("*.html"))
+    assert len(pages) > 40
+    assert [p.name for p in pages if 'http-equiv="Content-Security-Policy"' not in p.read_text(encoding="utf-8")] == []

@@ -33,6 +33,7 @@ from kb.render.glossary_page import render_glossary_page
 from kb.render.home import fill_markers
 from kb.render.matrix import render_matrix_page
 from kb.render.open_data import render_open_data
+from kb.render.page_meta import seal_page
 from kb.render.practices import render_practices_page
 from kb.render.regions import render_region_pages
 from kb.render.related import render_related
@@ -120,7 +121,15 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
     files.update({path: text.encode("utf-8") for path, text in views.items()})
     files.update(render_open_data(index, categories))
     files.update(render_training_files(cases, list(modules)))
-    return files
+    return seal_pages(files)
+
+
+def seal_pages(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Every Markdown page with its front matter HTML-escaped: the one gate that
+    text from cases and modules passes on its way into page metadata
+    (:mod:`kb.render.page_meta` says why)."""
+    return {path: seal_page(data.decode("utf-8")).encode("utf-8") if path.endswith(".md") else data
+            for path, data in files.items()}
 
 
 def write_tree(out_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:

@@ -174,11 +174,11 @@ def check_categories(case_file: CaseFile) -> Iterator[Problem]:
         if not isinstance(practice, dict):
             continue
         also = practice.get("also") or []
-        keys = [("category", practice.get("category"))]
-        keys += [(f"also[{i}]", key) for i, key in enumerate(also if isinstance(also, list) else [])]
-        for field, key in keys:
+        keys = [("category", ("category",), practice.get("category"))]
+        keys += [(f"also[{i}]", ("also", i), key) for i, key in enumerate(also if isinstance(also, list) else [])]
+        for field, key_path, key in keys:
             if isinstance(key, str) and key not in known:
-                yield Problem(case_file.display_path, case_file.line_of("practices", index, field.split("[")[0]),
+                yield Problem(case_file.display_path, case_file.line_of("practices", index, *key_path),
                               f"practices[{index}].{field}", "unknown-category",
                               f"分类“{key}”不在做法分类表中", _suggest(key, _category_choices(known), "可用："))
         if isinstance(also, list) and len(also) > 2:

@@ -84,6 +84,8 @@ def baseline_build(workdir: Path, cases_dir: Path) -> Build:
     overrides = workdir / "overrides"
     overrides.mkdir(exist_ok=True)
     shutil.copyfile(OVERRIDES_DIR / "print.html", overrides / "print.html")
+    (overrides / "partials").mkdir(exist_ok=True)
+    shutil.copyfile(OVERRIDES_DIR / "partials" / "csp.html", overrides / "partials" / "csp.html")
     project_config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     extensions = project_config[project_config.index("markdown_extensions:"):]
     config.write_text(f"site_name: 基准\ndocs_dir: {docs_dir}\nsite_dir: {site_dir}\n"

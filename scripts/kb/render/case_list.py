@@ -5,13 +5,14 @@ from __future__ import annotations
 from itertools import groupby
 
 from kb.model import STATUS_LABELS, Case
+from kb.render.page_meta import front_matter
 from kb.render.text import inline
 from kb.vocab import Category
 
 
 def render_case_list(cases: list[Case], categories: dict[str, Category]) -> str:
     ordered = sorted(cases, key=lambda c: (c.region.province, c.region.city, c.region.county, c.id))
-    lines = ["---", 'title: "全部案例"', "---", "", "# 全部案例", "",
+    lines = [front_matter(title="全部案例"), "", "# 全部案例", "",
              f"共收录 {len(cases)} 个案例，按省份排列。点击标题阅读案例全文。", ""]
     for province, group in groupby(ordered, key=lambda c: c.region.province):
         lines += [f"## {inline(province)}", "", "| 案例 | 地区 | 模式 | 做法分类 | 状态 |", "| --- | --- | --- | --- | --- |"]

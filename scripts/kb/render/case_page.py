@@ -7,8 +7,9 @@ import re
 from kb.model import STATUS_LABELS, Case
 from kb.render.edit_link import render_edit_line
 from kb.render.teaching import render_case_teaching, render_handout_bar
-from kb.render.search_facets import render_search_front_matter
-from kb.render.text import inline, narrative, yaml_string
+from kb.render.page_meta import front_matter
+from kb.render.search_facets import case_search_data
+from kb.render.text import inline, narrative, plain
 from kb.vocab import Category
 
 SECTION_RE = re.compile(r"^##[ \t]+(\S.*?)[ \t]*$", re.MULTILINE)
@@ -25,7 +26,8 @@ def practice_anchor(index: int) -> str:
 def render_case_page(case: Case, categories: dict[str, Category],
                      search_dictionary: frozenset[str] = frozenset()) -> str:
     parts = [
-        render_front_matter(case, render_search_front_matter(case, categories, search_dictionary)),
+        front_matter(title=plain(f"{case.title}（{case.region.county}）"), description=plain(case.summary),
+                     kb_search=case_search_data(case, categories, search_dictionary)),
         f"# {inline(case.title)} {{ .kb-case }}",  # marks case pages for kb.mdext.glossary_links
         render_status_notice(case),
         render_card(case, categories),
@@ -36,16 +38,6 @@ def render_case_page(case: Case, categories: dict[str, Category],
         render_source(case),
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
-
-
-def render_front_matter(case: Case, *extra_lines: str) -> str:
-    return "\n".join([
-        "---",
-        f"title: {yaml_string(case.title + '（' + case.region.county + '）')}",
-        f"description: {yaml_string(case.summary)}",
-        *extra_lines,
-        "---",
-    ])
 
 
 def render_status_notice(case: Case) -> str:

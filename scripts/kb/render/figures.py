@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kb.crossindex import CrossIndex
-from kb.render.links import case_href, front_matter
+from kb.render.links import case_href
+from kb.render.page_meta import front_matter
 from kb.render.text import inline
 from kb.vocab import Category
 
@@ -24,7 +25,7 @@ def number(value: float) -> str:
 
 def render_figures_page(index: CrossIndex, categories: dict[str, Category]) -> str:
     count = sum(len(c.results) for c in index.cases)
-    lines = front_matter("成效数据") + [
+    lines = [front_matter(title="成效数据"), "",
         "# 成效数据", "",
         f"全部案例的 {count} 项成效数据。数字与来源原文一致；原文带“多”“余”等字样时，“数值”列只写数字，"
         "“原文写法”列照录原文。点击表头可以排序。数据也可以[下载](../data/index.md)。", "",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from kb.crossindex import CrossIndex
 from kb.glossary import Term
-from kb.render.links import case_link, front_matter, place
+from kb.render.links import case_link, place
+from kb.render.page_meta import front_matter
 from kb.render.text import inline
 
 
 def render_glossary_page(index: CrossIndex, terms: dict[str, Term]) -> str:
-    lines = front_matter("术语") + [
+    lines = [front_matter(title="术语"), "",
         "# 术语", "",
         "案例中出现的有名称的机制和说法。定义根据案例原文整理；案例页上每个术语第一次出现时链接到这里。", "",
         " · ".join(f"[{inline(t.term)}](#{key})" for key, t in terms.items()), ""]

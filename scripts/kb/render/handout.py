@@ -10,12 +10,12 @@ from __future__ import annotations
 from kb.model import STATUS_LABELS, Case
 from kb.render.case_page import render_figures_table, render_status_notice
 from kb.render.teaching import render_objectives, render_questions
-from kb.render.text import inline, yaml_string
+from kb.render.page_meta import front_matter
+from kb.render.text import inline, plain
 
 
 def handout_front_matter(title: str) -> str:
-    return "\n".join(["---", f"title: {yaml_string('讲义：' + title)}", "template: print.html",
-                      "search:", "  exclude: true", "---"])
+    return front_matter(title=plain("讲义：" + title), template="print.html", search={"exclude": True})
 
 
 def render_case_facts(case: Case) -> str:

@@ -24,10 +24,3 @@ def case_link(case: Case) -> str:
 def place(case: Case) -> str:
     """``湖北省兴山县``: province and county, escaped for Markdown."""
     return inline(case.region.province + case.region.county)
-
-
-def front_matter(title: str, description: str = "") -> list[str]:
-    lines = ["---", f'title: "{title}"']
-    if description:
-        lines.append(f'description: "{description}"')
-    return [*lines, "---", ""]

@@ -10,14 +10,14 @@ from collections import Counter
 
 from kb.crossindex import CrossIndex
 from kb.provincegrid import province_page
-from kb.render.links import front_matter
+from kb.render.page_meta import front_matter
 from kb.render.text import inline
 from kb.vocab import Category
 
 
 def render_matrix_page(index: CrossIndex, categories: dict[str, Category]) -> str:
     provinces = list(index.cases_by_province)
-    lines = front_matter("做法 × 地区对照表") + [
+    lines = [front_matter(title="做法 × 地区对照表"), "",
         "# 做法 × 地区对照表", "",
         "行是[做法分类](../practices/index.md)，列是省份；格子里是在这一分类下有做法的县（市、区），"
         "括号里是做法数。点击县名查看该省这一分类的做法。", ""]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from kb.modules import Module
 from kb.render.handout import handout_front_matter, render_case_digest, render_source_line
 from kb.render.teaching import numbered, render_handout_bar, render_questions, render_teaching_notes
-from kb.render.text import inline, yaml_string
+from kb.render.page_meta import front_matter
+from kb.render.text import inline, plain
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -22,8 +23,8 @@ def segment_label(index: int) -> str:
 def render_module_page(module: Module, print_view: bool = False) -> str:
     """The lesson plan; ``print_view`` gives the A4 handout of the same plan."""
     case_link = "../../cases/{}.md" if print_view else "../cases/{}.md"
-    front = handout_front_matter(module.title) if print_view else "\n".join(
-        ["---", f"title: {yaml_string(module.title)}", f"description: {yaml_string(module.summary or module.title)}", "---"])
+    front = handout_front_matter(module.title) if print_view else front_matter(
+        title=plain(module.title), description=plain(module.summary or module.title))
     parts = [
         front,
         f"# {inline(module.title)}",
@@ -77,7 +78,7 @@ def render_exercise(module: Module) -> str:
 
 
 def render_training_index(modules: list[Module]) -> str:
-    lines = ["---", 'title: "培训专题"', "---", "", "# 培训专题", "",
+    lines = [front_matter(title="培训专题"), "", "# 培训专题", "",
              "每个培训专题是一份现成的教案：选好的案例、讲授顺序、每段时间、讨论题和小组练习。"
              "每个专题和每个案例都可以打印成 A4 讲义。", ""]
     if not modules:

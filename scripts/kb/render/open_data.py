@@ -18,7 +18,7 @@ from typing import Any
 from kb.crossindex import CrossIndex
 from kb.model import Case
 from kb.render.case_page import practice_anchor
-from kb.render.links import front_matter
+from kb.render.page_meta import front_matter
 from kb.render.text import plain
 from kb.vocab import Category
 
@@ -50,12 +50,21 @@ def render_cases_json(index: CrossIndex) -> bytes:
 
 
 def csv_bytes(columns: tuple[str, ...], rows: list[tuple]) -> bytes:
-    """UTF-8 with BOM and CRLF line ends, as Excel expects."""
+    """UTF-8 with BOM and CRLF line ends, as Excel expects; no cell is a formula."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows(tuple(inert_cell(cell) for cell in row) for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def inert_cell(cell: object) -> object:
+    """Text that a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``@SUM``,
+    ``+``, ``-``, tab, CR) gets a leading apostrophe, the spreadsheet's own mark
+    for "this is text" (OWASP's advice against CSV injection). Numbers stay numbers."""
+    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + cell
+    return cell
 
 
 def render_practices_csv(index: CrossIndex, categories: dict[str, Category]) -> bytes:
@@ -85,7 +94,7 @@ def render_open_data(index: CrossIndex, categories: dict[str, Category]) -> dict
 def render_data_page(index: CrossIndex) -> str:
     practices = sum(len(c.practices) for c in index.cases)
     figures = sum(len(c.results) for c in index.cases)
-    return "\n".join(front_matter("数据下载") + [
+    return "\n".join([front_matter(title="数据下载"), "",
         "# 数据下载", "",
         "案例库的结构化数据可以直接下载，供研究、统计和培训使用。数据与网站同时从案例文件生成，内容一致；"
         "引用时请注明案例的来源（每个案例的 source 字段）。", "",

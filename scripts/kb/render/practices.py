@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from kb.crossindex import CrossIndex
-from kb.render.links import case_href, front_matter, place
+from kb.render.links import case_href, place
+from kb.render.page_meta import front_matter
 from kb.render.text import inline
 from kb.vocab import Category
 
 
 def render_practices_page(index: CrossIndex, categories: dict[str, Category]) -> str:
-    lines = front_matter("做法分类") + [
+    lines = [front_matter(title="做法分类"), "",
         "# 做法分类", "",
         "每个案例的每项做法都有一个主分类，另可有至多两个附加分类。下面按分类列出各地的做法，"
         "点击做法名称可直接跳到案例中对应的段落。按地区对照见[做法 × 地区对照表](../matrix/index.md)。", "",

@@ -12,7 +12,8 @@ from kb.crossindex import CrossIndex
 from kb.model import Case
 from kb.provincegrid import province_tiles
 from kb.render.china_map import render_map
-from kb.render.links import case_href, case_link, front_matter
+from kb.render.links import case_href, case_link
+from kb.render.page_meta import front_matter
 from kb.render.text import inline
 from kb.vocab import Category
 
@@ -29,7 +30,7 @@ def render_region_pages(index: CrossIndex, categories: dict[str, Category]) -> d
 def render_regions_index(index: CrossIndex) -> str:
     counts = {province: len(cases) for province, cases in index.cases_by_province.items()}
     hrefs = {province: f"{tile.key}/" for province, tile in province_tiles().items()}
-    lines = front_matter("按地区浏览") + [
+    lines = [front_matter(title="按地区浏览"), "",
         "# 按地区浏览", "",
         f"共 {len(counts)} 个省份、{len({(c.region.province, c.region.county) for c in index.cases})} 个县（市、区）"
         f"的 {len(index.cases)} 个案例。地图中颜色越深案例越多，点击省份查看该省的案例和做法。", "",
@@ -63,11 +64,11 @@ def render_region_tree(cases: list[Case]) -> str:
 
 def render_province_page(province: str, cases: list[Case], categories: dict[str, Category]) -> str:
     if not cases:
-        return "\n".join(front_matter(province) + [
+        return "\n".join([front_matter(title=province), "",
             f"# {inline(province)}", "",
             f"{inline(province)}暂未收录案例。[返回地区总览](index.md)", "",
             "本省的基层党建创新案例欢迎投稿，方法见[贡献指南](../contributing.md)。", ""])
-    lines = front_matter(province) + [
+    lines = [front_matter(title=province), "",
         f"# {inline(province)}", "",
         f"{inline(province)}共收录 {len(cases)} 个案例。[返回地区总览](index.md)", "",
         "## 案例", "", render_region_tree(cases), "", "## 按做法分类", ""]

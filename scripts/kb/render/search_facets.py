@@ -65,12 +65,6 @@ def case_search_data(case: Case, categories: dict[str, Category], dictionary: fr
     }
 
 
-def render_search_front_matter(case: Case, categories: dict[str, Category], dictionary: frozenset[str]) -> str:
-    """One front-matter line (JSON is valid YAML and needs no escaping rules of its own)."""
-    data = case_search_data(case, categories, dictionary)
-    return "kb_search: " + json.dumps(data, ensure_ascii=False)
-
-
 def search_dictionary(cases: list[Case]) -> frozenset[str]:
     """The domain terms (models, tags, quoted practice names) plus place names,
     which readers search for and general segmenters often cut."""

@@ -1,0 +1,311 @@
+"""No text in a case or module file can run script in a reader's browser.
+
+Hostile copies of a seed case and of the seed module are generated from the
+model's field tables (kb.model, kb.modules), one copy per string field and
+per string list item, nested ones included, so a field added to the model is
+attacked without editing this file. Each payload tries to leave an
+attribute, ``<title>``, ``<script>`` and an element at once.
+
+Copies the validator refuses must be refused naming the file, the line and
+the field. The accepted copies are built into one real site, and every built
+page is opened in Chromium with the Content-Security-Policy bypassed, so that
+the escaping alone is on trial (the CSP is the second line of defence, tested
+below on its own).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import yaml
+
+from conftest import SEED_CASES, XINGSHAN
+from kb.model import CASE_FIELDS, NESTED_FIELDS, FieldSpec
+from kb.modules import EXERCISE_FIELDS, MODULE_CASE_FIELDS, MODULE_FIELDS
+from sitebuild import ROOT, build_site, run_kb, serve
+
+MARK = "kbxss"
+SEED_MODULE = ROOT / "modules" / "rural-party-serving-the-people.yml"
+MODULE_NESTED = {"cases": MODULE_CASE_FIELDS, "exercise": EXERCISE_FIELDS}
+CSP_META = 'meta http-equiv="Content-Security-Policy"'
+
+
+def payload(tag: str) -> str:
+    """Breaks out of a quoted attribute, <title> and <script>, then tries an
+    element with an event handler and a script element."""
+    return (f"\"'></title></script><script>alert('{MARK}-{tag}')</script>"
+            f"<img src=x onerror=alert('{MARK}-{tag}')>{MARK}-{tag}")
+
+
+def string_paths(specs: tuple[FieldSpec, ...], nested: dict[str, tuple[FieldSpec, ...]],
+                 prefix: tuple = ()) -> list[tuple]:
+    """Paths of every string a file of this model can hold: ``("title",)``,
+    ``("practices", 0, "name")``, ``("tags", 0)``, ``("practices", 0, "also", 0)``."""
+    paths: list[tuple] = []
+    for spec in specs:
+        path = (*prefix, spec.name)
+        if spec.kind in ("string", "date"):
+            paths.append(path)
+        elif spec.kind == "mapping" and spec.name in nested:
+            paths += string_paths(nested[spec.name], {}, path)
+        elif spec.kind == "list" and spec.name in nested:
+            paths += string_paths(nested[spec.name], {}, (*path, 0))
+        elif spec.kind == "list":
+            paths.append((*path, 0))
+    return paths
+
+
+def field_name(path: tuple) -> str:
+    """``("practices", 0, "name")`` as the validator names it: ``practices[0].name``."""
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name
+
+
+def set_path(data: dict, path: tuple, value: str) -> None:
+    target = data
+    for part in path[:-1]:
+        if isinstance(part, int):
+            while len(target) <= part:
+                target.append("")
+        elif not isinstance(target.get(part), (dict, list)):
+            target[part] = [] if isinstance(path[path.index(part) + 1], int) else {}
+        target = target[part]
+    if isinstance(path[-1], int):
+        while len(target) <= path[-1]:
+            target.append("")
+    target[path[-1]] = value
+
+
+def get_path(data, path: tuple):
+    for part in path:
+        data = data[part]
+    return data
+
+
+def split_case(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def dump(meta: dict) -> str:
+    return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def hostile_copies(meta: dict, paths: list[tuple], kind: str):
+    """``(file name, field path, copy)``: one copy of ``meta`` per path, the payload at that path."""
+    for number, path in enumerate(paths):
+        name = f"fixture-hostile-{kind}-{number}"  # the file name; the id field is attacked too
+        copy_meta = dict(copy.deepcopy(meta), id=name)
+        set_path(copy_meta, path, payload(f"{kind}-{number}"))
+        yield name, path, copy_meta
+
+
+def hostile_cases(folder: Path) -> dict[str, str]:
+    """One hostile copy of the 兴山 case per string path, plus one with a hostile
+    body; returns file name → field name."""
+    meta, body = split_case(SEED_CASES / f"{XINGSHAN}.md")
+    written = {}
+    for case_id, path, copy_meta in hostile_copies(meta, string_paths(CASE_FIELDS, NESTED_FIELDS), "case"):
+        copy_body = body
+        if path[0] == "practices" and path[-1] == "name":  # the body's practice heading must match
+            copy_body = body.replace(f"### {meta['practices'][0]['name']}", f"### {get_path(copy_meta, path)}", 1)
+        (folder / f"{case_id}.md").write_text(f"---\n{dump(copy_meta)}---\n{copy_body}", encoding="utf-8")
+        written[f"{case_id}.md"] = field_name(path)
+    hostile_body = body.replace("## 背景\n", f"## 背景\n\n{payload('body')}\n\n[链接](javascript:alert('{MARK}-link'))\n", 1)
+    meta_body = dict(meta, id="fixture-hostile-body")
+    (folder / "fixture-hostile-body.md").write_text(f"---\n{dump(meta_body)}---\n{hostile_body}", encoding="utf-8")
+    written["fixture-hostile-body.md"] = "正文"  # the validator names the body so
+    return written
+
+
+def hostile_modules(folder: Path) -> dict[str, str]:
+    meta = yaml.safe_load(SEED_MODULE.read_text(encoding="utf-8"))
+    written = {}
+    for module_id, path, copy_meta in hostile_copies(meta, string_paths(MODULE_FIELDS, MODULE_NESTED), "module"):
+        (folder / f"{module_id}.yml").write_text(dump(copy_meta), encoding="utf-8")
+        written[f"{module_id}.yml"] = field_name(path)
+    return written
+
+
+def problems_by_file(output: str) -> dict[str, list[tuple[int, str]]]:
+    """``path:line: field: message`` lines of ``kb validate``, by file name."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for line in output.splitlines():
+        match = re.match(r"^(\S+?):(\d+): ([^:]+): ", line)
+        if match:
+            found.setdefault(Path(match[1]).name, []).append((int(match[2]), match[3]))
+    return found
+
+
+def line_of_payload(path: Path) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if MARK in line:
+            return number
+    raise AssertionError(f"no payload in {path}")
+
+
+@pytest.fixture(scope="module")
+def hostile_library(tmp_path_factory):
+    """Every hostile copy, checked by the real validator; the accepted ones
+    (with the seed cases their modules name) in a library of their own."""
+    root = tmp_path_factory.mktemp("hostile")
+    candidates, modules = root / "all" / "cases", root / "all" / "modules"
+    candidates.mkdir(parents=True)
+    modules.mkdir()
+    for seed in SEED_CASES.glob("*.md"):
+        shutil.copy(seed, candidates / seed.name)
+    fields = {**hostile_cases(candidates), **hostile_modules(modules)}
+    result = run_kb("validate", "--cases", str(candidates))
+    assert "Traceback" not in result.stdout + result.stderr
+    problems = problems_by_file(result.stdout + result.stderr)
+    accepted = root / "accepted"
+    (accepted / "cases").mkdir(parents=True)
+    (accepted / "modules").mkdir()
+    for name in fields:
+        if name not in problems:
+            source = (candidates if name.endswith(".md") else modules) / name
+            shutil.copy(source, accepted / ("cases" if name.endswith(".md") else "modules") / name)
+    for seed in SEED_CASES.glob("*.md"):
+        shutil.copy(seed, accepted / "cases" / seed.name)
+    return {"fields": fields, "problems": problems, "candidates": root / "all", "accepted": accepted}
+
+
+def test_every_string_field_of_both_models_is_attacked(hostile_library):
+    attacked = set(hostile_library["fields"].values())
+    for expected in ("title", "summary", "region.county", "region.city", "practices[0].name",
+                     "results[0].indicator", "source.url", "tags[0]", "lessons[0]", "正文",
+                     "exercise.task", "cases[0].questions[0]", "objectives[0]", "audience"):
+        assert expected in attacked
+    assert len(hostile_library["fields"]) >= 40
+
+
+def test_refused_copies_name_file_line_and_field(hostile_library):
+    refused = {name: field for name, field in hostile_library["fields"].items() if name in hostile_library["problems"]}
+    assert refused, "the validator refuses nothing: ids, provinces and categories are closed values"
+    for name, field in refused.items():
+        folder = hostile_library["candidates"] / ("cases" if name.endswith(".md") else "modules")
+        expected_line = line_of_payload(folder / name)
+        reported = hostile_library["problems"][name]
+        assert any(line == expected_line and reported_field.startswith(field.split("[")[0])
+                   for line, reported_field in reported), (name, field, expected_line, reported)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(hostile_library, tmp_path_factory):
+    accepted = hostile_library["accepted"]
+    return build_site(tmp_path_factory.mktemp("hostile-site"), accepted / "cases")
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site):
+    with serve(hostile_site) as url:
+        yield url
+
+
+def test_accepted_copies_reach_the_site(hostile_library, hostile_site):
+    accepted = [name for name in hostile_library["fields"] if name not in hostile_library["problems"]]
+    assert len(accepted) >= 30
+    for name in accepted:
+        if name.endswith(".md"):
+            assert (hostile_site / "cases" / name[:-3] / "index.html").is_file(), name
+        else:
+            assert (hostile_site / "training" / name[:-4] / "index.html").is_file(), name
+
+
+INJECTED = """mark => {
+    const found = [];
+    for (const script of document.querySelectorAll('script')) {
+        if (script.textContent.includes(mark) || (script.getAttribute('src') || '').includes(mark)) found.push(script.outerHTML.slice(0, 120));
+    }
+    for (const element of document.querySelectorAll('*')) {
+        for (const attribute of element.attributes) {
+            const name = attribute.name.toLowerCase();
+            if (name.startsWith('on') && attribute.value.includes(mark)) found.push(element.outerHTML.slice(0, 120));
+            if (['href', 'src', 'action', 'formaction'].includes(name) && /^\\s*javascript:/i.test(attribute.value)) found.push(element.outerHTML.slice(0, 120));
+        }
+        if (element.tagName === 'IMG' && element.getAttribute('src') === 'x') found.push(element.outerHTML.slice(0, 120));
+    }
+    if (document.querySelectorAll('head title').length !== 1) found.push('title element count ' + document.querySelectorAll('head title').length);
+    return found;
+}"""
+
+
+def watch(page) -> list[str]:
+    """Dialogs the page opened and console errors that carry the payload."""
+    events: list[str] = []
+    page.on("dialog", lambda dialog: (events.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.on("console", lambda message: events.append(f"console: {message.text}")
+            if message.type == "error" and MARK in message.text else None)
+    page.on("pageerror", lambda error: events.append(f"pageerror: {error}"))
+    return events
+
+
+def test_no_built_page_runs_or_carries_the_payload(browser, hostile_site, hostile_url):
+    pages = sorted(p.relative_to(hostile_site).parent.as_posix() for p in hostile_site.rglob("index.html"))
+    assert len(pages) > 80
+    context = browser.new_context(locale="zh-CN", bypass_csp=True)  # the escaping alone is on trial
+    page = context.new_page()
+    events = watch(page)
+    carried = {}
+    for path in pages:
+        page.goto(f"{hostile_url}/{'' if path == '.' else path + '/'}", wait_until="load")
+        found = page.evaluate(INJECTED, MARK)
+        if found:
+            carried[path] = found
+        assert MARK in page.content() or not path.startswith("cases/fixture-hostile"), path
+    context.close()
+    assert events == [] and carried == {}, (events, carried)
+
+
+def test_search_results_do_not_run_the_payload(browser, hostile_url):
+    context = browser.new_context(locale="zh-CN", bypass_csp=True)
+    page = context.new_page()
+    events = watch(page)
+    page.goto(f"{hostile_url}/?q={quote(MARK)}")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.locator(".md-search-result__item").count() >= 5
+    assert page.evaluate(INJECTED, MARK) == []
+    context.close()
+    assert events == []
+
+
+def test_open_data_holds_the_text_literally_and_no_formula(hostile_site):
+    cases_json = (hostile_site / "data" / "cases.json").read_text(encoding="utf-8")
+    assert payload("case-1").replace('"', '\\"') in cases_json  # JSON, read by scripts, never pasted into HTML
+    for name in ("practices.csv", "figures.csv"):
+        text = (hostile_site / "data" / name).read_text(encoding="utf-8-sig")
+        assert not re.search(r'(^|,)"?[=+@-]', text, re.MULTILINE), name
+
+
+def test_every_page_carries_the_content_security_policy(hostile_site):
+    missing = [str(p.relative_to(hostile_site)) for p in hostile_site.rglob("*.html") if CSP_META not in p.read_text(encoding="utf-8")]
+    assert missing == []
+
+
+def test_the_policy_alone_stops_an_injected_script(browser, hostile_url):
+    """With escaping as it is, nothing to stop; so inject markup as a broken
+    escaper would, and check the policy blocks it."""
+    page = browser.new_page()
+    events = watch(page)
+    page.goto(f"{hostile_url}/cases/{XINGSHAN}/")
+    page.evaluate(f"""() => {{
+        document.body.insertAdjacentHTML('beforeend', "<img src=x onerror=alert('{MARK}-csp')>");
+        const script = document.createElement('script');
+        script.textContent = "alert('{MARK}-csp-inline')";
+        document.body.append(script);
+        const link = document.createElement('a');
+        link.href = "javascript:alert('{MARK}-csp-url')";
+        document.body.append(link);
+        link.click();
+    }}""")
+    page.wait_for_timeout(300)
+    page.close()
+    assert not any(event.startswith("dialog") for event in events), events
