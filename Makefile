@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps node-deps validate generate build serve test lighthouse pdf offline import bench-generate new schema bench clean
+.PHONY: help setup system-deps node-deps validate generate build serve test golden lighthouse pdf offline import bench-generate new schema bench clean
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -35,31 +35,28 @@ node-deps: $(NODE_STAMP) ## 安装质量检查工具 axe-core、vnu-jar、Lighth
 validate: setup ## 检查 cases/ 中的所有案例文件
 	@$(PY) -m kb validate $(if $(GITHUB_ACTIONS),--github)
 
-generate: setup ## 从案例生成网站页面到 build/docs
+generate: setup ## 只生成网站的 Markdown 页面到 build/docs（调试用；make build 已包含）
 	@$(PY) -m kb generate
 
-# The site build and its post-build steps, shared by build and pdf.
-define build_site
-	$(PY) -m mkdocs build --strict --quiet
-	@$(PY) -m kb postbuild site
-	@$(PY) -m kb.search_index site
-endef
+# Every target that builds the site goes through `python -m kb build` (scripts/kb/build.py):
+# validate once, render once, MkDocs, search index.
+build: setup ## 检查案例并构建网站到 site/（含搜索索引）
+	@$(PY) -m kb build
 
-build: validate generate ## 构建网站到 site/
-	$(build_site)
+serve: setup ## 构建并在 http://127.0.0.1:8000 预览网站（修改案例后自动刷新）
+	@$(PY) -m kb serve
 
-serve: validate generate ## 构建并在 http://127.0.0.1:8000 预览网站（修改案例后自动刷新）
-	KB_SERVE_SEARCH=1 $(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 --watch cases --watch vocab --watch docs --watch scripts/kb
+pdf: setup system-deps ## 构建网站，并把每个案例和培训专题的讲义打印成 PDF（site/pdf/，页面上有下载链接）
+	@$(PY) -m kb build --pdf
 
-pdf: build system-deps ## 把每个案例和培训专题的讲义打印成 PDF，放进网站 site/pdf/ 并在页面上链接
-	@$(PY) -m kb pdf
-	$(build_site)
-
-offline: validate ## 生成离线版网站 dist/基层党建案例库-<日期>.zip（FORCE=1 覆盖当天已有的）
+offline: setup ## 生成离线版网站 dist/基层党建案例库-<日期>.zip（FORCE=1 覆盖当天已有的）
 	@$(PY) -m kb offline $(if $(FORCE),--force)
 
-test: validate generate system-deps node-deps ## 运行全部测试
+test: setup system-deps node-deps ## 运行全部测试
 	$(PY) -m pytest
+
+golden: setup ## 刷新 tests/golden/ 中生成页面的标准答案（有意修改页面后运行，提交前检查差异）
+	@$(PY) tests/golden.py
 
 lighthouse: build node-deps ## 测量手机端 Lighthouse 分数并写入 BENCHMARKS.md
 	$(PY) -m quality.lighthouse --site site --write BENCHMARKS.md

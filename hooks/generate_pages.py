@@ -1,16 +1,21 @@
-"""MkDocs hook: regenerate the pages from cases/ before each build.
+"""MkDocs hook: the pages from cases/, and two finishing touches on every page.
 
-Thin on purpose: it calls the same plain-Python generator as ``make build``,
-so ``mkdocs serve`` live-reloads when a case changes, and the site stays
-portable to MkDocs successors that read plain Markdown folders.
+Thin on purpose; the work is in plain Python (``scripts/kb``), so the site
+stays portable to MkDocs successors that read plain Markdown folders.
 
-Under ``make serve`` (``KB_SERVE_SEARCH=1``) it also indexes each rebuilt
-preview for search: ``mkdocs serve`` builds into a temporary folder that the
-``make build`` step (``python -m kb.search_index site``) never sees.
+* ``on_config``: render the pages into ``docs_dir``, unless ``python -m kb build``
+  has just rendered them (:func:`kb.build.pages_rendered`). So a plain
+  ``mkdocs build`` refuses invalid cases, and ``mkdocs serve`` re-renders on
+  every change: only files whose content changed are rewritten, so with
+  ``--dirty`` MkDocs rebuilds only the pages an edit touched.
+* ``on_post_page``, ``on_post_template``: fix the theme's two invalid-HTML spots (:mod:`kb.postbuild`).
+* ``on_post_build`` under ``make serve`` (``KB_SERVE_SEARCH=1``): index the
+  preview for search, in the background, so an edit shows before indexing ends.
 """
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
@@ -18,23 +23,44 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from kb.cli import default_cases_dir  # noqa: E402
+from kb.build import pages_rendered  # noqa: E402
 from kb.generate import InvalidCases, OutputOverlapsCases, generate  # noqa: E402
+from kb.paths import default_cases_dir  # noqa: E402
+from kb.postbuild import fix_material_markup  # noqa: E402
 from kb.search_index import build_search_index  # noqa: E402
 
 
 @event_priority(100)  # before any other plugin looks at the pages
 def on_config(config):
+    if pages_rendered(Path(config.docs_dir)):
+        return config
     try:
-        generate(cases_dir=default_cases_dir(), out_dir=Path(config.docs_dir))
+        generate(cases_dir=default_cases_dir(), out_dir=Path(config.docs_dir),
+                 directory_urls=config.use_directory_urls)
     except (InvalidCases, OutputOverlapsCases) as error:
         raise Abort(str(error)) from None
     return config
 
 
+def on_post_page(output, page, config):
+    return fix_material_markup(output)
+
+
+def on_post_template(output_content, template_name, config):  # 404.html
+    return fix_material_markup(output_content) if template_name.endswith(".html") else output_content
+
+
+_INDEXING = threading.Lock()  # one indexing run at a time; a later build waits for the earlier
+
+
 def on_post_build(config):
     if os.environ.get("KB_SERVE_SEARCH") == "1":
+        threading.Thread(target=_index_quietly, args=(Path(config.site_dir),), daemon=True).start()
+
+
+def _index_quietly(site_dir):
+    with _INDEXING:
         try:
-            build_search_index(Path(config.site_dir))
+            build_search_index(site_dir)
         except RuntimeError as error:
-            raise Abort(str(error)) from None
+            print(error, file=sys.stderr)

@@ -6,6 +6,10 @@ from playwright.sync_api import sync_playwright
 from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, serve
 
 SEED_CASES = ROOT / "cases"
+
+# mkdocs.yml names build/docs as its source folder, and MkDocs refuses a config
+# whose folder does not exist; every make target creates it, a bare pytest may not.
+(ROOT / "build" / "docs").mkdir(parents=True, exist_ok=True)
 XINGSHAN = "hubei-xingshan-lianghui-liangping"
 WENGYUAN = "guangdong-wengyuan-lingtouyan"
 

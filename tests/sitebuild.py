@@ -1,6 +1,6 @@
-"""Building and serving real sites for tests: the real generator, the real
-``mkdocs build --strict``, the post-build steps and the Pagefind index, and
-the project's own static server on 127.0.0.1."""
+"""Building and serving real sites for tests: the one build path
+(:func:`kb.build.build_site`: validate, render, MkDocs --strict, search index),
+run in the test process, and the project's own static server on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from kb.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - re-exported for the tests
+from kb.build import build_site as build_project_site
 from kb.serve import serve  # noqa: F401 - re-exported for the tests
-from kb.site_config import derived_config
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,26 +28,6 @@ def run_kb(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
 
 
 def build_site(workdir: Path, cases_dir: Path | None = None) -> Path:
-    """Generate pages and run ``mkdocs build --strict`` into ``workdir/site``,
-    then the same post-build steps as ``make build``.
-
-    A config in ``workdir`` inherits the project's ``mkdocs.yml`` and only
-    moves the source and output folders (and makes relative paths absolute),
-    so the build is the project's own.
-    """
+    """The project's build of ``cases_dir`` (the committed cases by default) into ``workdir/site``."""
     workdir.mkdir(parents=True, exist_ok=True)
-    docs_dir, site_dir = workdir / "docs", workdir / "site"
-    config = workdir / "mkdocs.yml"
-    config.write_text(derived_config(docs_dir, site_dir), encoding="utf-8")
-    env = kb_env(**({"KB_CASES_DIR": str(cases_dir)} if cases_dir else {}))
-    run([sys.executable, "-m", "kb", "generate", "--out", str(docs_dir)], env)
-    run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)], env)
-    run([sys.executable, "-m", "kb", "postbuild", str(site_dir)], env)
-    run([sys.executable, "-m", "kb.search_index", str(site_dir)], env)
-    return site_dir
-
-
-def run(command: list[str], env: dict[str, str]) -> None:
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise AssertionError(f"{' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+    return build_project_site(cases_dir or ROOT / "cases", workdir / "site", workdir / "docs").site_dir

@@ -113,18 +113,27 @@ def test_handouts_print_to_a4_pdfs_without_site_chrome(site_dir, tmp_path, brows
 
 
 def test_pdf_is_linked_only_while_it_matches_its_handout(tmp_path):
-    handout = b"# fixture handout\n"
-    files = {"cases/x.md": b"top <!-- kb:pdf cases/x --> end", "print/cases/x.md": handout}
+    handout = b"<p>fixture handout</p>\n"
+    files = {"cases/x.md": b"top <!-- kb:pdf cases/x --> end", "print/cases/x/index.html": handout}
     (tmp_path / "cases").mkdir()
     (tmp_path / "cases" / "x.pdf").write_bytes(b"%PDF-fixture")
     (tmp_path / "cases" / "x.sha256").write_text(digest(handout))
-    assert attach_pdfs(dict(files), tmp_path) == 1
     linked = dict(files)
-    attach_pdfs(linked, tmp_path)
-    assert "[下载 PDF](../pdf/cases/x.pdf)" in linked["cases/x.md"].decode() and "pdf/cases/x.pdf" in linked
-    stale = dict(files, **{"print/cases/x.md": b"# edited handout\n"})
+    assert attach_pdfs(linked, tmp_path) == 1
+    assert '<a class="md-button" href="../../pdf/cases/x.pdf">下载 PDF</a>' in linked["cases/x.md"].decode()
+    assert linked["pdf/cases/x.pdf"] == b"%PDF-fixture"
+    offline = dict(files)
+    attach_pdfs(offline, tmp_path, directory_urls=False)  # cases/x.html sits one folder up
+    assert 'href="../pdf/cases/x.pdf"' in offline["cases/x.md"].decode()
+    stale = dict(files, **{"print/cases/x/index.html": b"<p>edited handout</p>\n"})
     assert attach_pdfs(stale, tmp_path) == 0
     assert stale["cases/x.md"] == b"top  end" and "pdf/cases/x.pdf" not in stale
+
+
+def test_a_printing_build_links_every_handout_before_printing(tmp_path):
+    files = {"cases/x.md": b"<!-- kb:pdf cases/x -->", "print/cases/x/index.html": b"<p>never printed</p>"}
+    assert attach_pdfs(files, tmp_path, printing=True) == 1
+    assert "pdf/cases/x.pdf" in files["cases/x.md"].decode() and "pdf/cases/x.pdf" not in files
 
 
 def test_print_view_hides_chrome_and_keeps_headings_with_text(page, site_url):
@@ -162,12 +171,12 @@ def test_projector_mode_is_large_and_does_not_overflow(browser, site_url):
 def offline_bundle(tmp_path_factory) -> Path:
     """The offline zip, built into a temporary folder and unpacked there."""
     workdir = tmp_path_factory.mktemp("offline")
-    bundle = make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", env=kb_env())
+    bundle = make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=ROOT / "cases")
     assert bundle.name.startswith(f"{BUNDLE_NAME}-") and bundle.suffix == ".zip"
     with zipfile.ZipFile(bundle) as archive:
         archive.extractall(workdir / "unpacked")
     with pytest.raises(Exception, match="已经存在"):
-        make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", env=kb_env())
+        make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=ROOT / "cases")
     return workdir / "unpacked" / BUNDLE_NAME
 
 

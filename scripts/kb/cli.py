@@ -3,11 +3,11 @@ function, and turns known failures into Chinese messages and exit codes.
 
 Commands:
     validate [--cases DIR] [--github]   check case and module files (make validate)
+    build [--cases DIR] [--site DIR] [--pdf]   the whole site, search index included (make build)
+    serve [--cases DIR] [--addr HOST:PORT]     live preview (make serve)
     generate [--cases DIR] [--out DIR]  write the MkDocs source folder
     schema                              rewrite schema/case.schema.json (make schema)
     new [--province P --county C --title T --model M]   scaffold a case (make new)
-    postbuild [SITE]                    finish the built site (after mkdocs build)
-    pdf                                 print the handouts of the built site to PDF (make pdf)
     offline [--force]                   zip the offline variant of the site (make offline)
     import SRC [--out DIR] [--force]    draft case files from raw documents
 """
@@ -19,7 +19,7 @@ import os
 import sys
 from pathlib import Path
 
-from kb.paths import CASES_DIR, GENERATED_DOCS_DIR
+from kb.paths import GENERATED_DOCS_DIR, ROOT, default_cases_dir
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +32,18 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--github", action="store_true", help="同时输出 GitHub Actions 注释")
     check.set_defaults(run=run_validate)
 
-    gen = commands.add_parser("generate", help="生成网站页面")
+    build = commands.add_parser("build", help="检查案例并构建整个网站（含搜索索引）")
+    build.add_argument("--cases", type=Path, default=default_cases_dir())
+    build.add_argument("--site", type=Path, default=ROOT / "site")
+    build.add_argument("--pdf", action="store_true", help="同时把讲义打印成 PDF 并在页面上链接")
+    build.set_defaults(run=run_build)
+
+    serve = commands.add_parser("serve", help="构建并在本机预览网站，修改案例后自动刷新")
+    serve.add_argument("--cases", type=Path, default=default_cases_dir())
+    serve.add_argument("--addr", default="127.0.0.1:8000", help="预览地址（只在本机）")
+    serve.set_defaults(run=run_serve)
+
+    gen = commands.add_parser("generate", help="只生成网站的 Markdown 页面（不运行 MkDocs）")
     gen.add_argument("--cases", type=Path, default=default_cases_dir())
     gen.add_argument("--out", type=Path, default=GENERATED_DOCS_DIR)
     gen.set_defaults(run=run_generate)
@@ -46,13 +57,6 @@ def main(argv: list[str] | None = None) -> int:
         new.add_argument(option, default="", help=label)
     new.add_argument("--cases", type=Path, default=default_cases_dir())
     new.set_defaults(run=run_new)
-    post = commands.add_parser("postbuild", help="修正构建后的网页（在 mkdocs build 之后运行）")
-    post.add_argument("site", type=Path, nargs="?", default=Path("site"))
-    post.set_defaults(run=run_postbuild)
-
-    pdf = commands.add_parser("pdf", help="把讲义页面打印成 PDF（先运行 make build）")
-    pdf.set_defaults(run=run_pdf)
-
     offline = commands.add_parser("offline", help="生成离线版网站压缩包 dist/基层党建案例库-<日期>.zip")
     offline.add_argument("--force", action="store_true", help="覆盖当天已有的压缩包")
     offline.set_defaults(run=run_offline)
@@ -73,11 +77,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def default_cases_dir() -> Path:
-    """``KB_CASES_DIR`` points the tools at another folder (benchmarks, tests)."""
-    return Path(os.environ.get("KB_CASES_DIR") or CASES_DIR)
-
-
 def run_validate(args: argparse.Namespace) -> int:
     from kb.library import check_library
     from kb.modules import module_summary_line
@@ -92,6 +91,35 @@ def run_validate(args: argparse.Namespace) -> int:
         print(module_summary_line(check.module_problems, check.modules_checked))
     print(summary_line(check.case_problems, check.cases_checked))
     return 1 if check.problems else 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from kb.build import build_site
+    from kb.generate import InvalidCases, OutputOverlapsCases
+
+    try:
+        report = build_site(args.cases, args.site, pdf=args.pdf)
+    except (InvalidCases, OutputOverlapsCases) as error:
+        print(error, file=sys.stderr)
+        return 1
+    stages = "，".join(f"{STAGE_NAMES[name]} {seconds:.1f} 秒" for name, seconds in report.seconds.items())
+    print(f"网站已构建到 {args.site}：{report.cases} 个案例（{stages}）。")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from kb.build import serve_site
+    from kb.generate import InvalidCases, OutputOverlapsCases
+
+    try:
+        serve_site(args.cases, dev_addr=args.addr)
+    except (InvalidCases, OutputOverlapsCases) as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+STAGE_NAMES = {"render": "检查和生成页面", "mkdocs": "MkDocs", "pdf": "PDF 讲义", "search": "搜索索引"}
 
 
 def run_generate(args: argparse.Namespace) -> int:
@@ -127,22 +155,6 @@ def run_new(args: argparse.Namespace) -> int:
         return 1
     print(f"已新建 {path.name}：请打开 {path.relative_to(path.parents[1]).as_posix()}，把所有“【待填写】”换成案例内容，"
           "然后运行 make validate 检查。")
-def run_postbuild(args: argparse.Namespace) -> int:
-    from kb.postbuild import postbuild
-
-    changed = postbuild(args.site)
-    print(f"构建后处理完成：修改了 {changed} 个网页。")
-    return 0
-
-
-def run_pdf(args: argparse.Namespace) -> int:
-    from kb.pdf import render_pdfs
-
-    made = render_pdfs()
-    print(f"生成了 {len(made)} 个 PDF 讲义（build/pdf）；重新构建网站后放进 site/pdf 并在页面上链接。")
-    return 0
-
-
 def run_offline(args: argparse.Namespace) -> int:
     from kb.offline import BundleExists, make_offline_bundle
 

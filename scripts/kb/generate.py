@@ -79,21 +79,25 @@ class GenerateReport:
 
 def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
              docs_dir: Path = DOCS_DIR, jieba_dict: Path = JIEBA_USER_DICT,
-             modules_dir: Path | None = None) -> GenerateReport:
+             modules_dir: Path | None = None, directory_urls: bool = True,
+             printing: bool = False) -> GenerateReport:
+    """``directory_urls``: the MkDocs URL style the pages are for (False: the offline
+    bundle); ``printing``: handouts will be printed to PDF after MkDocs (``make pdf``)."""
     refuse_overlap(cases_dir, out_dir)
     check = check_library(cases_dir, modules_dir)
     if check.problems:
         raise InvalidCases(check.problems)
     cases = check.cases
-    files = render_site_files(cases, docs_dir, check.modules)
-    attach_pdfs(files)
+    files = render_site_files(cases, docs_dir, check.modules, directory_urls)
+    attach_pdfs(files, printing=printing, directory_urls=directory_urls)
     written, unchanged = write_tree(out_dir, files)
     removed = remove_stale(out_dir, set(files))
     write_if_changed(jieba_dict, render_jieba_user_dict(cases).encode("utf-8"))
     return GenerateReport(cases, written, unchanged, removed)
 
 
-def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = ()) -> dict[str, bytes]:
+def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = (),
+                      directory_urls: bool = True) -> dict[str, bytes]:
     """Every file of the MkDocs source folder, by its path relative to that folder."""
     categories, terms = vocab.categories(), glossary()
     index = build_index(cases, categories, terms)
@@ -120,7 +124,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
     }
     files.update({path: text.encode("utf-8") for path, text in views.items()})
     files.update(render_open_data(index, categories))
-    files.update(render_training_files(cases, list(modules)))
+    files.update(render_training_files(cases, list(modules), directory_urls))
     return seal_pages(files)
 
 

@@ -109,8 +109,7 @@ def parse_yaml_with_lines(fm_text: str, path: Path, first_line: int) -> tuple[di
     if typos:
         raise CaseFileError(*typos)
     try:
-        node = yaml.compose(fm_text, Loader=YAML_LOADER)
-        meta = yaml.load(fm_text, Loader=YAML_LOADER)
+        node, meta = _compose_and_construct(fm_text)
     except ValueError:  # YAML reads 2026-13-45 as a date and the calendar refuses it
         raise CaseFileError(invalid_date_problem(fm_text, path, first_line)) from None
     except yaml.YAMLError as error:
@@ -131,6 +130,16 @@ def parse_yaml_with_lines(fm_text: str, path: Path, first_line: int) -> tuple[di
     key_lines: dict[KeyPath, int] = {}
     _record_lines(node, (), key_lines, first_line)
     return meta, key_lines
+
+
+def _compose_and_construct(fm_text: str) -> tuple[yaml.Node | None, Any]:
+    """The node tree (for line numbers) and the values, from one parse."""
+    loader = YAML_LOADER(fm_text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 # What the parser's English complaints usually mean for a contributor.

@@ -1,9 +1,9 @@
 """``make offline``: the whole site as a zip that works from ``file://``.
 
-An offline variant of the site is built from a config that INHERITs
-``mkdocs.yml`` with file-friendly links (``use_directory_urls: false``) and
-without Material's search, which fetches its index and so fails on
-``file://``. Instead every page loads ``assets/offline-index.js`` (an
+The offline variant is built by the one build path (:func:`kb.build.build_site`
+with ``offline=True``): the project's ``mkdocs.yml`` with file-friendly links
+(``use_directory_urls: false``) and without Pagefind, which fetches its index
+and so fails on ``file://``. Instead every page loads ``assets/offline-index.js`` (an
 inverted index built here from the built pages, segmented by jieba with the
 same domain dictionary as the online search) and ``assets/offline-search.js``
 (a search box in the header). The zip unpacks to one folder; readers open
@@ -16,17 +16,13 @@ import datetime as dt
 import json
 import re
 import shutil
-import subprocess
-import sys
 import zipfile
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
-
 from kb.paths import BUILD_DIR, JIEBA_USER_DICT, ROOT
-from kb.postbuild import postbuild
-from kb.site_config import derived_config, project_config
+from kb.site_config import project_config
 
 BUNDLE_NAME = "基层党建案例库"
 OFFLINE_DIR = BUILD_DIR / "offline"
@@ -46,30 +42,29 @@ def bundle_path(dist_dir: Path, date: dt.date) -> Path:
     return dist_dir / f"{BUNDLE_NAME}-{date.isoformat()}.zip"
 
 
-def offline_config(workdir: Path) -> str:
-    """File-friendly links, no server-side search: the bundle's own search replaces Pagefind."""
+def offline_overrides() -> dict:
+    """MkDocs settings of the offline variant: file-friendly links, and the
+    bundle's own search in place of Pagefind's."""
     scripts = [script for script in project_config().get("extra_javascript") or []
                if script not in ONLINE_ONLY_SCRIPTS]
-    scripts += ["assets/offline-index.js", "assets/offline-search.js"]
-    return derived_config(workdir / "docs", workdir / "site", extra=(
-        "use_directory_urls: false", "plugins: []", "extra_javascript:", *(f"  - {script}" for script in scripts)))
+    return {"use_directory_urls": False,
+            "extra_javascript": [*scripts, "assets/offline-index.js", "assets/offline-search.js"]}
 
 
-def build_offline_site(workdir: Path = OFFLINE_DIR, env: dict[str, str] | None = None) -> Path:
-    """Build the offline variant into ``workdir/site`` and add its search files."""
-    (workdir / "docs").mkdir(parents=True, exist_ok=True)  # filled by the generator hook
-    config = workdir / "mkdocs.yml"
-    config.write_text(offline_config(workdir), encoding="utf-8")
-    site_dir = workdir / "site"
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
-                   cwd=ROOT, env=env, check=True)
-    postbuild(site_dir)
-    index = build_search_index(site_dir)
+def build_offline_site(workdir: Path = OFFLINE_DIR, cases_dir: Path | None = None) -> Path:
+    """Build the offline variant into ``workdir/site`` (through :func:`kb.build.build_site`)."""
+    from kb.build import build_site
+
+    return build_site(cases_dir, workdir / "site", workdir / "docs", offline=True).site_dir
+
+
+def write_offline_search(site_dir: Path) -> None:
+    """The bundle's search: the index as a script file, and the search box script."""
+    index = build_offline_index(site_dir)
     (site_dir / "assets" / "offline-index.js").write_text(
         "window.KB_OFFLINE_INDEX = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n",
         encoding="utf-8")
     shutil.copyfile(ASSETS_DIR / "offline-search.js", site_dir / "assets" / "offline-search.js")
-    return site_dir
 
 
 class _PageText(HTMLParser):
@@ -114,7 +109,7 @@ def indexed_pages(site_dir: Path) -> list[Path]:
                   if p.name != "404.html" and not p.relative_to(site_dir).as_posix().startswith("print/"))
 
 
-def build_search_index(site_dir: Path, user_dict: Path = JIEBA_USER_DICT) -> dict:
+def build_offline_index(site_dir: Path, user_dict: Path = JIEBA_USER_DICT) -> dict:
     """``docs``: title, address and summary per page; ``terms``: term → [[doc, count], …]."""
     import jieba
 
@@ -148,9 +143,9 @@ def write_bundle(site_dir: Path, target: Path) -> Path:
 
 
 def make_offline_bundle(dist_dir: Path = ROOT / "dist", force: bool = False, date: dt.date | None = None,
-                        workdir: Path = OFFLINE_DIR, env: dict[str, str] | None = None) -> Path:
+                        workdir: Path = OFFLINE_DIR, cases_dir: Path | None = None) -> Path:
     target = bundle_path(dist_dir, date or dt.date.today())
     if target.exists() and not force:
         raise BundleExists(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target} 已经存在，没有覆盖"
                            "（确需重新生成请运行 make offline FORCE=1）")
-    return write_bundle(build_offline_site(workdir, env), target)
+    return write_bundle(build_offline_site(workdir, cases_dir), target)

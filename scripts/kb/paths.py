@@ -1,5 +1,6 @@
 """Where things live in the repository, resolved from this file's location."""
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -9,3 +10,8 @@ DOCS_DIR = ROOT / "docs"
 BUILD_DIR = ROOT / "build"
 GENERATED_DOCS_DIR = BUILD_DIR / "docs"
 JIEBA_USER_DICT = BUILD_DIR / "jieba_user_dict.txt"
+
+
+def default_cases_dir() -> Path:
+    """``KB_CASES_DIR`` points the tools at another folder (benchmarks, tests)."""
+    return Path(os.environ.get("KB_CASES_DIR") or CASES_DIR)

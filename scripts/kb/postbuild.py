@@ -1,4 +1,4 @@
-"""Steps that run on the built site after MkDocs, before it is published.
+"""Two fixes to the theme's HTML, applied to every page as MkDocs writes it.
 
 Material's templates emit two small HTML errors that the Nu HTML Checker
 reports and that we cannot reach through template blocks:
@@ -8,18 +8,14 @@ reports and that we cannot reach through template blocks:
 * a ``<label for="__toc">`` on pages that are not in the navigation (every
   case page, by design), where no ``__toc`` control exists.
 
-Both are fixed here on the finished HTML, write-if-changed, in one pass over
-the pages (linear in the number of pages).
-
-Usage::
-
-    python -m kb postbuild site
+The MkDocs hook (``hooks/generate_pages.py``, ``on_post_page``) calls
+:func:`fix_material_markup` on each page's HTML before it is written, so no
+second pass over the finished site is needed.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 CHECKBOX_AUTOCOMPLETE_RE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"')
 ORPHAN_TOC_LABEL = '<label class="md-nav__title" for="__toc">'
@@ -30,15 +26,3 @@ def fix_material_markup(html: str) -> str:
     if 'id="__toc"' not in html:
         html = html.replace(ORPHAN_TOC_LABEL, '<label class="md-nav__title">')
     return html
-
-
-def postbuild(site_dir: Path) -> int:
-    """Apply the fixes to every page; returns how many files changed."""
-    changed = 0
-    for page in site_dir.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        fixed = fix_material_markup(html)
-        if fixed != html:
-            page.write_text(fixed, encoding="utf-8")
-            changed += 1
-    return changed

@@ -1,6 +1,6 @@
-"""Build the Pagefind search index of a built site: ``python -m kb.search_index [SITE_DIR]``.
+"""Build the Pagefind search index of a built site (the last stage of ``python -m kb build``).
 
-Runs after ``mkdocs build`` (never as a MkDocs plugin), with the Pagefind
+Runs after MkDocs (never as a MkDocs plugin), with the Pagefind
 binary from the pinned ``pagefind[extended]`` wheel, whose extended build
 segments Chinese. Only case pages are indexed (``data-pagefind-body`` in
 ``overrides/main.html``), and only case pages are read (``--glob``): about
@@ -15,8 +15,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kb.paths import ROOT
-
 CASE_PAGES = "cases/*/index.html"
 
 
@@ -26,18 +24,3 @@ def build_search_index(site_dir: Path) -> None:
                             capture_output=True, text=True)
     if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").is_file():
         raise RuntimeError(f"Pagefind 没能为 {site_dir} 建立搜索索引：\n{result.stdout}{result.stderr}")
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    site_dir = Path(args[0]) if args else ROOT / "site"
-    try:
-        build_search_index(site_dir)
-    except RuntimeError as error:
-        print(f"出错了：{error}", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

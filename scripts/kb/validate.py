@@ -27,6 +27,35 @@ SECTION_RE = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 KIND_LABELS = {"string": "文字", "number": "数字", "list": "列表", "mapping": "带子字段的对象", "date": "日期"}
 
 
+# Under ``make serve`` the library is checked again after every edit. A file
+# whose size and modification time are unchanged, in a folder with the same
+# file names, gives the same result, so it is remembered (only when asked:
+# a one-off build has no use for it).
+_FILE_RESULTS: dict[tuple, tuple[CaseFile | None, list[Problem]]] | None = None
+
+
+def remember_file_results() -> None:
+    global _FILE_RESULTS
+    if _FILE_RESULTS is None:
+        _FILE_RESULTS = {}
+
+
+def _checked_file(path: Path, linkable_ids: frozenset[str]) -> tuple[CaseFile | None, list[Problem]]:
+    """One case file read and checked on its own: ``(file, problems)``; file is None if unreadable."""
+    key = None
+    if _FILE_RESULTS is not None:
+        stat = path.stat()
+        key = (path, stat.st_mtime_ns, stat.st_size, linkable_ids)
+        if key in _FILE_RESULTS:
+            return _FILE_RESULTS[key]
+    case_file, problems = next(read_folder([path], (".md",), load_case_file, not_a_case))
+    if case_file is not None:
+        problems = list(check_case_file(case_file)) + list(check_markup(case_file, linkable_ids))
+    if key is not None:
+        _FILE_RESULTS[key] = (case_file, problems)
+    return case_file, problems
+
+
 def validate_cases(cases_dir: Path) -> tuple[list[Case], list[Problem], int]:
     """Load and check every file in ``cases_dir``.
 
@@ -38,14 +67,12 @@ def validate_cases(cases_dir: Path) -> tuple[list[Case], list[Problem], int]:
     problems: list[Problem] = []
     loaded: list[CaseFile] = []
     paths = case_paths(cases_dir)
-    linkable_ids = {path.stem for path in paths if path.suffix == ".md"}
-    for case_file, read_problems in read_folder(paths, (".md",), load_case_file, not_a_case):
-        problems.extend(read_problems)
+    linkable_ids = frozenset(path.stem for path in paths if path.suffix == ".md")
+    for path in paths:
+        case_file, file_problems = _checked_file(path, linkable_ids)
+        problems.extend(file_problems)
         if case_file is None:
             continue
-        file_problems = list(check_case_file(case_file))
-        file_problems += check_markup(case_file, linkable_ids)
-        problems.extend(file_problems)
         loaded.append(case_file)
         if not file_problems:
             cases.append(Case.from_dict(case_file.meta, case_file.body, case_file.display_path))

@@ -8,6 +8,7 @@ from kb.model import STATUS_LABELS, Case
 from kb.render.edit_link import render_edit_line
 from kb.render.teaching import render_case_teaching, render_handout_bar
 from kb.render.page_meta import front_matter
+from kb.render.print_page import print_page_path
 from kb.render.search_facets import case_search_data
 from kb.render.text import inline, narrative, plain
 from kb.vocab import Category
@@ -31,7 +32,7 @@ def render_case_page(case: Case, categories: dict[str, Category],
         f"# {inline(case.title)} {{ .kb-case }}",  # marks case pages for kb.mdext.glossary_links
         render_status_notice(case),
         render_card(case, categories),
-        render_handout_bar(f"../print/cases/{case.id}.md", f"cases/{case.id}", projector=True),
+        render_handout_bar(f"../{print_page_path('cases/' + case.id)}", f"cases/{case.id}", projector=True),
         render_practice_overview(case, categories),
         render_case_teaching(case),
         render_narrative(case),

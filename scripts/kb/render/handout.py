@@ -1,7 +1,7 @@
-"""Print handouts: A4 pages without site chrome, built with ``overrides/print.html``.
+"""Print handouts: A4 pages without site chrome.
 
-A handout page is an ordinary generated Markdown page whose metadata selects
-the print template and keeps it out of search; ``docs/assets/handout.css``
+The handout's Markdown is written here; :mod:`kb.render.print_page` turns it
+into a finished HTML page outside MkDocs, and ``docs/assets/handout.css``
 lays it out for paper. The case handout is for trainees (no trainer notes).
 """
 
@@ -10,12 +10,12 @@ from __future__ import annotations
 from kb.model import STATUS_LABELS, Case
 from kb.render.case_page import render_figures_table, render_status_notice
 from kb.render.teaching import render_objectives, render_questions
-from kb.render.page_meta import front_matter
-from kb.render.text import inline, plain
+from kb.render.print_page import ROOT_LINK
+from kb.render.text import inline
 
 
-def handout_front_matter(title: str) -> str:
-    return front_matter(title=plain("讲义：" + title), template="print.html", search={"exclude": True})
+def handout_title(title: str) -> str:
+    return "讲义：" + title
 
 
 def render_case_facts(case: Case) -> str:
@@ -47,12 +47,11 @@ def render_source_line(case: Case) -> str:
 
 def render_case_handout(case: Case) -> str:
     parts = [
-        handout_front_matter(case.title),
         f"# {inline(case.title)}",
         render_case_digest(case, "##"),
         render_objectives(case.learning_objectives, "##"),
         render_questions(case.discussion_questions, "##"),
         "## 来源",
-        render_source_line(case) + "\n\n" + f"案例全文见案例库网站：[{inline(case.title)}](../../cases/{case.id}.md)",
+        render_source_line(case) + "\n\n" + f"案例全文见案例库网站：[{inline(case.title)}]({ROOT_LINK}cases/{case.id}.md)",
     ]
     return "\n\n".join(part for part in parts if part) + "\n"

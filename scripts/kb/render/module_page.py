@@ -8,7 +8,8 @@ controls bar. Both are trainer material and carry the cases' teaching notes.
 from __future__ import annotations
 
 from kb.modules import Module
-from kb.render.handout import handout_front_matter, render_case_digest, render_source_line
+from kb.render.handout import render_case_digest, render_source_line
+from kb.render.print_page import ROOT_LINK, print_page_path
 from kb.render.teaching import numbered, render_handout_bar, render_questions, render_teaching_notes
 from kb.render.page_meta import front_matter
 from kb.render.text import inline, plain
@@ -22,13 +23,12 @@ def segment_label(index: int) -> str:
 
 def render_module_page(module: Module, print_view: bool = False) -> str:
     """The lesson plan; ``print_view`` gives the A4 handout of the same plan."""
-    case_link = "../../cases/{}.md" if print_view else "../cases/{}.md"
-    front = handout_front_matter(module.title) if print_view else front_matter(
-        title=plain(module.title), description=plain(module.summary or module.title))
+    case_link = ROOT_LINK + "cases/{}.md" if print_view else "../cases/{}.md"
+    front = "" if print_view else front_matter(title=plain(module.title), description=plain(module.summary or module.title))
     parts = [
         front,
         f"# {inline(module.title)}",
-        "" if print_view else render_handout_bar(f"../print/modules/{module.id}.md", f"modules/{module.id}", projector=True),
+        "" if print_view else render_handout_bar(f"../{print_page_path('modules/' + module.id)}", f"modules/{module.id}", projector=True),
         render_module_facts(module),
         inline(module.summary) if module.summary else "",
         f"## 学习目标\n\n{numbered(module.objectives)}",

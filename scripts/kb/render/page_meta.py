@@ -47,8 +47,23 @@ def seal_page(markdown: str) -> str:
     end = markdown.find(_CLOSE, len(_OPEN) - 1)
     if end < 0:
         return markdown
-    meta = yaml.load(markdown[len(_OPEN):end], Loader=_LOADER) or {}
+    meta = _read(markdown[len(_OPEN):end])
     return front_matter(**escape_values(meta)) + markdown[end + len(_CLOSE) - 1:]
+
+
+def _read(block: str) -> dict:
+    """Front matter as :func:`front_matter` writes it (``key: <JSON>`` lines) is read
+    line by line; anything else (hand-written pages) as YAML."""
+    meta = {}
+    for line in block.split("\n"):
+        key, separator, value = line.partition(": ")
+        try:
+            meta[key] = json.loads(value)
+        except ValueError:
+            return yaml.load(block, Loader=_LOADER) or {}
+        if not separator or not key.isidentifier():
+            return yaml.load(block, Loader=_LOADER) or {}
+    return meta
 
 
 def escape_values(value: Any) -> Any:

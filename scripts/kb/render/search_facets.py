@@ -19,6 +19,8 @@ from __future__ import annotations
 import functools
 import json
 
+import ahocorasick
+
 from kb.model import STATUS_LABELS, Case
 from kb.render.search_terms import QUOTED_RE, domain_terms
 from kb.vocab import Category
@@ -31,26 +33,24 @@ MAX_TERM_LENGTH = 12
 def terms_in(text: str, dictionary: frozenset[str]) -> list[str]:
     """Dictionary terms that occur in ``text``, including terms inside longer ones.
 
-    One pass over the text, looking up only where a term can start: cost grows
-    with the text, not with the dictionary (which grows with the collection).
+    One pass of an Aho–Corasick automaton (pyahocorasick) over the text: cost
+    grows with the text, not with the dictionary (which grows with the collection).
     """
-    lengths_by_first = _lengths_by_first_character(dictionary)
-    found: set[str] = set()
-    for start, character in enumerate(text):
-        for length in lengths_by_first.get(character, ()):
-            piece = text[start:start + length]
-            if piece in dictionary:
-                found.add(piece)
-    return sorted(found)
+    automaton = _automaton(dictionary)
+    if not len(automaton):
+        return []
+    return sorted({term for _, term in automaton.iter(text)})
 
 
 @functools.lru_cache(maxsize=4)
-def _lengths_by_first_character(dictionary: frozenset[str]) -> dict[str, tuple[int, ...]]:
-    lengths: dict[str, set[int]] = {}
+def _automaton(dictionary: frozenset[str]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
     for term in dictionary:
         if 2 <= len(term) <= MAX_TERM_LENGTH:
-            lengths.setdefault(term[0], set()).add(len(term))
-    return {first: tuple(sorted(values)) for first, values in lengths.items()}
+            automaton.add_word(term, term)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
 
 
 def case_search_data(case: Case, categories: dict[str, Category], dictionary: frozenset[str]) -> dict:
