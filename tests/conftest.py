@@ -49,3 +49,20 @@ def page_without_csp(browser):
     context = browser.new_context(locale="zh-CN", bypass_csp=True)
     yield context.new_page()
     context.close()
+
+
+# --- markers (registered in pytest.ini): derived from the fixtures a test uses ----------------
+# A test that takes a browser or page, or a served site (a fixture named *url), needs Chromium;
+# one that takes the shared built site is slow. Tests that build a site of their own carry an
+# explicit @pytest.mark.slow (or a module-level pytestmark).
+BROWSER_FIXTURES = {"browser", "page", "page_without_csp"}
+SLOW_FIXTURES = {"site_dir"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES or any(name.endswith("url") for name in fixtures):
+            item.add_marker(pytest.mark.browser)
+        if fixtures & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)

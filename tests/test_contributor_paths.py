@@ -8,6 +8,7 @@ import sys
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import SEED_CASES, XINGSHAN
 from kb import vocab
@@ -62,13 +63,40 @@ def render_xingshan_html() -> str:
     return markdown.markdown(page, extensions=["tables", "attr_list", "md_in_html", "admonition", "kb.mdext.sanitize"])
 
 
+def source_section(html: str) -> list:
+    """The elements of the rendered 来源 section: everything after its h2, up to the next h2."""
+    heading = BeautifulSoup(html, "html.parser").find("h2", string="来源")
+    assert heading is not None, "no 来源 heading on the case page"
+    section = []
+    for element in heading.find_next_siblings():
+        if element.name == "h2":
+            break
+        section.append(element)
+    return section
+
+
+def case_file_item(section: list):
+    """The 案例文件 line of the 来源 section, which names the case file (and links to it when configured)."""
+    items = [li for element in section for li in element.find_all("li") if li.get_text().startswith("案例文件")]
+    assert len(items) == 1, section
+    return items[0]
+
+
+def external_links(elements: list) -> list[str]:
+    return [a["href"] for element in elements for a in element.find_all("a", href=True) if "://" in a["href"]]
+
+
 def test_edit_link_uses_the_configured_repository_only(monkeypatch):
     monkeypatch.delenv("KB_EDIT_URL_BASE", raising=False)
-    html = render_xingshan_html()
-    assert f"<code>cases/{XINGSHAN}.md</code>" in html and "https://" not in html.split("## 来源")[-1].split("案例文件")[-1]
+    section = source_section(render_xingshan_html())
+    item = case_file_item(section)
+    assert item.code is not None and item.code.get_text() == f"cases/{XINGSHAN}.md"
+    # without a configured repository nothing in 来源 points off the site
+    assert external_links(section) == []
     monkeypatch.setenv("KB_EDIT_URL_BASE", "https://git.example.org/owner/kb/edit/main/")
-    html = render_xingshan_html()
-    assert f'<a href="https://git.example.org/owner/kb/edit/main/cases/{XINGSHAN}.md">' in html
+    section = source_section(render_xingshan_html())
+    edit_link = f"https://git.example.org/owner/kb/edit/main/cases/{XINGSHAN}.md"
+    assert external_links([case_file_item(section)]) == external_links(section) == [edit_link]
 
 
 def test_contributing_page_documents_every_field_and_every_check(site_dir):

@@ -214,6 +214,7 @@ def test_never_overwrites_without_force(tmp_path):
     assert target.read_text(encoding="utf-8").startswith("---\n")
 
 
+@pytest.mark.slow
 def test_command_line_reports_per_file_and_refuses_to_overwrite(tmp_path):
     command = [sys.executable, "-m", "kb", "import", str(FIXTURES), "--out", str(tmp_path)]
     env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"}

@@ -8,6 +8,10 @@ from conftest import SEED_CASES, WENGYUAN, XINGSHAN
 from kb.load import load_case_file
 from kb.model import Case
 from kb.problems import CaseFileError
+from kb.validate import validate_cases
+from sitebuild import ROOT
+
+VALID_FIXTURES = ROOT / "tests" / "fixtures" / "valid"
 
 
 def load_case(case_id: str) -> Case:
@@ -44,11 +48,23 @@ def test_wengyuan_is_incomplete_and_keeps_figures_as_stated():
 
 @pytest.mark.parametrize("case_id", [XINGSHAN, WENGYUAN])
 def test_figures_appear_verbatim_in_the_narrative(case_id):
-    """Every figure in the card is stated, digit for digit, in the source text kept in the body."""
+    """Every figure in the card is stated, digit for digit with its unit, in the source text kept in the body."""
     case = load_case(case_id)
+    assert case.results
     for result in case.results:
-        number = result.as_stated or f"{result.value:g}"
-        assert number.rstrip(result.unit) in case.body, result
+        assert result.figure in case.body, result
+
+
+@pytest.mark.parametrize("value, figure", [("1234567", "1234567个"), ("1234567.0", "1234567个"),
+                                           ("21.2", "21.2个"), ("0.05", "0.05个")])
+def test_figure_is_written_exactly_as_the_file_gives_the_number(tmp_path: Path, value, figure):
+    """Large and fractional values keep every digit: no exponent, no rounding, no trailing .0."""
+    text = (VALID_FIXTURES / "fixture-minimal.md").read_text(encoding="utf-8")
+    assert "    value: 92\n" in text
+    (tmp_path / "fixture-minimal.md").write_text(text.replace("    value: 92\n", f"    value: {value}\n"), encoding="utf-8")
+    cases, problems, _ = validate_cases(tmp_path)
+    assert problems == []
+    assert cases[0].results[0].figure == figure
 
 
 def test_line_numbers_point_at_the_keys():

@@ -70,8 +70,20 @@ def test_no_serious_accessibility_violations(page_without_csp, site_url, path):
 @pytest.mark.parametrize("name, path", list(LIGHTHOUSE_PAGES.items()))
 def test_lighthouse_mobile_scores_meet_thresholds(site_url, name, path):
     scores = run_lighthouse(site_url + path)
-    assert set(scores) == set(THRESHOLDS)
-    assert below_threshold(scores) == {}, scores
+    # every category with a threshold was measured, as a score 0–100 (not missing, not null)
+    unmeasured = [key for key in THRESHOLDS if not (type(scores.get(key)) is int and 0 <= scores[key] <= 100)]
+    assert unmeasured == [], scores
+    short = {key: f"{scores[key]} < {threshold}" for key, threshold in THRESHOLDS.items() if scores[key] < threshold}
+    assert short == {}, scores
+    assert below_threshold(scores) == {}  # the gate `make lighthouse` exits on agrees
+
+
+def test_lighthouse_gate_reports_each_score_below_its_threshold():
+    """The gate of `make lighthouse` can fail: one point under a threshold is reported, the threshold itself passes."""
+    at_threshold = dict(THRESHOLDS)
+    assert below_threshold(at_threshold) == {}
+    for key, threshold in THRESHOLDS.items():
+        assert below_threshold({**at_threshold, key: threshold - 1}) == {key: threshold - 1}
 
 
 @pytest.mark.parametrize("width", [375, 1280])

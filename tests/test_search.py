@@ -13,6 +13,7 @@ from sitebuild import ROOT, build_site, serve
 
 FIXTURES = ROOT / "tests" / "fixtures" / "search"
 RESULT_LINK = ".md-search-result__item a.md-search-result__link"
+pytestmark = pytest.mark.slow  # every test searches a site built here from seeds and fixtures
 
 
 @pytest.fixture(scope="module")

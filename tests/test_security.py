@@ -210,6 +210,7 @@ def hostile_url(hostile_site):
         yield url
 
 
+@pytest.mark.slow
 def test_accepted_copies_reach_the_site(hostile_library, hostile_site):
     accepted = [name for name in hostile_library["fields"] if name not in hostile_library["problems"]]
     assert len(accepted) >= 30
@@ -248,6 +249,7 @@ def watch(page) -> list[str]:
     return events
 
 
+@pytest.mark.slow
 def test_no_built_page_runs_or_carries_the_payload(browser, hostile_site, hostile_url):
     pages = sorted(p.relative_to(hostile_site).parent.as_posix() for p in hostile_site.rglob("index.html"))
     assert len(pages) > 80
@@ -265,6 +267,7 @@ def test_no_built_page_runs_or_carries_the_payload(browser, hostile_site, hostil
     assert events == [] and carried == {}, (events, carried)
 
 
+@pytest.mark.slow
 def test_search_results_do_not_run_the_payload(browser, hostile_url):
     context = browser.new_context(locale="zh-CN", bypass_csp=True)
     page = context.new_page()
@@ -277,6 +280,7 @@ def test_search_results_do_not_run_the_payload(browser, hostile_url):
     assert events == []
 
 
+@pytest.mark.slow
 def test_open_data_holds_the_text_literally_and_no_formula(hostile_site):
     cases_json = (hostile_site / "data" / "cases.json").read_text(encoding="utf-8")
     assert payload("case-1").replace('"', '\\"') in cases_json  # JSON, read by scripts, never pasted into HTML
@@ -285,11 +289,13 @@ def test_open_data_holds_the_text_literally_and_no_formula(hostile_site):
         assert not re.search(r'(^|,)"?[=+@-]', text, re.MULTILINE), name
 
 
+@pytest.mark.slow
 def test_every_page_carries_the_content_security_policy(hostile_site):
     missing = [str(p.relative_to(hostile_site)) for p in hostile_site.rglob("*.html") if CSP_META not in p.read_text(encoding="utf-8")]
     assert missing == []
 
 
+@pytest.mark.slow
 def test_the_policy_alone_stops_an_injected_script(browser, hostile_url):
     """With escaping as it is, nothing to stop; so inject markup as a broken
     escaper would, and check the policy blocks it."""

@@ -180,6 +180,7 @@ def offline_bundle(tmp_path_factory) -> Path:
     return workdir / "unpacked" / BUNDLE_NAME
 
 
+@pytest.mark.slow
 def test_offline_bundle_searches_and_navigates_from_file_urls(page, offline_bundle):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
@@ -204,6 +205,7 @@ def test_offline_bundle_searches_and_navigates_from_file_urls(page, offline_bund
     assert blocked == []
 
 
+@pytest.mark.slow
 def test_every_offline_page_carries_the_content_security_policy(offline_bundle):
     pages = list(offline_bundle.rglob("*.html"))
     assert len(pages) > 40

@@ -2,7 +2,8 @@
 
 The codes are stable English identifiers (tests assert on them, CI shows them
 as annotation titles); the titles are listed on the 贡献指南 page. Each code
-has a broken fixture in ``tests/fixtures/invalid/`` (a test enforces it).
+has a broken fixture: case files in ``tests/fixtures/invalid/``, training-module
+files in ``tests/fixtures/invalid-modules/`` (a test enforces it).
 """
 
 from __future__ import annotations
@@ -56,4 +57,9 @@ RULES: dict[str, str] = {
     "missing-link-target": "链接指向不存在的案例或页面",
     "external-image": "图片来自其他网站",
     "missing-image": "图片文件不在仓库中",
+    # training modules (kb.modules)
+    "not-a-module": "modules/ 中的文件不是 .yml 培训专题文件",
+    "unknown-case": "培训专题引用的案例编号在案例库中不存在",
+    "no-questions": "培训专题中的案例没有讨论题（专题和案例文件中都没有写）",
+    "over-time": "培训专题各案例和小组练习的分钟数加起来超过总时长",
 }
