@@ -4,11 +4,11 @@ Thin on purpose; the work is in plain Python (``scripts/kb``), so the site
 stays portable to MkDocs successors that read plain Markdown folders.
 
 * ``on_config``: render the pages into ``docs_dir``, unless ``python -m kb build``
-  has just rendered them (:func:`kb.build.pages_rendered`). So a plain
+  has just rendered them (:func:`kb.site.build.pages_rendered`). So a plain
   ``mkdocs build`` refuses invalid cases, and ``mkdocs serve`` re-renders on
   every change: only files whose content changed are rewritten, so with
   ``--dirty`` MkDocs rebuilds only the pages an edit touched.
-* ``on_post_page``, ``on_post_template``: fix the theme's two invalid-HTML spots (:mod:`kb.postbuild`).
+* ``on_post_page``, ``on_post_template``: fix the theme's two invalid-HTML spots (:mod:`kb.site.theme_fixes`).
 * ``on_post_build`` under ``make serve`` (``KB_SERVE_SEARCH=1``): index the
   preview for search, in the background, so an edit shows before indexing ends.
 """
@@ -23,11 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from kb.build import pages_rendered  # noqa: E402
-from kb.generate import InvalidCases, OutputOverlapsCases, generate  # noqa: E402
+from kb.site.build import pages_rendered  # noqa: E402
+from kb.site.generate import InvalidCases, OutputOverlapsCases, generate  # noqa: E402
 from kb.paths import default_cases_dir  # noqa: E402
-from kb.postbuild import fix_material_markup  # noqa: E402
-from kb.search_index import build_search_index  # noqa: E402
+from kb.site.theme_fixes import fix_material_markup  # noqa: E402
+from kb.site.search_index import build_search_index  # noqa: E402
 
 
 @event_priority(100)  # before any other plugin looks at the pages

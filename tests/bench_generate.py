@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1] / "scripts")]
 
-from kb.generate import render_site_files  # noqa: E402
+from kb.site.generate import render_site_files  # noqa: E402
 from kb.paths import DOCS_DIR  # noqa: E402
-from kb.validate import validate_cases  # noqa: E402
+from kb.check.validate import validate_cases  # noqa: E402
 from synthetic import write_synthetic_cases  # noqa: E402
 
 

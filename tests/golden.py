@@ -13,8 +13,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from kb.generate import render_site_files  # noqa: E402
-from kb.library import check_library  # noqa: E402
+from kb.site.generate import render_site_files  # noqa: E402
+from kb.check.library import check_library  # noqa: E402
 from kb.paths import CASES_DIR, DOCS_DIR  # noqa: E402
 
 GOLDEN_DIR = ROOT / "tests" / "golden"

@@ -1,5 +1,5 @@
 """Building and serving real sites for tests: the one build path
-(:func:`kb.build.build_site`: validate, render, MkDocs --strict, search index),
+(:func:`kb.site.build.build_site`: validate, render, MkDocs --strict, search index),
 run in the test process, and the project's own static server on 127.0.0.1."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from kb.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - re-exported for the tests
-from kb.build import build_site as build_project_site
-from kb.serve import serve  # noqa: F401 - re-exported for the tests
+from kb.site.build import build_site as build_project_site
+from kb.site.serve import serve  # noqa: F401 - re-exported for the tests
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,12 +11,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import SEED_CASES, XINGSHAN
-from kb import vocab
-from kb.generate import OutputOverlapsCases, generate
-from kb.model import CASE_FIELDS, NESTED_FIELDS
-from kb.render.case_page import render_case_page
-from kb.rules import RULES
-from kb.validate import validate_cases
+from kb.model import vocab
+from kb.site.generate import OutputOverlapsCases, generate
+from kb.model.case import CASE_FIELDS, NESTED_FIELDS
+from kb.site.render.case_page import render_case_page
+from kb.check.rules import RULES
+from kb.check.validate import validate_cases
 from sitebuild import ROOT, kb_env, run_kb
 
 BROKEN = ROOT / "tests" / "fixtures" / "invalid" / "number-with-unit.md"
@@ -60,7 +60,7 @@ def render_xingshan_html() -> str:
     cases, _, _ = validate_cases(SEED_CASES)
     case = next(c for c in cases if c.id == XINGSHAN)
     page = render_case_page(case, vocab.categories()).split("---\n", 2)[2]
-    return markdown.markdown(page, extensions=["tables", "attr_list", "md_in_html", "admonition", "kb.mdext.sanitize"])
+    return markdown.markdown(page, extensions=["tables", "attr_list", "md_in_html", "admonition", "kb.site.mdext.sanitize"])
 
 
 def source_section(html: str) -> list:

@@ -11,14 +11,14 @@ import markdown
 import pytest
 
 from conftest import SEED_CASES, WENGYUAN, XINGSHAN
-from kb import vocab
-from kb.crossindex import CANDIDATES_PER_KEY, RELATED_LIMIT, build_index
-from kb.generate import generate
-from kb.glossary import glossary
-from kb.load import load_case_file
-from kb.model import Case, Practice, Region, Source
-from kb.render.search_terms import domain_terms
-from kb.validate import validate_cases
+from kb.model import vocab
+from kb.site.crossindex import CANDIDATES_PER_KEY, RELATED_LIMIT, build_index
+from kb.site.generate import generate
+from kb.model.glossary import glossary
+from kb.check.load import load_case_file
+from kb.model.case import Case, Practice, Region, Source
+from kb.site.render.search_terms import domain_terms
+from kb.check.validate import validate_cases
 from sitebuild import ROOT
 from synthetic import write_synthetic_cases
 
@@ -216,7 +216,7 @@ def test_a_case_sharing_more_ranks_higher_and_one_sharing_nothing_is_left_out():
 
 
 def test_a_shared_named_term_ranks_above_a_shared_category():
-    """A named mechanism says more than a category (kb.crossindex), even against region order."""
+    """A named mechanism says more than a category (kb.site.crossindex), even against region order."""
     cases = [fixture_case("fixture-subject", "湖北省", ("economy",), f"推行{TERM.term}"),
              fixture_case("fixture-b-term", "广东省", ("digital",), f"学习{TERM.term}"),
              fixture_case("fixture-a-category", "广东省", ("economy",))]
@@ -245,7 +245,7 @@ def test_related_ranking_scans_bounded_candidates():
 # --- the glossary link extension ---------------------------------------------------------
 
 def render_with_glossary(source: str) -> str:
-    return markdown.markdown(source, extensions=["attr_list", "toc", "kb.mdext.glossary_links"])
+    return markdown.markdown(source, extensions=["attr_list", "toc", "kb.site.mdext.glossary_links"])
 
 
 def test_first_mention_is_linked_once_outside_headings_links_and_code():

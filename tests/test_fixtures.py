@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb.library import check_library
-from kb.rules import RULES
-from kb.validate import validate_cases
+from kb.check.library import check_library
+from kb.check.rules import RULES
+from kb.check.validate import validate_cases
 from sitebuild import ROOT, run_kb
 
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED_CASES
-from kb import vocab
-from kb.render.case_page import render_case_page
-from kb.rules import RULES
-from kb.validate import validate_cases
+from kb.model import vocab
+from kb.site.render.case_page import render_case_page
+from kb.check.rules import RULES
+from kb.check.validate import validate_cases
 from sitebuild import ROOT, run_kb
 
 SOURCES = [ROOT / "tests" / "fixtures" / "valid" / "fixture-minimal.md", SEED_CASES / "guangdong-wengyuan-lingtouyan.md"]

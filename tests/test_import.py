@@ -19,9 +19,9 @@ from kb.importer.figures import extract_figures
 from kb.importer.region import resolve_place
 from kb.importer.sections import section_name
 from kb.importer.traditional import simplified
-from kb.load import load_case_file
-from kb.model import SECTION_HEADINGS, Case
-from kb.validate import SECTION_RE, validate_cases
+from kb.check.load import load_case_file
+from kb.model.case import SECTION_HEADINGS, Case
+from kb.check.validate import SECTION_RE, validate_cases
 from sitebuild import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"

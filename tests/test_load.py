@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED_CASES, WENGYUAN, XINGSHAN
-from kb.load import load_case_file
-from kb.model import Case
-from kb.problems import CaseFileError
-from kb.validate import validate_cases
+from kb.check.load import load_case_file
+from kb.model.case import Case
+from kb.check.problems import CaseFileError
+from kb.check.validate import validate_cases
 from sitebuild import ROOT
 
 VALID_FIXTURES = ROOT / "tests" / "fixtures" / "valid"

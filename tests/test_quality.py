@@ -10,7 +10,7 @@ from conftest import WENGYUAN, XINGSHAN
 from quality import NODE_MODULES
 from quality.lighthouse import PAGES as LIGHTHOUSE_PAGES
 from quality.lighthouse import THRESHOLDS, below_threshold, run_lighthouse
-from quality.links import broken_links
+from quality.link_check import broken_links
 from quality.vnu import html_errors
 
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"

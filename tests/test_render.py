@@ -8,10 +8,10 @@ import pytest
 from mkdocs.config import load_config
 
 from conftest import SEED_CASES, WENGYUAN, XINGSHAN
-from kb import vocab
-from kb.generate import InvalidCases, generate
-from kb.model import Case, Practice, Region, Result, Source
-from kb.render.case_page import INCOMPLETE_NOTICE, render_case_page
+from kb.model import vocab
+from kb.site.generate import InvalidCases, generate
+from kb.model.case import Case, Practice, Region, Result, Source
+from kb.site.render.case_page import INCOMPLETE_NOTICE, render_case_page
 from sitebuild import ROOT
 
 

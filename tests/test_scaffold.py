@@ -8,10 +8,10 @@ import subprocess
 import pytest
 
 from conftest import WENGYUAN, XINGSHAN
-from kb.checks.placeholders import PLACEHOLDER
-from kb.ids import case_id
+from kb.check.placeholders import PLACEHOLDER
+from kb.model.ids import case_id
 from kb.scaffold import ScaffoldError, ask_missing, scaffold
-from kb.validate import validate_cases
+from kb.check.validate import validate_cases
 from sitebuild import ROOT, kb_env
 
 # Fixture values a contributor would type, one per placeholder line (fictitious, test-only).

@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 
 from conftest import SEED_CASES
-from kb.load import load_case_file
-from kb.model import CASE_FIELDS, NESTED_FIELDS
-from kb.schema import SCHEMA_PATH, schema_text
+from kb.check.load import load_case_file
+from kb.model.case import CASE_FIELDS, NESTED_FIELDS
+from kb.model.schema import SCHEMA_PATH, schema_text
 from sitebuild import ROOT
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/case.schema.json"

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import SEED_CASES, WENGYUAN, XINGSHAN
-from kb.bench.browser import quality
+from kb.bench.search_timing import quality
 from sitebuild import ROOT, build_site, serve
 
 FIXTURES = ROOT / "tests" / "fixtures" / "search"

@@ -1,7 +1,7 @@
 """No text in a case or module file can run script in a reader's browser.
 
 Hostile copies of a seed case and of the seed module are generated from the
-model's field tables (kb.model, kb.modules), one copy per string field and
+model's field tables (kb.model.case, kb.model.module), one copy per string field and
 per string list item, nested ones included, so a field added to the model is
 attacked without editing this file. Each payload tries to leave an
 attribute, ``<title>``, ``<script>`` and an element at once.
@@ -25,8 +25,8 @@ import pytest
 import yaml
 
 from conftest import SEED_CASES, XINGSHAN
-from kb.model import CASE_FIELDS, NESTED_FIELDS, FieldSpec
-from kb.modules import EXERCISE_FIELDS, MODULE_CASE_FIELDS, MODULE_FIELDS
+from kb.model.case import CASE_FIELDS, NESTED_FIELDS, FieldSpec
+from kb.model.module import EXERCISE_FIELDS, MODULE_CASE_FIELDS, MODULE_FIELDS
 from sitebuild import ROOT, build_site, run_kb, serve
 
 MARK = "kbxss"

@@ -8,13 +8,12 @@ import pypdf
 import pytest
 
 from conftest import SEED_CASES, WENGYUAN, XINGSHAN
-from kb.load import case_paths
-from kb.modules import validate_modules
-from kb.offline import BUNDLE_NAME, make_offline_bundle
-from kb.pdf import render_pdfs
-from kb.pdf_links import attach_pdfs, digest
-from kb.validate import validate_cases
-from sitebuild import ROOT, kb_env, run_kb
+from kb.check.module_rules import validate_modules
+from kb.site.offline import BUNDLE_NAME, make_offline_bundle
+from kb.site.pdf import render_pdfs
+from kb.site.pdf_links import attach_pdfs, digest
+from kb.check.validate import validate_cases
+from sitebuild import ROOT, run_kb
 
 MODULE = "rural-party-serving-the-people"
 SEED_MODULES = ROOT / "modules"

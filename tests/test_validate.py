@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED_CASES, XINGSHAN
-from kb.validate import validate_cases
+from kb.check.validate import validate_cases
 from sitebuild import run_kb
 
 

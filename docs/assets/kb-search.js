@@ -1,10 +1,10 @@
 /* The header search box: Pagefind's JS API behind Material's search markup.
  *
  * - Everything is loaded on first use, from this site only: Pagefind's
- *   index (built by `python -m kb.search_index` after `mkdocs build`) and
+ *   index (built by `python -m kb.site.search_index` after `mkdocs build`) and
  *   the domain dictionary search/terms.json (written by `kb generate`).
  * - Dictionary terms in a query (户联理事会, 一肩挑 …) are required whole,
- *   through the page filter "term" that kb.render.search_facets gives each
+ *   through the page filter "term" that kb.site.render.search_facets gives each
  *   case; the rest of the query goes to Pagefind's own segmentation.
  * - /?q=词 opens the search with results, so a search can be shared.
  * - The first results are re-ranked by literal occurrences of the query; a

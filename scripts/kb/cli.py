@@ -15,7 +15,6 @@ Commands:
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -41,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="构建并在本机预览网站，修改案例后自动刷新")
     serve.add_argument("--cases", type=Path, default=default_cases_dir())
     serve.add_argument("--addr", default="127.0.0.1:8000", help="预览地址（只在本机）")
+    serve.add_argument("--docs", type=Path, default=GENERATED_DOCS_DIR, help="生成页面的文件夹")
     serve.set_defaults(run=run_serve)
 
     gen = commands.add_parser("generate", help="只生成网站的 Markdown 页面（不运行 MkDocs）")
@@ -78,9 +78,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from kb.library import check_library
-    from kb.modules import module_summary_line
-    from kb.problems import summary_line
+    from kb.check.library import check_library
+    from kb.check.module_rules import module_summary_line
+    from kb.check.problems import summary_line
 
     check = check_library(args.cases)
     for problem in check.problems:
@@ -94,8 +94,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from kb.build import build_site
-    from kb.generate import InvalidCases, OutputOverlapsCases
+    from kb.site.build import build_site
+    from kb.site.generate import InvalidCases, OutputOverlapsCases
 
     try:
         report = build_site(args.cases, args.site, pdf=args.pdf)
@@ -108,11 +108,11 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from kb.build import serve_site
-    from kb.generate import InvalidCases, OutputOverlapsCases
+    from kb.site.build import serve_site
+    from kb.site.generate import InvalidCases, OutputOverlapsCases
 
     try:
-        serve_site(args.cases, dev_addr=args.addr)
+        serve_site(args.cases, args.docs, dev_addr=args.addr)
     except (InvalidCases, OutputOverlapsCases) as error:
         print(error, file=sys.stderr)
         return 1
@@ -123,7 +123,7 @@ STAGE_NAMES = {"render": "检查和生成页面", "mkdocs": "MkDocs", "pdf": "PD
 
 
 def run_generate(args: argparse.Namespace) -> int:
-    from kb.generate import InvalidCases, OutputOverlapsCases, generate
+    from kb.site.generate import InvalidCases, OutputOverlapsCases, generate
 
     try:
         report = generate(cases_dir=args.cases, out_dir=args.out)
@@ -136,7 +136,7 @@ def run_generate(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from kb.schema import SCHEMA_PATH, write_schema
+    from kb.model.schema import SCHEMA_PATH, write_schema
 
     changed = write_schema()
     print(f"{'已更新' if changed else '无变化'}：{SCHEMA_PATH.relative_to(SCHEMA_PATH.parents[1]).as_posix()}")
@@ -156,7 +156,7 @@ def run_new(args: argparse.Namespace) -> int:
     print(f"已新建 {path.name}：请打开 {path.relative_to(path.parents[1]).as_posix()}，把所有“【待填写】”换成案例内容，"
           "然后运行 make validate 检查。")
 def run_offline(args: argparse.Namespace) -> int:
-    from kb.offline import BundleExists, make_offline_bundle
+    from kb.site.offline import BundleExists, make_offline_bundle
 
     try:
         target = make_offline_bundle(force=args.force)
@@ -169,7 +169,7 @@ def run_offline(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from kb.importer import import_documents
-    from kb.importer.report import summary_line
+    from kb.importer.import_report import summary_line
 
     if not args.src.exists():
         print(f"找不到要导入的文件或文件夹：{args.src}（检查 SRC= 后面的路径）", file=sys.stderr)

@@ -1,7 +1,7 @@
 """``make new``: a new case file from ``templates/case.md``.
 
 Asks for (or takes as arguments) province, county and title; derives the id
-with pinyin (:mod:`kb.ids`); never overwrites an existing file. Everything
+with pinyin (:mod:`kb.model.ids`); never overwrites an existing file. Everything
 else in the template is marked 【待填写】, which the validator reports until
 the contributor replaces it.
 
@@ -16,10 +16,10 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from kb import ids, vocab
-from kb.checks.placeholders import PLACEHOLDER
+from kb.model import ids, vocab
+from kb.check.placeholders import PLACEHOLDER
 from kb.paths import ROOT
-from kb.render.text import yaml_string
+from kb.site.render.safe_text import yaml_string
 
 TEMPLATE_PATH = ROOT / "templates" / "case.md"
 PROMPTS = {"province": "省级行政区（如 湖北省）：", "county": "县（市、区）（如 兴山县）：",

@@ -68,7 +68,7 @@ def render_section(results: dict[str, dict[str, int]]) -> str:
         SECTION_START,
         f"Measured {dt.date.today().isoformat()} on {machine}; Lighthouse 12.2.3, mobile preset "
         "(simulated slow 4G, 4× CPU slowdown), Debian Chromium, site served from 127.0.0.1 with gzip "
-        "by `kb.serve`; median of 3 runs per page. Command: `make lighthouse`.",
+        "by `kb.site.serve`; median of 3 runs per page. Command: `make lighthouse`.",
         "",
         *rows,
         SECTION_END,
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--write", type=Path, help="update the Lighthouse section of this Markdown file")
     args = parser.parse_args(argv)
-    from kb.serve import serve  # the same gzip server the tests use
+    from kb.site.serve import serve  # the same gzip server the tests use
 
     with serve(args.site) as base:
         results = {page: run_lighthouse(base + path) for page, path in PAGES.items()}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from kb.bench import browser, builds, report, synth
+from kb.bench import builds, reload_timing, report, search_timing, synth
 from kb.paths import CASES_DIR, ROOT
 
 FIXTURES_DIR = ROOT / "tests" / "fixtures" / "search"
@@ -65,14 +65,15 @@ def run(n: int, workdir: Path, baseline_max: int) -> str:
 
     ours = builds.project_build(workdir / "project", cases_dir)
     base = builds.baseline_build(workdir / "baseline", cases_dir) if n <= baseline_max else None
-    with browser.chromium() as chromium:
-        with browser.serve(ours.site_dir) as url:
-            our_search = browser.first_search(chromium, url, TIMING_QUERY)
-            our_quality = browser.quality(chromium, url, queries)
+    with search_timing.chromium() as chromium:
+        with search_timing.serve(ours.site_dir) as url:
+            our_search = search_timing.first_search(chromium, url, TIMING_QUERY)
+            our_quality = search_timing.quality(chromium, url, queries)
+        reload_s, serve_ready_s = reload_timing.edit_to_reload(chromium, cases_dir, "synthetic-00001")
         base_search = None
         if base:
-            with browser.serve(base.site_dir) as url:
-                base_search = browser.first_search(chromium, url, TIMING_QUERY)
+            with search_timing.serve(base.site_dir) as url:
+                base_search = search_timing.first_search(chromium, url, TIMING_QUERY)
 
     def both(getter):
         return getter(ours), (getter(base) if base else None)
@@ -87,6 +88,8 @@ def run(n: int, workdir: Path, baseline_max: int) -> str:
     row("完整构建（秒，make build：检查、生成、MkDocs、搜索索引）", *both(lambda b: b.seconds), " s")
     for stage, label in (("render", "检查和生成 Markdown"), ("mkdocs", "MkDocs"), ("search", "搜索索引")):
         row(f"　其中 {label}（秒）", ours.stage_times.get(stage), None, " s")
+    row("make serve：保存一个案例到页面显示改动（秒，3 次中位数）", reload_s, None, " s", 2)
+    row("make serve：启动到预览可访问（秒）", serve_ready_s, None, " s")
     row("构建峰值内存（MB，单个进程）", *both(lambda b: b.peak_mb), " MB", 0)
     row("网站大小（MB）", *both(lambda b: builds.tree_bytes(b.site_dir) / 1e6), " MB")
     row("搜索索引（MB）", builds.tree_bytes(ours.site_dir / "pagefind") / 1e6,

@@ -94,8 +94,8 @@ def baseline_build(workdir: Path, cases_dir: Path) -> Build:
     the same and no page lists every case in its sidebar. The rendering of the
     Markdown pages (the project's own step) is not timed for the baseline.
     """
-    from kb.generate import generate
-    from kb.site_config import project_config
+    from kb.site.generate import generate
+    from kb.site.config import project_config
 
     workdir.mkdir(parents=True, exist_ok=True)
     docs_dir, site_dir, config = workdir / "docs", workdir / "site", workdir / "mkdocs.yml"

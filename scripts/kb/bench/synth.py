@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from kb import vocab
-from kb.load import load_case_file
+from kb.model import vocab
+from kb.check.load import load_case_file
 
 TARGET_BODY_CHARS = 6000  # about 18 KB of UTF-8 Chinese text
 SENTENCE_RE = re.compile(r"[^。！？\n]+[。！？]")

@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from kb.build import build_site
+from kb.site.build import build_site
 
 cases_dir, site_dir, docs_dir = map(Path, sys.argv[1:4])
 print(json.dumps(build_site(cases_dir, site_dir, docs_dir).seconds))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from kb import vocab
+from kb.model import vocab
 
 # Words every definition shares; they say nothing about the category.
 COMMON = frozenset({"党组织", "党员", "群众", "例如", "以及", "基层", "工作", "农村", "村", "社区", "组织", "发挥"})

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from kb import vocab
+from kb.model import vocab
 from kb.importer.figures import Figure
 from kb.importer.outline import HEADING, MINOR, TEXT, Block, Outline
 from kb.importer.region import RegionGuess
 from kb.importer.sections import heading_name
-from kb.model import SECTION_HEADINGS
+from kb.model.case import SECTION_HEADINGS
 
 EXTRACT_MARK = "（草稿摘录，待改写）"
 MISSING_SECTION = "> 【待补充】导入时在原文中没有找到这一部分，请对照原文补充或确认原文确实没有。"

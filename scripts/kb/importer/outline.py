@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kb.importer import sections
 from kb.importer.readers import Paragraph
-from kb.model import SECTION_HEADINGS
+from kb.model.case import SECTION_HEADINGS
 
 HEADING = "heading"  # ### level
 MINOR = "minor"  # bold line, one level below

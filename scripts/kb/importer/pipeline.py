@@ -11,11 +11,11 @@ from kb.importer import clean, sections
 from kb.importer.categories import guess_category
 from kb.importer.draft import Draft, render_draft
 from kb.importer.figures import extract_figures
-from kb.importer.ids import case_id
+from kb.importer.draft_id import case_id
 from kb.importer.outline import TEXT, Outline, outline_case
 from kb.importer.readers import RawDocument, UnreadableDocument, read_document, supported_suffixes
 from kb.importer.region import region_in_text
-from kb.importer.report import CaseReport, FileReport
+from kb.importer.import_report import CaseReport, FileReport
 from kb.importer.split import CaseText, split_cases
 from kb.importer.traditional import simplified, to_simplified
 

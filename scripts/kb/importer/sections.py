@@ -1,7 +1,7 @@
 """Recognise the section headings and sub-headings real case documents use.
 
 Top-level headings map to the four fixed body sections (see
-:data:`kb.model.SECTION_HEADINGS`): ``一、背景`` / ``一、基本情况`` /
+:data:`kb.model.case.SECTION_HEADINGS`): ``一、背景`` / ``一、基本情况`` /
 ``一、起初动因`` -> 背景, ``二、主要措施及做法`` -> 主要做法, ``三、取得的成效``
 -> 成效, ``四、经验启示`` -> 启示. A heading counts only when its words are a
 short section name, so ``一、服务群众缺“配套”。`` stays a sub-heading.
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kb.model import SECTION_HEADINGS
+from kb.model.case import SECTION_HEADINGS
 
 CN_DIGITS = "一二三四五六七八九十"
 TOP_NUMBER = (rf"(?:[{CN_DIGITS}]+\s*[、.．]|[（(][{CN_DIGITS}]+[）)]|\d{{1,2}}\s*[、.．](?!\d)|"

@@ -1,0 +1,129 @@
+"""What a case body would put into a page: script, links, images.
+
+The body is rendered with Python-Markdown (the site's renderer, with raw HTML
+left on) and the resulting HTML is inspected, so "is this a link?" is
+answered by the renderer rather than by a pattern. The site escapes raw HTML
+and strips unsafe URLs anyway (:mod:`kb.site.render.safe_text`, :mod:`kb.site.mdext.sanitize`);
+these checks make the contributor remove them from the case itself.
+
+Each finding is reported on every body line where its source text occurs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+import markdown
+
+from kb.check.load import CaseFile
+from kb.site.mdext.sanitize import is_unsafe_url
+from kb.paths import DOCS_DIR
+from kb.check.problems import Problem, short_value
+
+UNSAFE_TAGS = {"script", "iframe", "object", "embed", "style", "frame", "frameset", "applet", "base", "meta", "link"}
+# Case pages are generated into cases/ of the site; docs/ supplies everything else.
+PAGE_FOLDER = "cases"
+IMAGE_FOLDER_HINT = "把图片放进 docs/assets/images/，正文中写 ![图片说明](../assets/images/文件名.jpg)"
+
+
+class _Elements(HTMLParser):
+    """Start tags and their attributes, in document order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, list[tuple[str, str]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, [(name, value or "") for name, value in attrs]))
+
+
+_renderer = markdown.Markdown(extensions=["tables", "attr_list", "md_in_html", "admonition"])
+
+
+def rendered_elements(body: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    _renderer.reset()
+    parser = _Elements()
+    parser.feed(_renderer.convert(body))
+    parser.close()
+    return parser.elements
+
+
+def check_markup(case_file: CaseFile, case_ids: set[str]) -> list[Problem]:
+    """All markup problems of one case; ``case_ids`` are the cases a link may point to."""
+    if not any(mark in case_file.body for mark in "<[{:"):
+        return []
+    found: dict[tuple[str, int], Problem] = {}
+    for tag, attrs in rendered_elements(case_file.body):
+        for problem in _element_problems(case_file, tag, attrs, case_ids):
+            found.setdefault((problem.code, problem.line), problem)
+    return sorted(found.values(), key=lambda p: p.line)
+
+
+def _element_problems(case_file: CaseFile, tag: str, attrs: list[tuple[str, str]],
+                      case_ids: set[str]) -> Iterator[Problem]:
+    if tag in UNSAFE_TAGS:
+        yield from _at_lines(case_file, re.compile(rf"<\s*{tag}\b", re.IGNORECASE), "unsafe-html-tag",
+                             f"正文含有 <{tag}> 标签，它可以在读者的浏览器里运行程序或加载外部内容",
+                             "删掉这个标签；正文只用 Markdown 写文字、标题、列表和图片")
+    for name, value in attrs:
+        if name.startswith("on"):
+            yield from _at_lines(case_file, re.compile(rf"\b{re.escape(name)}\s*=", re.IGNORECASE),
+                                 "unsafe-html-attribute", f"正文含有 {name} 属性，它会在读者的浏览器里运行程序",
+                                 f"删掉 {name}=… 这一部分")
+    url_attr = {"a": "href", "img": "src"}.get(tag)
+    url = dict(attrs).get(url_attr or "", "").strip()
+    if url_attr and url:
+        yield from _url_problems(case_file, tag, url, case_ids)
+
+
+def _url_problems(case_file: CaseFile, tag: str, url: str, case_ids: set[str]) -> Iterator[Problem]:
+    what = "图片" if tag == "img" else "链接"
+    if is_unsafe_url(url):
+        yield from _url_lines(case_file, url, "unsafe-url",
+                              f"{what}的网址“{short_value(url)}”以 javascript: 或 data: 开头，可能运行程序",
+                              "删掉这个网址；链接只用 https:// 开头的网址或其他案例的文件名")
+        return
+    parts = urlsplit(url)
+    if tag == "img" and (parts.scheme or parts.netloc):
+        yield from _url_lines(case_file, url, "external-image",
+                              f"图片“{short_value(url)}”来自其他网站，网站不能从其他网站加载内容", IMAGE_FOLDER_HINT)
+        return
+    if parts.scheme or parts.netloc or not parts.path:
+        return
+    target = posixpath.normpath(posixpath.join(PAGE_FOLDER, unquote(parts.path)))
+    if tag == "img" and not _in_docs(target):
+        yield from _url_lines(case_file, url, "missing-image",
+                              f"图片“{short_value(url)}”在仓库中找不到", IMAGE_FOLDER_HINT)
+    elif tag == "a" and target.endswith(".md") and not _page_exists(target, case_ids):
+        yield from _url_lines(case_file, url, "missing-link-target",
+                              f"链接指向的“{short_value(url)}”不存在",
+                              "指向其他案例时写它的文件名，例如 [兴山县案例](hubei-xingshan-lianghui-liangping.md)")
+
+
+def _page_exists(target: str, case_ids: set[str]) -> bool:
+    folder, name = posixpath.split(target)
+    if folder == PAGE_FOLDER and name != "index.md":
+        return name[: -len(".md")] in case_ids
+    return target in {"cases/index.md", "practices/index.md"} or _in_docs(target)
+
+
+def _in_docs(target: str) -> bool:
+    if target.startswith("../") or target.startswith("/"):
+        return False
+    path = (DOCS_DIR / target).resolve()
+    return path.is_relative_to(DOCS_DIR.resolve()) and path.is_file()
+
+
+def _url_lines(case_file: CaseFile, url: str, code: str, message: str, hint: str) -> Iterator[Problem]:
+    yield from _at_lines(case_file, re.compile(re.escape(url)), code, message, hint)
+
+
+def _at_lines(case_file: CaseFile, pattern: re.Pattern, code: str, message: str, hint: str) -> Iterator[Problem]:
+    """The problem on each body line matching ``pattern`` (the body's first line when none does)."""
+    lines = [offset for offset, line in enumerate(case_file.body.split("\n")) if pattern.search(line)]
+    for offset in lines or [0]:
+        yield Problem(case_file.display_path, case_file.body_line + offset, "正文", code, message, hint)

@@ -1,0 +1,30 @@
+"""Rules for the teaching fields of a case (学习目标、讨论题、教学提示).
+
+The fields are optional, so drafts and imported cases stay valid; when a case
+has discussion questions there must be 3 to 5 of them, each a line of text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kb.check.load import CaseFile
+from kb.check.problems import Problem
+
+MIN_QUESTIONS, MAX_QUESTIONS = 3, 5
+
+
+def check_teaching(case_file: CaseFile) -> Iterator[Problem]:
+    meta = case_file.meta
+    questions = meta.get("discussion_questions")
+    if isinstance(questions, list) and questions and not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS:
+        yield Problem(case_file.display_path, case_file.line_of("discussion_questions"), "discussion_questions",
+                      "question-count", f"讨论题有 {len(questions)} 个，应为 {MIN_QUESTIONS}—{MAX_QUESTIONS} 个",
+                      "保留最能引发讨论的几个问题，或补写到至少 3 个")
+    for key in ("learning_objectives", "discussion_questions"):
+        items = meta.get(key)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, str) or not item.strip():
+                yield Problem(case_file.display_path, case_file.line_of(key, index), f"{key}[{index}]",
+                              "not-a-sentence", f"每一项应当是一句文字，现在是“{item}”",
+                              "每项单独一行，以“- ”开头，后面写一句完整的话")

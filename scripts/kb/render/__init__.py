@@ -1,4 +1,0 @@
-"""Writers that turn cases into Markdown pages and other site files.
-
-Each function returns text; :mod:`kb.generate` decides where it is written.
-"""

@@ -1,0 +1,151 @@
+"""The one way the site is built: ``python -m kb build``.
+
+Validate the library once, render every page once (:func:`kb.site.generate.generate`),
+run MkDocs in this process on the rendered folder, then index the site for
+search. ``make build``, ``make serve`` (its first build), ``make pdf``,
+``make offline``, the tests and the benchmark all call :func:`build_site`.
+
+MkDocs runs with the project's ``mkdocs.yml`` and its hook; the hook sees
+that the pages are already rendered (:func:`pages_rendered`) and does not
+render them again. A plain ``mkdocs build`` or ``mkdocs serve`` has no such
+note, so there the hook renders the pages itself and refuses invalid cases.
+
+Usage::
+
+    report = build_site(cases_dir=Path("cases"), site_dir=Path("site"))
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kb.site.generate import generate
+from kb.paths import GENERATED_DOCS_DIR, ROOT, default_cases_dir
+
+PROJECT_CONFIG = ROOT / "mkdocs.yml"
+
+# Folders whose pages this process has just rendered, so the MkDocs hook's next
+# on_config leaves them alone (once: under ``serve`` later rebuilds render again).
+_RENDERED: set[Path] = set()
+
+
+def pages_rendered(docs_dir: Path) -> bool:
+    """True once after :func:`build_site` or :func:`serve_site` rendered ``docs_dir``."""
+    key = Path(docs_dir).resolve()
+    if key in _RENDERED:
+        _RENDERED.discard(key)
+        return True
+    return False
+
+
+@dataclass
+class BuildReport:
+    cases: int
+    site_dir: Path
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
+               docs_dir: Path = GENERATED_DOCS_DIR, *, offline: bool = False,
+               pdf: bool = False, search: bool = True) -> BuildReport:
+    """Build the whole site into ``site_dir``; ``offline`` builds the variant for
+    ``file://`` (links to ``*.html``, the bundled search index instead of Pagefind);
+    ``pdf`` also prints every handout to PDF and links it (``make pdf``).
+
+    Raises :class:`kb.site.generate.InvalidCases` before writing anything when a case
+    or module file has problems.
+    """
+    cases_dir = cases_dir or default_cases_dir()
+    seconds: dict[str, float] = {}
+    start = time.perf_counter()
+    rendered = generate(cases_dir=cases_dir, out_dir=docs_dir, directory_urls=not offline, printing=pdf)
+    seconds["render"] = time.perf_counter() - start
+    _RENDERED.add(Path(docs_dir).resolve())
+    try:
+        start = time.perf_counter()
+        run_mkdocs(docs_dir, site_dir, offline=offline)
+        seconds["mkdocs"] = time.perf_counter() - start
+    finally:
+        _RENDERED.discard(Path(docs_dir).resolve())  # MkDocs stopped before its hook ran
+    if pdf:
+        from kb.site.pdf import publish_pdfs
+
+        start = time.perf_counter()
+        publish_pdfs(site_dir, docs_dir)
+        seconds["pdf"] = time.perf_counter() - start
+    if search:
+        start = time.perf_counter()
+        if offline:
+            from kb.site.offline import write_offline_search
+
+            write_offline_search(site_dir)
+        else:
+            from kb.site.search_index import build_search_index
+
+            build_search_index(site_dir)
+        seconds["search"] = time.perf_counter() - start
+    return BuildReport(len(rendered.cases), site_dir, seconds)
+
+
+def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False) -> None:
+    """``mkdocs build --strict`` of the project's config on other folders, in this process."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    _show_mkdocs_warnings()
+    overrides = {}
+    if offline:
+        from kb.site.offline import offline_overrides
+
+        overrides = offline_overrides()
+    config = load_config(config_file=str(PROJECT_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir),
+                         strict=True, **overrides)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _show_mkdocs_warnings() -> None:
+    """MkDocs' own command line prints its warnings; in-process we attach a handler once."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(handler, "_kb", False) for handler in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        handler._kb = True
+        logger.addHandler(handler)
+
+
+# What ``make serve`` watches besides the rendered folder and mkdocs.yml.
+WATCHED = ("cases", "modules", "vocab", "docs", "overrides")
+
+
+def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DIR,
+               dev_addr: str = "127.0.0.1:8000") -> None:
+    """``make serve``: render once, then MkDocs' live-reloading server.
+
+    MkDocs builds the preview itself (into a temporary folder); its hook
+    re-renders after each change, and ``--dirty`` makes MkDocs rebuild only
+    the pages whose Markdown changed. The search index of the preview is
+    rebuilt in the background after each build (``KB_SERVE_SEARCH``).
+    """
+    import os
+
+    from mkdocs.commands.serve import serve
+
+    from kb.check.validate import remember_file_results
+
+    remember_file_results()  # a rebuild re-checks only the files that changed
+    generate(cases_dir=cases_dir or default_cases_dir(), out_dir=docs_dir)
+    _RENDERED.add(Path(docs_dir).resolve())
+    os.environ["KB_SERVE_SEARCH"] = "1"
+    _show_mkdocs_warnings()
+    # A dirty build warns that navigation may be stale; ours is fixed in mkdocs.yml.
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    serve(config_file=str(PROJECT_CONFIG), livereload=True, build_type="dirty", strict=False,
+          watch=[str(ROOT / folder) for folder in WATCHED], docs_dir=str(docs_dir), dev_addr=dev_addr)

@@ -1,0 +1,166 @@
+"""Write every generated page into the folder MkDocs builds from.
+
+The output folder is a mirror: hand-written files from ``docs/`` (with their
+``<!-- kb:... -->`` markers filled) plus pages rendered from ``cases/``. A
+file is written only when its content changed, and files that are no longer
+produced are removed; this keeps ``mkdocs serve`` from rebuilding in a loop
+when the generator runs inside the build, and keeps reruns cheap.
+
+Usage::
+
+    from kb.site.generate import generate
+    report = generate()            # cases/ -> build/docs/
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.model import vocab
+from kb.site.crossindex import build_index
+from kb.model.glossary import glossary
+from kb.check.library import check_library
+from kb.model.case import Case
+from kb.model.module import Module
+from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR, JIEBA_USER_DICT
+from kb.site.pdf_links import attach_pdfs
+from kb.check.problems import Problem
+from kb.site.render.case_list import render_case_list
+from kb.site.render.case_page import render_case_page
+from kb.site.render.figures_page import render_figures_page
+from kb.site.render.glossary_page import render_glossary_page
+from kb.site.render.home import fill_markers
+from kb.site.render.matrix import render_matrix_page
+from kb.site.render.open_data import render_open_data
+from kb.site.render.page_meta import seal_page
+from kb.site.render.practices import render_practices_page
+from kb.site.render.regions import render_region_pages
+from kb.site.render.related import render_related
+from kb.site.render.search_facets import render_query_dictionary, search_dictionary
+from kb.site.render.search_terms import render_jieba_user_dict
+from kb.site.render.training import render_training_files
+
+
+class InvalidCases(Exception):
+    """Raised instead of building a site that would silently lack cases."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        lines = "\n".join(p.format() for p in problems)
+        super().__init__(f"案例文件有 {len(problems)} 个问题，网站没有生成：\n{lines}\n请先运行 make validate 查看并修正。")
+
+
+class OutputOverlapsCases(Exception):
+    """Raised before writing when the output folder would overlap ``cases/``.
+
+    The generator removes files it did not produce; pointed at (or above)
+    the cases folder it would delete cases.
+    """
+
+    def __init__(self, cases_dir: Path, out_dir: Path):
+        super().__init__(f"输出文件夹 {out_dir} 与案例文件夹 {cases_dir} 重叠，没有生成"
+                         "（生成的页面绝不能写进案例文件夹；请换一个输出文件夹，如 build/docs）")
+
+
+def refuse_overlap(cases_dir: Path, out_dir: Path) -> None:
+    cases, out = cases_dir.resolve(), out_dir.resolve()
+    if out == cases or cases in out.parents or out in cases.parents:
+        raise OutputOverlapsCases(cases_dir, out_dir)
+
+
+@dataclass
+class GenerateReport:
+    cases: list[Case]
+    written: int
+    unchanged: int
+    removed: int
+
+
+def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
+             docs_dir: Path = DOCS_DIR, jieba_dict: Path = JIEBA_USER_DICT,
+             modules_dir: Path | None = None, directory_urls: bool = True,
+             printing: bool = False) -> GenerateReport:
+    """``directory_urls``: the MkDocs URL style the pages are for (False: the offline
+    bundle); ``printing``: handouts will be printed to PDF after MkDocs (``make pdf``)."""
+    refuse_overlap(cases_dir, out_dir)
+    check = check_library(cases_dir, modules_dir)
+    if check.problems:
+        raise InvalidCases(check.problems)
+    cases = check.cases
+    files = render_site_files(cases, docs_dir, check.modules, directory_urls)
+    attach_pdfs(files, printing=printing, directory_urls=directory_urls)
+    written, unchanged = write_tree(out_dir, files)
+    removed = remove_stale(out_dir, set(files))
+    write_if_changed(jieba_dict, render_jieba_user_dict(cases).encode("utf-8"))
+    return GenerateReport(cases, written, unchanged, removed)
+
+
+def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = (),
+                      directory_urls: bool = True) -> dict[str, bytes]:
+    """Every file of the MkDocs source folder, by its path relative to that folder."""
+    categories, terms = vocab.categories(), glossary()
+    index = build_index(cases, categories, terms)
+    files: dict[str, bytes] = {}
+    for path in sorted(p for p in docs_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(docs_dir).as_posix()
+        data = path.read_bytes()
+        if path.suffix == ".md":
+            data = fill_markers(data.decode("utf-8"), cases).encode("utf-8")
+        files[relative] = data
+    files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
+    dictionary = search_dictionary(cases)
+    files["search/terms.json"] = render_query_dictionary(dictionary).encode("utf-8")
+    for case in cases:
+        page = (render_case_page(case, categories, dictionary) + "\n"
+                + render_related(index.related[case.id], categories, terms))
+        files[f"cases/{case.id}.md"] = (page + "\n").encode("utf-8")
+    views = {
+        "practices/index.md": render_practices_page(index, categories),
+        "matrix/index.md": render_matrix_page(index, categories),
+        **render_region_pages(index, categories),
+        "figures/index.md": render_figures_page(index, categories),
+        "glossary/index.md": render_glossary_page(index, terms),
+    }
+    files.update({path: text.encode("utf-8") for path, text in views.items()})
+    files.update(render_open_data(index, categories))
+    files.update(render_training_files(cases, list(modules), directory_urls))
+    return seal_pages(files)
+
+
+def seal_pages(files: dict[str, bytes]) -> dict[str, bytes]:
+    """Every Markdown page with its front matter HTML-escaped: the one gate that
+    text from cases and modules passes on its way into page metadata
+    (:mod:`kb.site.render.page_meta` says why)."""
+    return {path: seal_page(data.decode("utf-8")).encode("utf-8") if path.endswith(".md") else data
+            for path, data in files.items()}
+
+
+def write_tree(out_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:
+    written = unchanged = 0
+    for relative, data in files.items():
+        if write_if_changed(out_dir / relative, data):
+            written += 1
+        else:
+            unchanged += 1
+    return written, unchanged
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def remove_stale(out_dir: Path, keep: set[str]) -> int:
+    removed = 0
+    for path in sorted(out_dir.rglob("*"), reverse=True):
+        relative = path.relative_to(out_dir).as_posix()
+        if path.is_file() and relative not in keep:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed

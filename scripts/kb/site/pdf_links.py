@@ -1,0 +1,69 @@
+"""Link a page to its PDF only when ``make pdf`` made that PDF from the current handout.
+
+``make pdf`` prints every handout page (``print/<kind>/<id>/index.html``) to
+``build/pdf/<kind>/<id>.pdf`` and stores the SHA-256 of the handout's
+HTML next to it. The generator ships a PDF, and the 下载 PDF link on the
+case or module page, only when that digest matches the handout it renders
+now, so an edited case never links to a stale PDF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from kb.paths import BUILD_DIR
+from kb.site.render.print_page import print_page_path
+
+PDF_CACHE_DIR = BUILD_DIR / "pdf"
+MARKER_RE = re.compile(r"<!-- kb:pdf ((?:cases|modules)/[a-z0-9-]+) -->")
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def cached_pdf(cache_dir: Path, key: str) -> Path:
+    return cache_dir / f"{key}.pdf"
+
+
+def stamp_path(pdf: Path) -> Path:
+    return pdf.with_suffix(".sha256")
+
+
+def is_current(cache_dir: Path, key: str, handout: bytes | None) -> bool:
+    """Whether ``make pdf`` printed ``key`` from exactly this handout."""
+    stamp = stamp_path(cached_pdf(cache_dir, key))
+    return handout is not None and stamp.is_file() and stamp.read_text().strip() == digest(handout)
+
+
+def attach_pdfs(files: dict[str, bytes], cache_dir: Path = PDF_CACHE_DIR, *, printing: bool = False,
+                directory_urls: bool = True) -> int:
+    """Replace each page's PDF marker by a link, or by nothing; add the up-to-date PDFs.
+
+    ``printing``: this build prints every handout after MkDocs (``make pdf``),
+    so every marker becomes a link and the PDFs are added then. Otherwise a
+    link appears only where the cached PDF matches its handout. The link is
+    plain HTML (MkDocs would refuse a Markdown link to a PDF it cannot see yet);
+    pages with markers live one folder deep (cases/, training/).
+    Returns how many pages got a link.
+    """
+    to_root = "../../" if directory_urls else "../"
+    attached = 0
+    for relative, data in list(files.items()):
+        if not relative.endswith(".md") or b"<!-- kb:pdf " not in data:
+            continue
+
+        def replace(match: re.Match) -> str:
+            nonlocal attached
+            key = match.group(1)
+            if not printing:
+                if not is_current(cache_dir, key, files.get(print_page_path(key))):
+                    return ""
+                files[f"pdf/{key}.pdf"] = cached_pdf(cache_dir, key).read_bytes()
+            attached += 1
+            return f'<a class="md-button" href="{to_root}pdf/{key}.pdf">下载 PDF</a>'
+
+        files[relative] = MARKER_RE.sub(replace, data.decode("utf-8")).encode("utf-8")
+    return attached

@@ -1,0 +1,124 @@
+"""The page of one case: summary card, practices overview, narrative, source."""
+
+from __future__ import annotations
+
+import re
+
+from kb.model.case import STATUS_LABELS, Case
+from kb.site.render.edit_link import render_edit_line
+from kb.site.render.teaching import render_case_teaching, render_handout_bar
+from kb.site.render.page_meta import front_matter
+from kb.site.render.print_page import print_page_path
+from kb.site.render.search_facets import case_search_data
+from kb.site.render.safe_text import inline, narrative, plain
+from kb.model.vocab import Category
+
+SECTION_RE = re.compile(r"^##[ \t]+(\S.*?)[ \t]*$", re.MULTILINE)
+SUBHEADING_RE = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+
+INCOMPLETE_NOTICE = "本案例的来源文本不完整，以下只收录了来源中实际存在的内容，缺失部分没有补写。"
+
+
+def practice_anchor(index: int) -> str:
+    """Stable anchor of the ``index``-th practice (0-based) on its case page."""
+    return f"practice-{index + 1}"
+
+
+def render_case_page(case: Case, categories: dict[str, Category],
+                     search_dictionary: frozenset[str] = frozenset()) -> str:
+    parts = [
+        front_matter(title=plain(f"{case.title}（{case.region.county}）"), description=plain(case.summary),
+                     kb_search=case_search_data(case, categories, search_dictionary)),
+        f"# {inline(case.title)} {{ .kb-case }}",  # marks case pages for kb.site.mdext.glossary_links
+        render_status_notice(case),
+        render_card(case, categories),
+        render_handout_bar(f"../{print_page_path('cases/' + case.id)}", f"cases/{case.id}", projector=True),
+        render_practice_overview(case, categories),
+        render_case_teaching(case),
+        render_narrative(case),
+        render_source(case),
+    ]
+    return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def render_status_notice(case: Case) -> str:
+    if case.status == "incomplete":
+        note = f"{inline(case.incomplete_note)}" if case.incomplete_note else ""
+        return f'!!! warning "原文不完整"\n\n    {note}{INCOMPLETE_NOTICE}'
+    if case.status == "draft":
+        return '!!! note "草稿"\n\n    本案例由导入工具生成，尚未经人工审核，内容和数据可能有误。'
+    return ""
+
+
+def render_card(case: Case, categories: dict[str, Category]) -> str:
+    facts = [
+        ("地区", inline(case.region.label)),
+        ("模式", inline(case.model)),
+        ("状态", STATUS_LABELS[case.status]),
+        ("做法分类", " ".join(category_chip(key, categories) for key in case.categories)),
+    ]
+    lines = ['<div class="case-card" markdown>', ""]
+    lines += [f"**{label}**：{value}  " for label, value in facts]
+    lines += ["", inline(case.summary), ""]
+    lines += [render_figures_table(case), "", "</div>"]
+    return "\n".join(lines)
+
+
+def category_chip(key: str, categories: dict[str, Category]) -> str:
+    return f"[{inline(categories[key].label)}](../practices/index.md#{key}){{ .kb-chip }}"
+
+
+def render_figures_table(case: Case) -> str:
+    if not case.results:
+        return "本案例来源中没有可列出的成效数据。"
+    rows = ["| 指标 | 数据 | 说明 |", "| --- | --- | --- |"]
+    rows += [f"| {inline(r.indicator)} | {inline(r.figure)} | {inline(r.note)} |" for r in case.results]
+    return "**关键数据**\n\n" + "\n".join(rows)
+
+
+def render_practice_overview(case: Case, categories: dict[str, Category]) -> str:
+    lines = ["## 做法一览", ""]
+    for index, practice in enumerate(case.practices):
+        chips = " ".join(category_chip(key, categories) for key in practice.categories)
+        lines.append(f"{index + 1}. [{inline(practice.name)}](#{practice_anchor(index)})：{inline(practice.summary)} {chips}")
+    return "\n".join(lines)
+
+
+def render_narrative(case: Case) -> str:
+    """The original text, raw HTML disabled, with stable anchors on practice headings.
+
+    Text before the first ``##`` (the source's lead paragraphs) goes under 引言.
+    """
+    body = _add_practice_anchors(narrative(case.body).strip())
+    if not body.startswith("## "):
+        body = "## 引言\n\n" + body
+    return body
+
+
+def _add_practice_anchors(body: str) -> str:
+    """Give the n-th ``###`` under ``## 主要做法`` the id ``practice-n``."""
+    sections = list(SECTION_RE.finditer(body))
+    for position, section in enumerate(sections):
+        if section.group(1) != "主要做法":
+            continue
+        end = sections[position + 1].start() if position + 1 < len(sections) else len(body)
+        counter = iter(range(1000))
+        block = SUBHEADING_RE.sub(
+            lambda m: f"### {m.group(1)} {{ #{practice_anchor(next(counter))} }}", body[section.start():end])
+        return body[:section.start()] + block + body[end:]
+    return body
+
+
+def render_source(case: Case) -> str:
+    source = case.source
+    lines = ["## 来源", "", "以上“引言”“背景”“主要做法”“成效”“启示”各节为来源原文，保留原文措辞。", "", f"- 标题：{inline(source.title)}"]
+    if source.publisher:
+        lines.append(f"- 发布：{inline(source.publisher)}")
+    if source.date:
+        lines.append(f"- 日期：{inline(source.date)}")
+    if source.url:
+        lines.append(f"- 网址：{inline(source.url)}")
+    if source.note:
+        lines.append(f"- 说明：{inline(source.note)}")
+    lines.append(render_edit_line(case.path))
+    return "\n".join(lines)

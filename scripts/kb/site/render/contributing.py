@@ -1,0 +1,37 @@
+"""The generated parts of the 贡献指南 page: field tables and the list of checks.
+
+Both come from their single sources (:mod:`kb.model.case`, :mod:`kb.check.rules`), so the
+guide cannot drift from what the validator enforces.
+"""
+
+from __future__ import annotations
+
+from kb.model.case import CASE_FIELDS, NESTED_FIELDS, FieldSpec
+from kb.site.render.safe_text import inline
+from kb.check.rules import RULES
+
+KIND_NAMES = {"string": "文字", "number": "数字", "list": "列表", "mapping": "子字段", "date": "日期"}
+NESTED_TITLES = {"region": "region（地区）的子字段", "practices": "practices（主要做法）每一项的子字段",
+                 "results": "results（成效数据）每一项的子字段", "source": "source（来源）的子字段"}
+
+
+def render_field_table(specs: tuple[FieldSpec, ...]) -> str:
+    rows = ["| 字段 | 必填 | 类型 | 含义 | 例子 |", "| --- | --- | --- | --- | --- |"]
+    for spec in specs:
+        example = f"`{spec.example}`" if spec.example else ""
+        rows.append(f"| `{spec.name}` | {'必填' if spec.required else '可选'} | {KIND_NAMES[spec.kind]} "
+                    f"| {inline(spec.description)} | {example} |")
+    return "\n".join(rows)
+
+
+def render_field_tables() -> str:
+    parts = ["**案例信息的字段**", "", render_field_table(CASE_FIELDS)]
+    for key, specs in NESTED_FIELDS.items():
+        parts += ["", f"**{NESTED_TITLES[key]}**", "", render_field_table(specs)]
+    return "\n".join(parts)
+
+
+def render_rules() -> str:
+    rows = ["| 问题代码 | 检查什么 |", "| --- | --- |"]
+    rows += [f"| `{code}` | {inline(title)} |" for code, title in RULES.items()]
+    return "\n".join(rows)

@@ -1,0 +1,99 @@
+"""Print handouts as finished HTML pages, written beside the Markdown pages.
+
+A handout is short (card, practices, figures, questions) and has no site
+chrome, so it does not need MkDocs: rendering it here with the site's own
+Markdown extensions and writing it as ``print/<kind>/<id>/index.html`` keeps
+it out of the MkDocs page count (half of all pages before), while MkDocs
+copies it into the site as a static file and checks every link to it.
+
+The page links the theme's stylesheet, ``kb.css`` and ``handout.css``, and
+carries the site's Content-Security-Policy (``extra.csp`` in ``mkdocs.yml``).
+It has no script at all. Its title is escaped here, its body by the Markdown
+renderers (:mod:`kb.site.render.safe_text`) and :mod:`kb.site.mdext.sanitize`.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from pathlib import Path
+
+import markdown
+
+from kb.site.config import project_config
+
+# Handouts sit three folders below the site root: print/<kind>/<id>/index.html
+TO_ROOT = "../../../"
+# Links written as (ROOT/cases/<id>.md) in handout Markdown, resolved per URL style below.
+ROOT_LINK = "ROOT/"
+_ROOT_LINK_RE = re.compile(r'href="ROOT/([^"#]+?)\.md(#[^"]*)?"')
+
+
+def print_page_path(key: str) -> str:
+    """``cases/<id>`` → the handout's file in the site source folder."""
+    return f"print/{key}/index.html"
+
+
+def render_print_page(markdown_text: str, title: str, directory_urls: bool = True) -> str:
+    body = _convert(markdown_text)
+    body = _ROOT_LINK_RE.sub(lambda m: f'href="{TO_ROOT}{_page_url(m[1], directory_urls)}{m[2] or ""}"', body)
+    config = _site()
+    return "\n".join([
+        "<!doctype html>",
+        '<html lang="zh">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width,initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(config["csp"])}">',
+        f"<title>{html.escape(title)} - {html.escape(config['site_name'])}</title>",
+        *(f'<link rel="stylesheet" href="{TO_ROOT}{sheet}">' for sheet in config["stylesheets"]),
+        "</head>",
+        '<body class="kb-print">',
+        '<main class="md-main"><div class="md-main__inner md-grid"><div class="md-content">',
+        f'<article class="md-content__inner md-typeset">\n{body}\n</article>',
+        "</div></div></main>",
+        "</body>",
+        "</html>",
+        "",
+    ])
+
+
+def _page_url(page: str, directory_urls: bool) -> str:
+    if page.endswith("index"):
+        page = page[: -len("index")]
+        return page if directory_urls else page + "index.html"
+    return f"{page}/" if directory_urls else f"{page}.html"
+
+
+@functools.lru_cache(maxsize=1)
+def _site() -> dict:
+    config = project_config()
+    return {"csp": config["extra"]["csp"], "site_name": config["site_name"],
+            "stylesheets": [f"assets/stylesheets/{_theme_stylesheet()}", "assets/kb.css", "assets/handout.css"]}
+
+
+def _theme_stylesheet() -> str:
+    """The theme's main stylesheet (its name carries a content hash)."""
+    import material
+
+    sheets = sorted((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
+    return sheets[0].name
+
+
+@functools.lru_cache(maxsize=4096)
+def _convert(markdown_text: str) -> str:
+    """Remembered, so that ``make serve`` converts only the handouts an edit changed."""
+    return _markdown().reset().convert(markdown_text)
+
+
+@functools.lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    """The site's Markdown extensions (``mkdocs.yml``), as MkDocs would configure them."""
+    names, configs = [], {}
+    for item in project_config()["markdown_extensions"]:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        names.append(name)
+        if options:
+            configs[name] = {key: value for key, value in options.items() if value is not None}
+    return markdown.Markdown(extensions=names, extension_configs=configs)

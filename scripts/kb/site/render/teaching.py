@@ -1,0 +1,49 @@
+"""Teaching parts shared by case pages, lesson plans and handouts.
+
+``teaching_notes`` are for trainers: they are rendered only by
+:func:`render_teaching_notes`, which the case page never calls.
+"""
+
+from __future__ import annotations
+
+from kb.model.case import Case
+from kb.site.render.safe_text import inline
+
+# Replaced by a PDF download link when ``make pdf`` has made an up-to-date PDF
+# (see kb.site.pdf_links); otherwise removed.
+PDF_MARKER = "<!-- kb:pdf {key} -->"
+PROJECTOR_BUTTON = '<button type="button" class="md-button kb-projector-toggle" hidden>投影模式</button>'
+
+
+def numbered(items: tuple[str, ...] | list[str]) -> str:
+    return "\n".join(f"{index}. {inline(item)}" for index, item in enumerate(items, start=1))
+
+
+def render_objectives(objectives: tuple[str, ...], heading: str = "###") -> str:
+    return f"{heading} 学习目标\n\n{numbered(objectives)}" if objectives else ""
+
+
+def render_questions(questions: tuple[str, ...], heading: str = "###") -> str:
+    return f"{heading} 讨论题\n\n{numbered(questions)}" if questions else ""
+
+
+def render_teaching_notes(case: Case) -> str:
+    if not case.teaching_notes:
+        return ""
+    return f'!!! tip "教学提示（供培训教师参考）"\n\n    {inline(case.teaching_notes)}'
+
+
+def render_handout_bar(print_page: str, pdf_key: str, projector: bool) -> str:
+    """打印讲义, PDF (when made) and 投影模式 controls at the top of a page."""
+    parts = [f"[打印讲义]({print_page}){{ .md-button }}", PDF_MARKER.format(key=pdf_key)]
+    if projector:
+        parts.append(PROJECTOR_BUTTON)
+    return '<div class="kb-handout-bar" markdown>\n' + " ".join(parts) + "\n</div>"
+
+
+def render_case_teaching(case: Case) -> str:
+    """The public 学习与讨论 section of a case page (no trainer notes)."""
+    if not (case.learning_objectives or case.discussion_questions):
+        return ""
+    parts = ["## 学习与讨论", render_objectives(case.learning_objectives), render_questions(case.discussion_questions)]
+    return "\n\n".join(part for part in parts if part)

@@ -1,0 +1,23 @@
+"""Every training file of the site: handouts, lesson plans, the 培训专题 index."""
+
+from __future__ import annotations
+
+from kb.model.case import Case
+from kb.model.module import Module
+from kb.site.render.handout import handout_title, render_case_handout
+from kb.site.render.module_page import render_module_page, render_training_index
+from kb.site.render.print_page import print_page_path, render_print_page
+
+
+def render_training_files(cases: list[Case], modules: list[Module], directory_urls: bool = True) -> dict[str, bytes]:
+    """Lesson plans and the index as Markdown pages; handouts as finished HTML
+    (``directory_urls`` says how their links to pages must look)."""
+    files = {"training/index.md": render_training_index(modules)}
+    for case in cases:
+        files[print_page_path(f"cases/{case.id}")] = render_print_page(
+            render_case_handout(case), handout_title(case.title), directory_urls)
+    for module in modules:
+        files[f"training/{module.id}.md"] = render_module_page(module)
+        files[print_page_path(f"modules/{module.id}")] = render_print_page(
+            render_module_page(module, print_view=True), handout_title(module.title), directory_urls)
+    return {path: text.encode("utf-8") for path, text in files.items()}
