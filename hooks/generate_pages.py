@@ -9,8 +9,9 @@ stays portable to MkDocs successors that read plain Markdown folders.
   every change: only files whose content changed are rewritten, so with
   ``--dirty`` MkDocs rebuilds only the pages an edit touched.
 * ``on_post_page``, ``on_post_template``: fix the theme's two invalid-HTML spots (:mod:`kb.site.theme_fixes`).
-* ``on_post_build`` under ``make serve`` (``KB_SERVE_SEARCH=1``): index the
-  preview for search, in the background, so an edit shows before indexing ends.
+* ``on_post_build`` under ``make serve`` (``KB_SERVE_SEARCH=1``): write the
+  live-reload client as a file (:mod:`kb.site.preview`), and index the preview
+  for search in the background, so an edit shows before indexing ends.
 """
 
 import os
@@ -27,6 +28,7 @@ from kb.site.build import pages_rendered  # noqa: E402
 from kb.site.generate import InvalidCases, OutputOverlapsCases, generate  # noqa: E402
 from kb.paths import default_cases_dir  # noqa: E402
 from kb.site.theme_fixes import fix_material_markup  # noqa: E402
+from kb.site.preview import write_client  # noqa: E402
 from kb.site.search_index import build_search_index  # noqa: E402
 
 
@@ -55,6 +57,7 @@ _INDEXING = threading.Lock()  # one indexing run at a time; a later build waits 
 
 def on_post_build(config):
     if os.environ.get("KB_SERVE_SEARCH") == "1":
+        write_client(Path(config.site_dir))
         threading.Thread(target=_index_quietly, args=(Path(config.site_dir),), daemon=True).start()
 
 

@@ -26,7 +26,7 @@ from synthetic import write_synthetic_cases
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("generated")
-    generate(cases_dir=SEED_CASES, out_dir=out, jieba_dict=out.parent / "dict.txt")
+    generate(cases_dir=SEED_CASES, out_dir=out)
     return out
 
 
@@ -115,7 +115,7 @@ def test_glossary_finds_a_term_by_any_spelling_anywhere_a_reader_sees_it(tmp_pat
         assert old in minimal
         text = minimal.replace("id: fixture-minimal", f"id: {case_id}", 1).replace(old, new, 1)
         (tmp_path / "cases" / f"{case_id}.md").write_text(text, encoding="utf-8")
-    generate(cases_dir=tmp_path / "cases", out_dir=tmp_path / "docs", jieba_dict=tmp_path / "dict.txt")
+    generate(cases_dir=tmp_path / "cases", out_dir=tmp_path / "docs")
     page = read(tmp_path / "docs", "glossary/index.md")
     listed = {key: sorted(glossary_entry_cases(section(page, key))) for key in glossary()}
     assert {key: ids for key, ids in listed.items() if ids} == {
@@ -271,7 +271,7 @@ def test_synthetic_collection_generates_every_view(tmp_path):
     """FIXTURE cases in a temporary folder: every case is reachable from the index views."""
     ids = write_synthetic_cases(tmp_path / "cases", 60)
     out = tmp_path / "docs"
-    report = generate(cases_dir=tmp_path / "cases", out_dir=out, jieba_dict=tmp_path / "dict.txt")
+    report = generate(cases_dir=tmp_path / "cases", out_dir=out)
     assert len(report.cases) == 60
     regions = read(out, "regions/index.md")
     records = json.loads(read(out, "data/cases.json"))

@@ -18,7 +18,7 @@ from sitebuild import ROOT
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("generated")
-    generate(cases_dir=SEED_CASES, out_dir=out, jieba_dict=out.parent / "dict.txt")
+    generate(cases_dir=SEED_CASES, out_dir=out)
     return out
 
 
@@ -55,9 +55,9 @@ def test_every_case_is_listed_and_categorised(generated):
 
 def test_generation_writes_only_what_changed(tmp_path):
     out = tmp_path / "docs"
-    first = generate(cases_dir=SEED_CASES, out_dir=out, jieba_dict=tmp_path / "dict.txt")
+    first = generate(cases_dir=SEED_CASES, out_dir=out)
     (out / "stale.md").write_text("left over", encoding="utf-8")
-    second = generate(cases_dir=SEED_CASES, out_dir=out, jieba_dict=tmp_path / "dict.txt")
+    second = generate(cases_dir=SEED_CASES, out_dir=out)
     assert first.written > 0 and second.written == 0
     assert second.removed == 1 and not (out / "stale.md").exists()
 
@@ -71,7 +71,7 @@ def test_invalid_case_stops_generation_instead_of_vanishing(tmp_path):
     broken.write_text(broken.read_text(encoding="utf-8").replace("    value: 512\n", "    value: 512万\n"),
                       encoding="utf-8")
     with pytest.raises(InvalidCases) as caught:
-        generate(cases_dir=cases_dir, out_dir=tmp_path / "docs", jieba_dict=tmp_path / "dict.txt")
+        generate(cases_dir=cases_dir, out_dir=tmp_path / "docs")
     assert any(p.code == "number-with-unit" for p in caught.value.problems)
     assert not (tmp_path / "docs" / "cases").exists()
 

@@ -9,7 +9,6 @@ VOCAB_DIR = ROOT / "vocab"
 DOCS_DIR = ROOT / "docs"
 BUILD_DIR = ROOT / "build"
 GENERATED_DOCS_DIR = BUILD_DIR / "docs"
-JIEBA_USER_DICT = BUILD_DIR / "jieba_user_dict.txt"
 
 
 def default_cases_dir() -> Path:

@@ -81,7 +81,7 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
         if offline:
             from kb.site.offline import write_offline_search
 
-            write_offline_search(site_dir)
+            write_offline_search(site_dir, docs_dir)
         else:
             from kb.site.search_index import build_search_index
 
@@ -121,8 +121,8 @@ def _show_mkdocs_warnings() -> None:
         logger.addHandler(handler)
 
 
-# What ``make serve`` watches besides the rendered folder and mkdocs.yml.
-WATCHED = ("cases", "modules", "vocab", "docs", "overrides")
+# What ``make serve`` watches besides the cases, their modules, the rendered folder and mkdocs.yml.
+WATCHED = ("vocab", "docs", "overrides")
 
 
 def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DIR,
@@ -138,14 +138,23 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
 
     from mkdocs.commands.serve import serve
 
+    from kb.site.preview import inject_client_as_file
+
     from kb.check.validate import remember_file_results
 
     remember_file_results()  # a rebuild re-checks only the files that changed
-    generate(cases_dir=cases_dir or default_cases_dir(), out_dir=docs_dir)
+    from kb.check.module_load import default_modules_dir
+
+    cases_dir = cases_dir or default_cases_dir()
+    generate(cases_dir=cases_dir, out_dir=docs_dir)
     _RENDERED.add(Path(docs_dir).resolve())
     os.environ["KB_SERVE_SEARCH"] = "1"
+    os.environ["KB_CASES_DIR"] = str(cases_dir)  # the hook renders the rebuilds from the same folder
     _show_mkdocs_warnings()
+    inject_client_as_file()  # live reload without inline script (the CSP forbids it)
     # A dirty build warns that navigation may be stale; ours is fixed in mkdocs.yml.
     logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
     serve(config_file=str(PROJECT_CONFIG), livereload=True, build_type="dirty", strict=False,
-          watch=[str(ROOT / folder) for folder in WATCHED], docs_dir=str(docs_dir), dev_addr=dev_addr)
+          watch=[str(cases_dir), *(str(p) for p in [default_modules_dir(cases_dir)] if p.is_dir()),
+                 *(str(ROOT / folder) for folder in WATCHED)],
+          docs_dir=str(docs_dir), dev_addr=dev_addr)

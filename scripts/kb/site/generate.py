@@ -23,7 +23,7 @@ from kb.model.glossary import glossary
 from kb.check.library import check_library
 from kb.model.case import Case
 from kb.model.module import Module
-from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR, JIEBA_USER_DICT
+from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR
 from kb.site.pdf_links import attach_pdfs
 from kb.check.problems import Problem
 from kb.site.render.case_list import render_case_list
@@ -78,7 +78,7 @@ class GenerateReport:
 
 
 def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
-             docs_dir: Path = DOCS_DIR, jieba_dict: Path = JIEBA_USER_DICT,
+             docs_dir: Path = DOCS_DIR,
              modules_dir: Path | None = None, directory_urls: bool = True,
              printing: bool = False) -> GenerateReport:
     """``directory_urls``: the MkDocs URL style the pages are for (False: the offline
@@ -92,8 +92,14 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     attach_pdfs(files, printing=printing, directory_urls=directory_urls)
     written, unchanged = write_tree(out_dir, files)
     removed = remove_stale(out_dir, set(files))
-    write_if_changed(jieba_dict, render_jieba_user_dict(cases).encode("utf-8"))
+    write_if_changed(jieba_dict_path(out_dir), render_jieba_user_dict(cases).encode("utf-8"))
     return GenerateReport(cases, written, unchanged, removed)
+
+
+def jieba_dict_path(out_dir: Path) -> Path:
+    """The domain dictionary for jieba (offline search index), beside the rendered folder
+    and not in it: each build has its own, and it is not published."""
+    return Path(out_dir).parent / "jieba_user_dict.txt"
 
 
 def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = (),

@@ -21,7 +21,8 @@ from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kb.paths import BUILD_DIR, JIEBA_USER_DICT, ROOT
+from kb.paths import BUILD_DIR, ROOT
+from kb.site.generate import jieba_dict_path
 from kb.site.config import project_config
 
 BUNDLE_NAME = "基层党建案例库"
@@ -58,9 +59,9 @@ def build_offline_site(workdir: Path = OFFLINE_DIR, cases_dir: Path | None = Non
     return build_site(cases_dir, workdir / "site", workdir / "docs", offline=True).site_dir
 
 
-def write_offline_search(site_dir: Path) -> None:
+def write_offline_search(site_dir: Path, docs_dir: Path) -> None:
     """The bundle's search: the index as a script file, and the search box script."""
-    index = build_offline_index(site_dir)
+    index = build_offline_index(site_dir, jieba_dict_path(docs_dir))
     (site_dir / "assets" / "offline-index.js").write_text(
         "window.KB_OFFLINE_INDEX = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n",
         encoding="utf-8")
@@ -109,12 +110,12 @@ def indexed_pages(site_dir: Path) -> list[Path]:
                   if p.name != "404.html" and not p.relative_to(site_dir).as_posix().startswith("print/"))
 
 
-def build_offline_index(site_dir: Path, user_dict: Path = JIEBA_USER_DICT) -> dict:
+def build_offline_index(site_dir: Path, user_dict: Path) -> dict:
     """``docs``: title, address and summary per page; ``terms``: term → [[doc, count], …]."""
     import jieba
 
     jieba.setLogLevel(60)
-    if user_dict.is_file():
+    if user_dict.is_file():  # written by the generator (kb.site.generate.jieba_dict_path)
         jieba.load_userdict(str(user_dict))
     docs: list[dict] = []
     terms: dict[str, list[list[int]]] = {}
