@@ -95,13 +95,14 @@ print(json.dumps(sorted({owners[file] for file in files if file in owners})))
 
 SITE_BUILD = """
 import sys
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from pathlib import Path
 from kb.cli import main
+from kb.site.build import build_site
+import kb.site.serve  # make serve
 assert main(["validate"]) == 0
-build(load_config(sys.argv[1], strict=True))
-import kb.postbuild, kb.search_index, kb.serve  # the steps after mkdocs build
-from kb.ids import case_id  # make new
+work = Path(sys.argv[1])
+build_site(Path("cases"), work / "site", work / "docs")  # make build: MkDocs and the Pagefind index
+from kb.model.ids import case_id  # make new
 assert case_id("湖北省", "兴山县", "两会两评") == "hubei-xingshan-lianghui-liangping"
 """ + LOADED
 
@@ -119,16 +120,13 @@ def loaded_distributions(code: str, *args: str) -> set[str]:
     return {canonicalize_name(name) for name in json.loads(result.stdout.splitlines()[-1])}
 
 
+@pytest.mark.slow
 def test_building_the_site_and_new_case_ids_need_only_requirements_txt(tmp_path):
-    from kb.site_config import derived_config
-
-    config = tmp_path / "mkdocs.yml"
-    (tmp_path / "docs").mkdir()
-    config.write_text(derived_config(tmp_path / "docs", tmp_path / "site"), encoding="utf-8")
-    extra = loaded_distributions(SITE_BUILD, str(config)) - set(pins("requirements.txt")) - OPTIONAL
+    extra = loaded_distributions(SITE_BUILD, str(tmp_path)) - set(pins("requirements.txt")) - OPTIONAL
     assert not extra, f"构建网站用到了 requirements.txt 以外的包：{sorted(extra)}"
 
 
+@pytest.mark.slow
 def test_the_importer_needs_only_requirements_import_txt(tmp_path):
     sources = tmp_path / "sources"
     sources.mkdir()
