@@ -115,8 +115,11 @@ def build_offline_index(site_dir: Path, user_dict: Path) -> dict:
     import jieba
 
     jieba.setLogLevel(60)
+    # A tokenizer of its own: the domain dictionary must not change how the rest
+    # of the process segments (case ids in kb.model.ids use jieba's default one).
+    tokenizer = jieba.Tokenizer()
     if user_dict.is_file():  # written by the generator (kb.site.generate.jieba_dict_path)
-        jieba.load_userdict(str(user_dict))
+        tokenizer.load_userdict(str(user_dict))
     docs: list[dict] = []
     terms: dict[str, list[list[int]]] = {}
     for number, path in enumerate(indexed_pages(site_dir)):
@@ -125,7 +128,7 @@ def build_offline_index(site_dir: Path, user_dict: Path) -> dict:
         text = " ".join(" ".join(page.parts).split())
         docs.append({"t": page.title or path.stem, "u": path.relative_to(site_dir).as_posix(),
                      "s": (page.description or text)[:90]})
-        counts = Counter(term.lower() for term in jieba.cut_for_search(text + " " + page.title)
+        counts = Counter(term.lower() for term in tokenizer.cut_for_search(text + " " + page.title)
                          if TERM_RE.search(term))
         for term, count in counts.items():
             terms.setdefault(term, []).append([number, count + (5 if term in page.title.lower() else 0)])
