@@ -64,6 +64,6 @@ def on_post_build(config):
 def _index_quietly(site_dir):
     with _INDEXING:
         try:
-            build_search_index(site_dir)
+            build_search_index(site_dir, background=True)
         except RuntimeError as error:
             print(error, file=sys.stderr)

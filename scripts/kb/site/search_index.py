@@ -11,6 +11,7 @@ one run each). The index lands in ``SITE_DIR/pagefind``.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,9 +19,11 @@ from pathlib import Path
 CASE_PAGES = "cases/*/index.html"
 
 
-def build_search_index(site_dir: Path) -> None:
+def build_search_index(site_dir: Path, background: bool = False) -> None:
+    """``background``: at low CPU priority (``make serve`` re-indexes after every
+    rebuild, and must not slow the next rebuild a reader is waiting for)."""
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", CASE_PAGES,
                              "--quiet"],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, preexec_fn=(lambda: os.nice(15)) if background else None)
     if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").is_file():
         raise RuntimeError(f"Pagefind 没能为 {site_dir} 建立搜索索引：\n{result.stdout}{result.stderr}")
