@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kb.bench", description="搜索与构建基准测试")
     parser.add_argument("--n", type=int, default=1000, help="合成案例数")
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md", help="结果写入的文件")
-    parser.add_argument("--baseline-max", type=int, default=1000, help="N 超过此数时跳过基线（基线构建是 O(N²)）")
+    parser.add_argument("--baseline-max", type=int, default=10000, help="N 超过此数时跳过基线")
     parser.add_argument("--keep", action="store_true", help="保留临时文件夹")
     args = parser.parse_args(argv)
     workdir = Path(tempfile.mkdtemp(prefix="kb-bench-"))
