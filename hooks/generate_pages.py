@@ -25,7 +25,8 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
 from kb.site.build import pages_rendered  # noqa: E402
-from kb.site.generate import InvalidCases, OutputOverlapsCases, generate  # noqa: E402
+from kb.check.problems import RefusedToBuild  # noqa: E402
+from kb.site.generate import generate  # noqa: E402
 from kb.paths import default_cases_dir  # noqa: E402
 from kb.site.theme_fixes import fix_material_markup  # noqa: E402
 from kb.site.preview import write_client  # noqa: E402
@@ -39,7 +40,7 @@ def on_config(config):
     try:
         generate(cases_dir=default_cases_dir(), out_dir=Path(config.docs_dir),
                  directory_urls=config.use_directory_urls)
-    except (InvalidCases, OutputOverlapsCases) as error:
+    except RefusedToBuild as error:
         raise Abort(str(error)) from None
     return config
 

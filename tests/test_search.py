@@ -68,7 +68,7 @@ def test_results_show_title_county_and_highlighted_excerpt(page, search_site_url
 def test_province_facet_narrows_the_results(page, search_site_url):
     assert len(open_search(page, search_site_url, "党员")) >= 3
     facet = page.locator('select[data-kb-facet="province"]')
-    assert facet.is_visible()
+    facet.wait_for(state="visible", timeout=15000)  # facets fill in once Pagefind has loaded its filters
     facet.select_option(label=[o for o in facet.locator("option").all_inner_texts() if o.startswith("广东省")][0])
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length === 1")
     assert f"/cases/{WENGYUAN}/" in result_hrefs(page)[0]

@@ -70,12 +70,12 @@ def field_name(path: tuple) -> str:
 
 def set_path(data: dict, path: tuple, value: str) -> None:
     target = data
-    for part in path[:-1]:
+    for part, following in zip(path, path[1:]):
         if isinstance(part, int):
             while len(target) <= part:
                 target.append("")
         elif not isinstance(target.get(part), (dict, list)):
-            target[part] = [] if isinstance(path[path.index(part) + 1], int) else {}
+            target[part] = [] if isinstance(following, int) else {}
         target = target[part]
     if isinstance(path[-1], int):
         while len(target) <= path[-1]:

@@ -18,6 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from kb.check.problems import RefusedToBuild
 from kb.paths import GENERATED_DOCS_DIR, ROOT, default_cases_dir
 
 
@@ -70,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
+    except RefusedToBuild as error:  # invalid cases, or an output folder over cases/
+        print(error, file=sys.stderr)
+        return 1
     except Exception as error:  # noqa: BLE001 - contributors never see a traceback
         if args.debug:
             raise
@@ -95,13 +99,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def run_build(args: argparse.Namespace) -> int:
     from kb.site.build import build_site
-    from kb.site.generate import InvalidCases, OutputOverlapsCases
 
-    try:
-        report = build_site(args.cases, args.site, pdf=args.pdf)
-    except (InvalidCases, OutputOverlapsCases) as error:
-        print(error, file=sys.stderr)
-        return 1
+    report = build_site(args.cases, args.site, pdf=args.pdf)
     stages = "，".join(f"{STAGE_NAMES[name]} {seconds:.1f} 秒" for name, seconds in report.seconds.items())
     print(f"网站已构建到 {args.site}：{report.cases} 个案例（{stages}）。")
     return 0
@@ -109,13 +108,8 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_serve(args: argparse.Namespace) -> int:
     from kb.site.build import serve_site
-    from kb.site.generate import InvalidCases, OutputOverlapsCases
 
-    try:
-        serve_site(args.cases, args.docs, dev_addr=args.addr)
-    except (InvalidCases, OutputOverlapsCases) as error:
-        print(error, file=sys.stderr)
-        return 1
+    serve_site(args.cases, args.docs, dev_addr=args.addr)
     return 0
 
 
@@ -123,13 +117,9 @@ STAGE_NAMES = {"render": "检查和生成页面", "mkdocs": "MkDocs", "pdf": "PD
 
 
 def run_generate(args: argparse.Namespace) -> int:
-    from kb.site.generate import InvalidCases, OutputOverlapsCases, generate
+    from kb.site.generate import generate
 
-    try:
-        report = generate(cases_dir=args.cases, out_dir=args.out)
-    except (InvalidCases, OutputOverlapsCases) as error:
-        print(error, file=sys.stderr)
-        return 1
+    report = generate(cases_dir=args.cases, out_dir=args.out)
     print(f"生成完成：{len(report.cases)} 个案例；写入 {report.written} 个文件，"
           f"未变 {report.unchanged} 个，删除 {report.removed} 个。")
     return 0

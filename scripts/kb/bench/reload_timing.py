@@ -46,8 +46,8 @@ def edit_to_reload(browser, cases_dir: Path, case_id: str, edits: int = 3) -> tu
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), NO_MKDOCS_2_WARNING="1")
     docs_dir = cases_dir.parent / "serve-docs"
-    command = [sys.executable, "-c", "import sys; from kb.cli import main; sys.exit(main())", "serve",
-               "--cases", str(cases_dir), "--addr", f"127.0.0.1:{port}", "--docs", str(docs_dir)]
+    command = [sys.executable, "-m", "kb", "serve", "--cases", str(cases_dir), "--addr", f"127.0.0.1:{port}",
+               "--docs", str(docs_dir)]
     start = time.monotonic()
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               start_new_session=True)

@@ -63,3 +63,8 @@ def short_value(value: Any, limit: int = 30) -> str:
     """A value quoted in a message, cut to ``limit`` characters."""
     text = str(value)
     return text if len(text) <= limit else text[:limit] + "…"
+
+
+class RefusedToBuild(Exception):
+    """The library or the folders given make building unsafe; the message says why
+    and what to do, in Chinese, and is all a contributor sees (no traceback)."""

@@ -17,6 +17,7 @@ Usage::
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from dataclasses import dataclass, field
@@ -24,8 +25,7 @@ from pathlib import Path
 
 from kb.site.generate import generate
 from kb.paths import GENERATED_DOCS_DIR, ROOT, default_cases_dir
-
-PROJECT_CONFIG = ROOT / "mkdocs.yml"
+from kb.site.config import PROJECT_CONFIG
 
 # Folders whose pages this process has just rendered, so the MkDocs hook's next
 # on_config leaves them alone (once: under ``serve`` later rebuilds render again).
@@ -110,15 +110,13 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False) -> None
         config.plugins.on_shutdown()
 
 
+@functools.lru_cache(maxsize=1)
 def _show_mkdocs_warnings() -> None:
-    """MkDocs' own command line prints its warnings; in-process we attach a handler once."""
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(handler, "_kb", False) for handler in logger.handlers):
-        handler = logging.StreamHandler()
-        handler.setLevel(logging.WARNING)
-        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
-        handler._kb = True
-        logger.addHandler(handler)
+    """MkDocs' own command line prints its warnings; in-process we attach a handler, once."""
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
 
 
 # What ``make serve`` watches besides the cases, their modules, the rendered folder and mkdocs.yml.

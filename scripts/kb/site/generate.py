@@ -25,7 +25,7 @@ from kb.model.case import Case
 from kb.model.module import Module
 from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR
 from kb.site.pdf_links import attach_pdfs
-from kb.check.problems import Problem
+from kb.check.problems import Problem, RefusedToBuild
 from kb.site.render.case_list import render_case_list
 from kb.site.render.case_page import render_case_page
 from kb.site.render.figures_page import render_figures_page
@@ -42,7 +42,7 @@ from kb.site.render.search_terms import render_jieba_user_dict
 from kb.site.render.training import render_training_files
 
 
-class InvalidCases(Exception):
+class InvalidCases(RefusedToBuild):
     """Raised instead of building a site that would silently lack cases."""
 
     def __init__(self, problems: list[Problem]):
@@ -51,7 +51,7 @@ class InvalidCases(Exception):
         super().__init__(f"案例文件有 {len(problems)} 个问题，网站没有生成：\n{lines}\n请先运行 make validate 查看并修正。")
 
 
-class OutputOverlapsCases(Exception):
+class OutputOverlapsCases(RefusedToBuild):
     """Raised before writing when the output folder would overlap ``cases/``.
 
     The generator removes files it did not produce; pointed at (or above)

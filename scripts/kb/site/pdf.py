@@ -30,12 +30,12 @@ def handout_keys(docs_dir: Path) -> list[str]:
 def publish_pdfs(site_dir: Path = ROOT / "site", docs_dir: Path = GENERATED_DOCS_DIR,
                  cache_dir: Path = PDF_CACHE_DIR) -> list[Path]:
     """Print the handouts whose PDF is missing or stale, then copy every PDF into ``site_dir/pdf``."""
-    stale = [key for key in handout_keys(docs_dir)
-             if not is_current(cache_dir, key, (docs_dir / print_page_path(key)).read_bytes())]
+    keys = handout_keys(docs_dir)
+    stale = [key for key in keys if not is_current(cache_dir, key, (docs_dir / print_page_path(key)).read_bytes())]
     if stale:
         render_pdfs(site_dir, docs_dir, cache_dir, keys=stale)
     published = []
-    for key in handout_keys(docs_dir):
+    for key in keys:
         target = site_dir / "pdf" / f"{key}.pdf"
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached_pdf(cache_dir, key), target)

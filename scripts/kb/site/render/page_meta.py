@@ -57,11 +57,11 @@ def _read(block: str) -> dict:
     meta = {}
     for line in block.split("\n"):
         key, separator, value = line.partition(": ")
+        if not separator or not key.isidentifier():
+            return yaml.load(block, Loader=_LOADER) or {}
         try:
             meta[key] = json.loads(value)
         except ValueError:
-            return yaml.load(block, Loader=_LOADER) or {}
-        if not separator or not key.isidentifier():
             return yaml.load(block, Loader=_LOADER) or {}
     return meta
 
