@@ -72,6 +72,7 @@ def test_no_serious_accessibility_violations(page_without_csp, site_url, path):
 LIGHTHOUSE_TESTED = "案例页（兴山）"
 
 
+@pytest.mark.alone
 def test_lighthouse_mobile_scores_meet_thresholds(site_url):
     scores = run_lighthouse(site_url + LIGHTHOUSE_PAGES[LIGHTHOUSE_TESTED])
     # every category with a threshold was measured, as a score 0–100 (not missing, not null)
