@@ -1,8 +1,10 @@
+import zipfile
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from kb.site.offline import BUNDLE_NAME, make_offline_bundle
 from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, serve
 
 SEED_CASES = ROOT / "cases"
@@ -56,7 +58,7 @@ def page_without_csp(browser):
 # one that takes the shared built site is slow. Tests that build a site of their own carry an
 # explicit @pytest.mark.slow (or a module-level pytestmark).
 BROWSER_FIXTURES = {"browser", "page", "page_without_csp"}
-SLOW_FIXTURES = {"site_dir"}
+SLOW_FIXTURES = {"site_dir", "offline_bundle"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -66,3 +68,16 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
         if fixtures & SLOW_FIXTURES:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(tmp_path_factory) -> Path:
+    """The offline zip, built into a temporary folder and unpacked there."""
+    workdir = tmp_path_factory.mktemp("offline")
+    bundle = make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=ROOT / "cases")
+    assert bundle.name.startswith(f"{BUNDLE_NAME}-") and bundle.suffix == ".zip"
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(workdir / "unpacked")
+    with pytest.raises(Exception, match="已经存在"):
+        make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=ROOT / "cases")
+    return workdir / "unpacked" / BUNDLE_NAME

@@ -1,7 +1,6 @@
 """Teaching fields, training modules, handouts, PDFs, projector mode and the offline bundle."""
 
 import unicodedata
-import zipfile
 from pathlib import Path
 
 import pypdf
@@ -9,7 +8,6 @@ import pytest
 
 from conftest import SEED_CASES, WENGYUAN, XINGSHAN
 from kb.check.module_rules import validate_modules
-from kb.site.offline import BUNDLE_NAME, make_offline_bundle
 from kb.site.pdf import render_pdfs
 from kb.site.pdf_links import attach_pdfs, digest
 from kb.check.validate import validate_cases
@@ -164,19 +162,6 @@ def test_projector_mode_is_large_and_does_not_overflow(browser, site_url):
     context.close()
     assert sizes["body"] >= 28 and sizes["cell"] >= 24
     assert sizes["pageOverflow"] <= 0 and sizes["tableOverflow"] <= 0
-
-
-@pytest.fixture(scope="module")
-def offline_bundle(tmp_path_factory) -> Path:
-    """The offline zip, built into a temporary folder and unpacked there."""
-    workdir = tmp_path_factory.mktemp("offline")
-    bundle = make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=ROOT / "cases")
-    assert bundle.name.startswith(f"{BUNDLE_NAME}-") and bundle.suffix == ".zip"
-    with zipfile.ZipFile(bundle) as archive:
-        archive.extractall(workdir / "unpacked")
-    with pytest.raises(Exception, match="已经存在"):
-        make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=ROOT / "cases")
-    return workdir / "unpacked" / BUNDLE_NAME
 
 
 @pytest.mark.slow

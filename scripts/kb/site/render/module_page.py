@@ -38,7 +38,7 @@ def render_module_page(module: Module, print_view: bool = False) -> str:
         case = item.case
         parts += [
             f"## {segment_label(index)}：{inline(case.title)}（{item.minutes} 分钟）",
-            f"[{inline(case.region.label)}：{inline(case.model)}]({case_link.format(case.id)})",
+            f"[{inline(case.region.label)}：{inline(case.model)}]({case_link.format(case.id)}){{ .kb-case-link }}",
             f"**本段重点**：{inline(item.focus)}" if item.focus else "",
             render_case_digest(case, "###"),
             render_questions(item.questions),

@@ -1,0 +1,434 @@
+"""Reading aids for older readers (适老化) and accessibility beyond axe's
+defaults, in a real Chromium on the built site: 长辈模式 (large type), 高对比
+(high contrast), line and paragraph spacing, touch targets, reflow, keyboard
+operation, persistence (also in the offline bundle) and read-aloud."""
+
+import json
+
+import pytest
+
+from conftest import XINGSHAN
+from test_quality import AXE_JS, MODULE
+
+MODES_KEY = "kb-reading-modes"
+SEARCH = "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A"  # 户联理事会
+# The pages the issue names: home, a case page, the figures table, the map, a module page, search results.
+PAGES = ["/", f"/cases/{XINGSHAN}/", "/figures/", "/regions/", f"/training/{MODULE}/", SEARCH]
+MODES = {"normal": {}, "large": {"large": True}, "contrast": {"contrast": True},
+         "large+contrast": {"large": True, "contrast": True}}
+
+
+def open_page(browser, url, modes=None, width=1280, height=900, scale=1, bypass_csp=False, contrast=None):
+    """A fresh context (empty storage) on ``url``; ``modes`` are stored before any page script runs."""
+    context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
+                                  locale="zh-CN", bypass_csp=bypass_csp, contrast=contrast)
+    if modes is not None:
+        context.add_init_script(f"localStorage.setItem({json.dumps(MODES_KEY)}, {json.dumps(json.dumps(modes))})")
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    if "?q=" in url:
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return context, page
+
+
+def text_sample(page) -> dict:
+    """Computed sizes of the reading text: paragraphs (or search results) and table cells."""
+    return page.evaluate("""() => {
+        const size = e => parseFloat(getComputedStyle(e).fontSize);
+        const visible = e => e.getClientRects().length > 0;
+        const text = [...document.querySelectorAll('article p, .md-search-result__article p')].filter(visible);
+        const cells = [...document.querySelectorAll('article td')].filter(visible);
+        return {text: text.length ? Math.min(...text.map(size)) : null,
+                cell: cells.length ? Math.min(...cells.map(size)) : null};
+    }""")
+
+
+def page_overflow(page) -> list[str]:
+    """Elements that reach past the right edge of the window, so that part of them could only be
+    seen by scrolling sideways (or not at all: the theme clips the page with overflow-x: hidden).
+    Allowed, as WCAG 1.4.10 allows: content inside a box that scrolls by itself (wide tables),
+    content clipped on purpose by a box inside the window (ellipsis titles), panels waiting
+    off-screen (closed drawer, closed search on phones) and the search overlay's backdrop."""
+    return page.evaluate("""() => {
+        const W = document.documentElement.clientWidth;
+        const clipsInside = a => { const s = getComputedStyle(a);
+            return s.overflowX !== 'visible' && a.getBoundingClientRect().right <= W + 1; };
+        const hidden = a => { const s = getComputedStyle(a); return s.visibility === 'hidden' || s.opacity === '0'; };
+        return [...document.querySelectorAll('body *')].filter(e => {
+            const r = e.getBoundingClientRect();
+            if (!r.width || !r.height || r.right <= W + 1 || r.left >= W) return false;
+            if (e.closest('.md-search__overlay')) return false;
+            for (let a = e; a && a !== document.body; a = a.parentElement) {
+                if (hidden(a) || (a !== e && clipsInside(a))) return false;
+            }
+            return true;
+        }).slice(0, 6).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)} > ${W}`);
+    }""")
+
+
+# --- 长辈模式 ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", PAGES)
+def test_large_type_toggle_makes_text_at_least_one_and_a_half_times_larger(browser, site_url, path):
+    context, page = open_page(browser, site_url + path, width=375)
+    try:
+        before = text_sample(page)
+        assert before["text"], "no reading text measured"
+        if "?q=" in path:  # the open search covers the header on a phone: switch on the home page first
+            page.goto(site_url + "/")
+        toggle = page.locator("[data-kb-mode=large]")
+        assert toggle.is_visible() and toggle.get_attribute("aria-pressed") == "false"
+        toggle.click()
+        assert toggle.get_attribute("aria-pressed") == "true"
+        if "?q=" in path:
+            page.goto(site_url + path)
+            page.wait_for_selector(".md-search-result__item", timeout=15000)
+        after = text_sample(page)
+        assert after["text"] >= 1.5 * before["text"] - 0.01, (before, after)
+        if before["cell"]:
+            assert after["cell"] >= 1.5 * before["cell"] - 0.01, (before, after)
+        assert page_overflow(page) == []  # still one column, no sideways scrolling at 375 px
+    finally:
+        context.close()
+
+
+def test_large_type_leaves_projector_mode_and_print_at_their_own_sizes(browser, site_url):
+    url = f"{site_url}/cases/{XINGSHAN}/"
+    sizes = {}
+    for name, modes in (("normal", {}), ("large", {"large": True})):
+        context, page = open_page(browser, url + "?projector=1", modes=modes)
+        sizes[name, "projector"] = text_sample(page)["text"]
+        page.emulate_media(media="print")
+        sizes[name, "print"] = text_sample(page)["text"]
+        context.close()
+        context, page = open_page(browser, f"{site_url}/print/cases/{XINGSHAN}/", modes=modes)
+        sizes[name, "handout"] = page.evaluate("parseFloat(getComputedStyle(document.querySelector('p')).fontSize)")
+        context.close()
+    for kind in ("projector", "print", "handout"):
+        assert sizes["large", kind] == sizes["normal", kind], sizes
+
+
+# --- 高对比 --------------------------------------------------------------------------------
+
+def axe(page, options: str) -> list[str]:
+    page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(f"""async () => {{
+        const result = await axe.run(document, {options});
+        return result.violations.map(v => v.id + ' (' + v.impact + '): ' +
+            v.nodes.map(n => n.target.join(' ')).slice(0, 4).join(', '));
+    }}""")
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_high_contrast_text_reaches_seven_to_one(browser, site_url, path):
+    context, page = open_page(browser, site_url + path, modes={"contrast": True}, bypass_csp=True)
+    try:
+        assert page.evaluate("document.documentElement.hasAttribute('data-kb-contrast')")
+        assert axe(page, "{runOnly: {type: 'rule', values: ['color-contrast-enhanced']}}") == []
+        # axe skips SVG text: the map's labels are checked against their tiles here
+        low = page.evaluate("""() => {
+            const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+            const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255;
+                return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+            const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+            return [...document.querySelectorAll('.kb-map a')].flatMap(tile => {
+                const fill = getComputedStyle(tile.querySelector('rect')).fill;
+                return [...tile.querySelectorAll('text')].map(t => [t.textContent, ratio(getComputedStyle(t).fill, fill)])
+                    .filter(([, r]) => r < 7);
+            });
+        }""")
+        assert low == []
+    finally:
+        context.close()
+
+
+def test_high_contrast_combines_with_large_type_and_follows_the_system_until_chosen(browser, site_url):
+    url = f"{site_url}/cases/{XINGSHAN}/"
+    context, page = open_page(browser, url, contrast="more")
+    try:
+        html = "document.documentElement"
+        assert page.evaluate(f"{html}.hasAttribute('data-kb-contrast')")  # prefers-contrast: more, no choice yet
+        assert page.locator("[data-kb-mode=contrast]").get_attribute("aria-pressed") == "true"
+        page.locator("[data-kb-mode=large]").click()
+        assert page.evaluate(f"{html}.hasAttribute('data-kb-large') && {html}.hasAttribute('data-kb-contrast')")
+        page.locator("[data-kb-mode=contrast]").click()  # the reader's choice wins over the system setting
+        page.reload()
+        assert not page.evaluate(f"{html}.hasAttribute('data-kb-contrast')")
+        assert page.evaluate(f"{html}.hasAttribute('data-kb-large')")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("mode", ["normal", "large+contrast"])
+@pytest.mark.parametrize("path", PAGES + ["/accessibility/"])
+def test_axe_wcag21_aa_finds_no_violation_in_either_mode(browser, site_url, path, mode):
+    context, page = open_page(browser, site_url + path, modes=MODES[mode], bypass_csp=True)
+    try:
+        tags = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']"
+        assert axe(page, f"{{runOnly: {{type: 'tag', values: {tags}}}}}") == []
+    finally:
+        context.close()
+
+
+# --- spacing, targets, reflow ------------------------------------------------------------
+
+SPACING = """() => {
+    const ps = [...document.querySelectorAll('article p')].filter(p => p.getClientRects().length && !p.closest('li, td, th'));
+    const lines = ps.map(p => { const s = getComputedStyle(p); return parseFloat(s.lineHeight) / parseFloat(s.fontSize); });
+    const gaps = [];
+    for (const p of ps) {
+        const next = p.nextElementSibling;
+        if (next && next.tagName === 'P' && next.getClientRects().length) {
+            const lineHeight = parseFloat(getComputedStyle(p).lineHeight);
+            gaps.push((next.getBoundingClientRect().top - p.getBoundingClientRect().bottom) / lineHeight);
+        }
+    }
+    return {count: ps.length, minLine: Math.min(...lines), gaps: gaps.length, minGap: Math.min(...gaps)};
+}"""
+
+
+@pytest.mark.parametrize("mode", list(MODES))
+def test_line_height_and_paragraph_spacing_in_every_mode(browser, site_url, mode):
+    context, page = open_page(browser, f"{site_url}/cases/{XINGSHAN}/", modes=MODES[mode], width=375)
+    try:
+        spacing = page.evaluate(SPACING)
+        assert spacing["count"] >= 5 and spacing["gaps"] >= 3, spacing
+        assert spacing["minLine"] >= 1.3, spacing       # line height ≥ 1.3 × the font size
+        assert spacing["minGap"] >= 1.3 - 1e-6, spacing  # paragraph spacing ≥ 1.3 × the line height
+    finally:
+        context.close()
+
+
+# Every visible control and stand-alone link; a link with other text in the same
+# block is "in a sentence" (WCAG 2.5.5's inline exception).
+SMALL_TARGETS = """() => {
+    const words = e => (e.innerText ?? e.textContent).replace(/\\s+/g, '');
+    const block = e => { let b = e.parentElement;
+        while (b && getComputedStyle(b).display.startsWith('inline')) b = b.parentElement; return b; };
+    const shown = e => { for (let a = e; a; a = a.parentElement) {
+        const s = getComputedStyle(a); if (s.visibility === 'hidden' || s.opacity === '0') return false; } return true; };
+    const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, label[tabindex], [role=button]';
+    return [...document.querySelectorAll(selector)].filter(e => {
+        const r = e.getBoundingClientRect();
+        if (!r.width || !r.height || !shown(e)) return false;
+        if (r.bottom < 0 || r.top > innerHeight * 3 || r.right <= 0 || r.left >= innerWidth) return false;
+        if (e.closest('.md-sidebar, [hidden]')) return false;  // the closed drawer
+        if (e.matches('.md-typeset a') && words(block(e)).length > words(e).length) return false;  // in a sentence
+        return Math.round(r.width) < 44 || Math.round(r.height) < 44;
+    }).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${(e.innerText ?? e.textContent ?? '').trim().slice(0, 20) || e.getAttribute('aria-label')}" ${Math.round(e.getBoundingClientRect().width)}×${Math.round(e.getBoundingClientRect().height)}`);
+}"""
+
+
+@pytest.mark.parametrize("mode", ["normal", "large"])
+@pytest.mark.parametrize("path", PAGES)
+def test_touch_targets_are_at_least_44_px_on_a_phone(browser, site_url, path, mode):
+    context, page = open_page(browser, site_url + path, modes=MODES[mode], width=375, height=800)
+    try:
+        assert page.evaluate(SMALL_TARGETS) == []
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("mode", ["normal", "large+contrast"])
+@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("width, scale", [(320, 1), (640, 2)], ids=["320px", "1280px-at-200%"])
+def test_content_reflows_without_sideways_scrolling(browser, site_url, path, mode, width, scale):
+    """WCAG 1.4.10: at 320 CSS px, and at 200 % zoom of a 1280 px window (640 CSS px)."""
+    context, page = open_page(browser, site_url + path, modes=MODES[mode], width=width, height=700, scale=scale)
+    try:
+        assert page_overflow(page) == []
+        # nothing lost: the page heading and every paragraph start inside the window
+        cut = page.evaluate("""() => [...document.querySelectorAll('article h1, article p')]
+            .filter(e => e.getClientRects().length && !e.closest('.md-typeset__scrollwrap, table'))
+            .filter(e => { const r = e.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth + 0.5; })
+            .map(e => e.innerText.slice(0, 20))""")
+        assert cut == []
+    finally:
+        context.close()
+
+
+# --- keyboard ----------------------------------------------------------------------------
+
+FOCUSED = """() => {
+    let e = document.activeElement;
+    if (!e || e === document.body) return null;
+    let shown = e;  // a visually hidden radio (the theme's colour toggle) shows its focus on the label after it
+    const r0 = e.getBoundingClientRect();
+    if ((r0.width < 2 || r0.height < 2) && e.nextElementSibling && e.nextElementSibling.tagName === 'LABEL') shown = e.nextElementSibling;
+    const s = getComputedStyle(shown), r = shown.getBoundingClientRect();
+    return {tag: e.tagName.toLowerCase(), text: (e.innerText || e.getAttribute('aria-label') || e.title || e.value || '').trim().slice(0, 24),
+            inHeader: !!e.closest('header'), visible: r.width > 0 && r.height > 0,
+            ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none'};
+}"""
+
+
+def tab_through(page, limit=200) -> list[dict]:
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        if stop is None or (stops and stop == stops[0]):
+            break
+        stops.append(stop)
+    return stops
+
+
+def test_keyboard_alone_reaches_every_header_control_and_the_whole_case_page(browser, site_url):
+    context, page = open_page(browser, f"{site_url}/cases/{XINGSHAN}/")
+    try:
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.textContent.trim()") == "跳到正文"
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "kb-main"
+        page.goto(f"{site_url}/cases/{XINGSHAN}/")
+        stops = tab_through(page)
+        assert len(stops) > 15
+        assert [s for s in stops if not (s["visible"] and s["ring"])] == []
+        # every header control but the search box's 清空 (tabindex -1, as in the theme: the field itself
+        # is cleared from the keyboard by editing it or with Esc)
+        header_controls = page.evaluate("""() => [...document.querySelectorAll(
+            'header a[href], header button:not([tabindex="-1"]), header input:not([type=hidden]):not(.md-toggle), header select, header label[tabindex]')]
+            .filter(e => { const r = e.getBoundingClientRect(); const l = e.nextElementSibling;
+                return (r.width && r.height) || (e.matches('.md-option') && l && l.getBoundingClientRect().width); })
+            .map(e => (e.innerText || e.getAttribute('aria-label') || e.title || '').trim().slice(0, 24))""")
+        reached = {s["text"] for s in stops if s["inHeader"]}
+        assert set(header_controls) <= reached, (header_controls, reached)
+        assert any(s["text"] == "打印讲义" for s in stops) and any(s["text"] == "朗读" for s in stops)
+        # operate the reading modes by keyboard
+        page.locator("[data-kb-mode=large]").focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.documentElement.hasAttribute('data-kb-large')")
+        page.keyboard.press("Space")
+        assert not page.evaluate("document.documentElement.hasAttribute('data-kb-large')")
+    finally:
+        context.close()
+
+
+def test_phone_menu_and_search_open_by_keyboard(browser, site_url):
+    context, page = open_page(browser, f"{site_url}/cases/{XINGSHAN}/", width=375)
+    try:
+        stops = tab_through(page, limit=12)
+        names = [s["text"] for s in stops]
+        assert "打开导航菜单" in names and "打开搜索" in names, names
+        page.locator("label.md-header__button[for=__drawer]").focus()
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.getElementById('__drawer').checked")
+    finally:
+        context.close()
+
+
+# --- persistence -------------------------------------------------------------------------
+
+def switch_both_modes_on_and_check_they_persist(page, next_page_url: str):
+    page.locator("[data-kb-mode=large]").click()
+    page.locator("[data-kb-mode=contrast]").click()
+    for _ in ("reload", "next page"):
+        if _ == "reload":
+            page.reload()
+        else:
+            page.goto(next_page_url)
+        state = page.evaluate("""() => ({large: document.documentElement.hasAttribute('data-kb-large'),
+            contrast: document.documentElement.hasAttribute('data-kb-contrast'),
+            pressed: [...document.querySelectorAll('[data-kb-mode]')].map(b => b.getAttribute('aria-pressed'))})""")
+        assert state == {"large": True, "contrast": True, "pressed": ["true", "true"]}, _
+
+
+def test_modes_persist_across_reloads_and_pages(browser, site_url):
+    context, page = open_page(browser, f"{site_url}/cases/{XINGSHAN}/")
+    try:
+        switch_both_modes_on_and_check_they_persist(page, f"{site_url}/figures/")
+    finally:
+        context.close()
+
+
+def test_modes_persist_in_the_offline_bundle_from_file_urls(browser, offline_bundle):
+    context, page = open_page(browser, (offline_bundle / "cases" / f"{XINGSHAN}.html").as_uri())
+    try:
+        switch_both_modes_on_and_check_they_persist(page, (offline_bundle / "figures" / "index.html").as_uri())
+    finally:
+        context.close()
+
+
+# --- 朗读 -----------------------------------------------------------------------------------
+
+def stub_speech(voices: list[str] | None) -> str:
+    """An init script replacing speechSynthesis: it records what is spoken and ends each
+    utterance on demand (window.__endUtterance), with the given voice languages."""
+    if voices is None:
+        return "delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;"
+    return """
+    window.__spoken = []; window.__calls = [];
+    window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+    const voices = %s.map(lang => ({lang, name: lang}));
+    const synth = {getVoices: () => voices, addEventListener() {},
+        speak(u) { window.__spoken.push({text: u.text, lang: u.lang, voice: u.voice && u.voice.lang}); window.__current = u; },
+        pause() { window.__calls.push('pause'); }, resume() { window.__calls.push('resume'); },
+        cancel() { window.__calls.push('cancel'); }};
+    Object.defineProperty(window, 'speechSynthesis', {value: synth, configurable: true});
+    window.__endUtterance = () => window.__current.onend();
+    """ % json.dumps(voices)
+
+
+@pytest.mark.parametrize("path", [f"/cases/{XINGSHAN}/", f"/training/{MODULE}/"])
+def test_read_aloud_reads_paragraph_by_paragraph_with_highlight_pause_and_stop(browser, site_url, path):
+    context = browser.new_context(locale="zh-CN")
+    context.add_init_script(stub_speech(["en-US", "zh-CN"]))
+    page = context.new_page()
+    try:
+        page.goto(site_url + path)
+        play = page.locator(".kb-read-aloud__play")
+        play.click()
+        page.wait_for_function("window.__spoken.length === 1")
+        first = page.evaluate("window.__spoken[0]")
+        assert first["lang"] == "zh-CN" and first["voice"] == "zh-CN"
+        assert first["text"] == page.locator("article h1").inner_text().strip()
+        assert page.locator(".kb-reading-now").inner_text().strip() == first["text"]
+        page.evaluate("window.__endUtterance()")
+        second = page.evaluate("window.__spoken[1].text")
+        assert second and second != first["text"]
+        assert page.locator(".kb-reading-now").inner_text().strip().replace("\n", " ").startswith(second[:10])
+        assert play.inner_text() == "暂停"
+        play.click()
+        assert play.inner_text() == "继续朗读" and page.evaluate("window.__calls").count("pause") == 1
+        page.locator(".kb-read-aloud__stop").click()
+        assert page.locator(".kb-reading-now").count() == 0
+        assert page.evaluate("window.__calls")[-1] == "cancel"
+        assert play.inner_text() == "朗读"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("voices, message", [(["en-US", "fr-FR"], "没有中文语音"), (None, "不支持朗读")],
+                         ids=["no-chinese-voice", "no-speech-synthesis"])
+def test_read_aloud_says_why_it_cannot_read(browser, site_url, voices, message):
+    context = browser.new_context(locale="zh-CN")
+    context.add_init_script(stub_speech(voices))
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/cases/{XINGSHAN}/")
+        page.locator(".kb-read-aloud__play").click()
+        status = page.locator(".kb-read-aloud__status")
+        status.filter(has_text=message).wait_for(timeout=5000)
+        assert status.get_attribute("role") == "status"
+        assert page.locator(".kb-reading-now").count() == 0
+    finally:
+        context.close()
+
+
+# --- colour is never the only carrier -----------------------------------------------------
+
+def test_status_categories_and_map_tiles_carry_text_not_only_colour(browser, site_url):
+    context, page = open_page(browser, f"{site_url}/regions/")
+    try:
+        tiles = page.evaluate("""() => [...document.querySelectorAll('.kb-map a')].map(a =>
+            ({label: a.getAttribute('aria-label') || '', text: a.textContent.replace(/\\s+/g, '')}))""")
+        # each tile names its province and says how many cases it has, in words or digits
+        assert tiles and all(t["label"] and ("暂无" in t["text"] or any(ch.isdigit() for ch in t["text"]))
+                             for t in tiles), tiles[:3]
+        page.goto(f"{site_url}/cases/{XINGSHAN}/")
+        chips = page.locator(".case-card a.kb-chip").all_inner_texts()
+        assert chips and all(chip.strip() for chip in chips)
+        assert "完整" in page.locator(".case-card").inner_text() or "不完整" in page.locator(".case-card").inner_text()
+    finally:
+        context.close()
