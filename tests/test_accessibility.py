@@ -97,6 +97,7 @@ def test_large_type_leaves_projector_mode_and_print_at_their_own_sizes(browser, 
     sizes = {}
     for name, modes in (("normal", {}), ("large", {"large": True})):
         context, page = open_page(browser, url + "?projector=1", modes=modes)
+        page.wait_for_selector("body.kb-projector", state="attached")
         sizes[name, "projector"] = text_sample(page)["text"]
         page.emulate_media(media="print")
         sizes[name, "print"] = text_sample(page)["text"]
@@ -208,7 +209,7 @@ SMALL_TARGETS = """() => {
         while (b && getComputedStyle(b).display.startsWith('inline')) b = b.parentElement; return b; };
     const shown = e => { for (let a = e; a; a = a.parentElement) {
         const s = getComputedStyle(a); if (s.visibility === 'hidden' || s.opacity === '0') return false; } return true; };
-    const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, label[tabindex], [role=button]';
+    const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button]';
     return [...document.querySelectorAll(selector)].filter(e => {
         const r = e.getBoundingClientRect();
         if (!r.width || !r.height || !shown(e)) return false;
@@ -288,7 +289,7 @@ def test_keyboard_alone_reaches_every_header_control_and_the_whole_case_page(bro
         # every header control but the search box's 清空 (tabindex -1, as in the theme: the field itself
         # is cleared from the keyboard by editing it or with Esc)
         header_controls = page.evaluate("""() => [...document.querySelectorAll(
-            'header a[href], header button:not([tabindex="-1"]), header input:not([type=hidden]):not(.md-toggle), header select, header label[tabindex]')]
+            'header a[href], header button:not([tabindex="-1"]), header input:not([type=hidden]):not(.md-toggle), header select')]
             .filter(e => { const r = e.getBoundingClientRect(); const l = e.nextElementSibling;
                 return (r.width && r.height) || (e.matches('.md-option') && l && l.getBoundingClientRect().width); })
             .map(e => (e.innerText || e.getAttribute('aria-label') || e.title || '').trim().slice(0, 24))""")
@@ -311,9 +312,10 @@ def test_phone_menu_and_search_open_by_keyboard(browser, site_url):
         stops = tab_through(page, limit=12)
         names = [s["text"] for s in stops]
         assert "打开导航菜单" in names and "打开搜索" in names, names
-        page.locator("label.md-header__button[for=__drawer]").focus()
+        page.locator("button[data-kb-for=__drawer]").focus()
         page.keyboard.press("Enter")
         assert page.evaluate("document.getElementById('__drawer').checked")
+        assert page.locator("button[data-kb-for=__drawer]").get_attribute("aria-expanded") == "true"
     finally:
         context.close()
 

@@ -6,9 +6,8 @@
    (also under file:// in the offline bundle). Until the reader chooses a
    contrast, the system setting prefers-contrast: more decides.
 
-   Also makes Material's label-buttons in the header (menu, search on phones)
-   reachable and operable by keyboard: the theme renders them as <label>s,
-   which Tab skips. */
+   Also gives the header's menu and phone search buttons a real <button>, so
+   the keyboard reaches them (see headerButtonFor). */
 (function () {
   "use strict";
   var KEY = "kb-reading-modes";
@@ -43,18 +42,25 @@
     moreContrast.addEventListener("change", function () { apply(load()); });
   }
 
-  var LABEL_NAMES = { __drawer: "打开导航菜单", __search: "打开搜索" };
+  var TOGGLE_NAMES = { __drawer: "打开导航菜单", __search: "打开搜索" };
 
-  function operableByKeyboard(label) {
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("role", "button");
-    if (!label.hasAttribute("aria-label")) label.setAttribute("aria-label", LABEL_NAMES[label.htmlFor] || label.title || "");
-    label.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " ") {
-        event.preventDefault();
-        label.click();
-      }
-    });
+  /* The theme's menu and (on phones) search buttons are <label>s for hidden
+     checkboxes: Tab skips them and they have no button role. With script, a
+     real <button> takes each one's place and clicks the same checkbox; the
+     label stays in the page, hidden, for the theme's own code. */
+  function headerButtonFor(label) {
+    var box = document.getElementById(label.htmlFor);
+    if (!box) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " kb-header-toggle";
+    button.setAttribute("data-kb-for", label.htmlFor);
+    button.setAttribute("aria-label", TOGGLE_NAMES[label.htmlFor]);
+    button.setAttribute("aria-expanded", box.checked ? "true" : "false");
+    for (var i = 0; i < label.children.length; i++) button.appendChild(label.children[i].cloneNode(true));
+    button.addEventListener("click", function () { box.click(); });
+    box.addEventListener("change", function () { button.setAttribute("aria-expanded", box.checked ? "true" : "false"); });
+    label.parentNode.insertBefore(button, label.nextSibling);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
@@ -70,6 +76,6 @@
       });
     }
     var labels = document.querySelectorAll("label.md-header__button[for='__drawer'], label.md-header__button[for='__search']");
-    for (var j = 0; j < labels.length; j++) operableByKeyboard(labels[j]);
+    for (var j = 0; j < labels.length; j++) headerButtonFor(labels[j]);
   });
 })();
