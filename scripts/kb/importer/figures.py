@@ -19,7 +19,7 @@ UNITS = ("万人次", "万条", "万件", "万次", "万亩", "万户", "万人"
          "套", "件", "篇", "批", "年度", "天", "倍", "%", "％", "万", "亿")
 APPROX_AFTER = ("多", "余")  # 50多万元: kept in as_stated
 QUALIFIER_AFTER = ("以上", "以下", "左右")
-NUMBER = rf"(?P<number>\d+(?:\.\d+)?|[{CN_NUMERAL}]{{1,8}})"
+NUMBER = rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CN_NUMERAL}]{{1,8}})"
 FIGURE = re.compile(
     NUMBER + rf"(?P<approx>{'|'.join(APPROX_AFTER)})?(?P<unit>" + "|".join(re.escape(u) for u in UNITS)
     + rf")(?P<qualifier>{'|'.join(QUALIFIER_AFTER)})?")
@@ -62,7 +62,8 @@ def _figure(text: str, match: re.Match) -> Figure | None:
         if value is None or value < 2 or unit in ("%", "％"):
             return None  # 一个 / 一名 is wording, not a figure
     else:
-        value = float(number) if "." in number else int(number)
+        digits = number.replace(",", "")  # 1,260 groups digits
+        value = float(digits) if "." in digits else int(digits)
     stated = match.group(0)
     if unit in ("万", "亿") and not match.group("approx") and re.match(rf"[\u4e00-\u9fff]", after):
         measure = next((u for u in UNITS if after.startswith(u) and u not in ("万", "亿")), None)

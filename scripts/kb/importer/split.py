@@ -7,7 +7,10 @@ A case header names a place the gazetteer knows, then the title:
 * ``内蒙古杭锦旗——“五大工程”推进…`` on one line.
 
 Text before the first header (a collection title) is returned separately so
-the report can show it; a document without any header is one case.
+the report can show it; a document without any header is one case, whose title
+is its first top-level heading (a web page's ``<h1>``), else the line that opens
+the document's own title (a web page's ``<title>``), else a first line that
+looks like a title. Lines above the title (a site name, a dateline) are preamble.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ class CaseText:
     paragraphs: list[Paragraph]
 
 
-def split_cases(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[CaseText]]:
+def split_cases(paragraphs: list[Paragraph], document_title: str = "") -> tuple[list[Paragraph], list[CaseText]]:
     """The preamble before the first case, and the cases in order."""
     preamble: list[Paragraph] = []
     cases: list[CaseText] = []
@@ -49,18 +52,35 @@ def split_cases(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Case
         (cases[-1].paragraphs if cases else preamble).append(paragraphs[index])
         index += 1
     if not cases:
-        return [], [_untitled_case(preamble)]
+        index = _title_index(preamble, document_title)
+        if index is None:
+            return [], [CaseText(header=[], title="", region=None, paragraphs=preamble)]
+        title = preamble[index]
+        return preamble[:index], [CaseText(header=[title.text], title=title.text.strip(), region=None,
+                                           paragraphs=preamble[index + 1:])]
     return preamble, cases
 
 
-def _untitled_case(paragraphs: list[Paragraph]) -> CaseText:
-    """A document without a case header: its first line is the title when it looks like one
-    (a heading style, or a short line without closing punctuation)."""
-    first = paragraphs[0] if paragraphs else None
-    if first and (first.heading_level == 1 or _looks_like_title(first.text)) and len(paragraphs) > 1 \
-            and not re.match(r"^[一二三四五六七八九十]+[、.．]", first.text.strip()):
-        return CaseText(header=[first.text], title=first.text.strip(), region=None, paragraphs=paragraphs[1:])
-    return CaseText(header=[], title="", region=None, paragraphs=paragraphs)
+TITLE_SEARCH = 12  # paragraphs from the top where a page's title may stand
+
+
+def _title_index(paragraphs: list[Paragraph], document_title: str) -> int | None:
+    """Where the title of a document without a case header stands, or None."""
+    if len(paragraphs) < 2:
+        return None
+    top = paragraphs[:TITLE_SEARCH]
+    for index, paragraph in enumerate(top):
+        if paragraph.heading_level == 1 and _looks_like_title(paragraph.text):
+            return index
+    wanted = "".join(document_title.split())
+    for index, paragraph in enumerate(top):
+        text = "".join(paragraph.text.split())
+        if len(text) >= 4 and wanted.startswith(text) and _looks_like_title(paragraph.text):
+            return index
+    first = paragraphs[0]
+    if _looks_like_title(first.text) and not re.match(r"^[一二三四五六七八九十]+[、.．]", first.text.strip()):
+        return 0
+    return None
 
 
 def _header_at(text: str, following: str | None) -> tuple[list[str], str, RegionGuess] | None:

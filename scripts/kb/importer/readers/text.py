@@ -1,5 +1,9 @@
 """Plain text and Markdown: detect the encoding, one paragraph per line.
 
+In Markdown, ``#`` headings keep their level and a line that opens with
+``**bold**`` keeps its bold lead (news texts saved as Markdown mark run-in
+practice leads that way).
+
 Chinese documents saved on Windows are often GBK/GB18030 rather than UTF-8;
 charset-normalizer chooses among the encodings such files really use, so a
 short GBK file is not mistaken for a Western code page.
@@ -16,15 +20,21 @@ from kb.importer.readers import Paragraph, RawDocument, UnreadableDocument
 
 CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5"]
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+MARKDOWN_BOLD = re.compile(r"^\s*\*\*(?P<bold>[^*]+)\*\*(?P<rest>.*)$")
 
 
 def read(path: Path) -> RawDocument:
     text, encoding = decode(path.read_bytes(), path)
     paragraphs = []
     for line in text.splitlines():
-        match = MARKDOWN_HEADING.match(line) if path.suffix.lower() == ".md" else None
-        if match:
-            paragraphs.append(Paragraph(match.group(2), heading_level=len(match.group(1))))
+        markdown = path.suffix.lower() == ".md"
+        heading = MARKDOWN_HEADING.match(line) if markdown else None
+        bold = MARKDOWN_BOLD.match(line) if markdown else None
+        if heading:
+            paragraphs.append(Paragraph(heading.group(2), heading_level=len(heading.group(1))))
+        elif bold:  # **一是规范组织设置。**按照… : a bold lead, or a bold line
+            lead, rest = bold.group("bold").strip(), bold.group("rest").strip()
+            paragraphs.append(Paragraph(lead + rest, bold=not rest, bold_lead=lead if rest else ""))
         else:
             paragraphs.append(Paragraph(line))
     return RawDocument(path=path, format="text", paragraphs=paragraphs, encoding=encoding, hard_wrapped=True)
