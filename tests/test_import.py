@@ -54,6 +54,8 @@ def normalise(text: str) -> str:
 
 def source_lines(path: Path, encoding: str) -> list[str]:
     """The source's text as its author sees it (read here independently of the importer)."""
+    if encoding == "docx":
+        return [paragraph.text for paragraph in docx.Document(str(path)).paragraphs]
     if encoding == "html":
         soup = BeautifulSoup(path.read_bytes(), "html.parser")
         for element in soup.find_all(["script", "style", "head"]):
@@ -94,12 +96,21 @@ def test_round_trip_keeps_every_sentence(imported, path):
     assert report.unclassified == expected["preamble"]
 
 
+# What a draft may still lack: the fields its review list and the report count as left to fill.
+# (An empty province is reported twice by the validator: missing, and not a province name.)
+PLACEHOLDER_CODES = {"missing-field", "unfilled-placeholder", "unknown-province"}
+
+
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
-def test_drafts_pass_the_validator(imported, path):
-    _, drafts, out = imported[path.name]
+def test_drafts_pass_the_validator_but_for_the_placeholders_they_report(imported, path):
+    report, drafts, out = imported[path.name]
     cases, problems, checked = validate_cases(out)
-    assert [p.format() for p in problems] == []
-    assert checked == len(drafts) == len(cases) > 0
+    assert checked == len(drafts) > 0
+    assert {p.code for p in problems} <= PLACEHOLDER_CODES, [p.format() for p in problems]
+    for case_report in report.cases:
+        fields = {p.field for p in problems if Path(p.path).name == case_report.target.name}
+        assert len(fields) == case_report.placeholders, (case_report.target.name, fields)
+    assert len(cases) == sum(case.placeholders == 0 for case in report.cases)
     assert {c.status for c in cases} <= {"draft", "incomplete"}
 
 
@@ -113,7 +124,10 @@ def test_fixture_structure(imported, path):
         meta = case_file.meta
         assert meta["title"] == want["title"]
         region = meta["region"]
-        assert [region["province"], region.get("city"), region["county"]] == want["region"]
+        if want["region"]:
+            assert [region["province"], region.get("city"), region["county"]] == want["region"]
+        else:  # left empty: the review list at the top of the draft says why
+            assert region["county"] == "" and want["region_reason"] in review_list(target)[0]
         assert case_report.region_note.startswith("由正文推断") == want["inferred"]
         assert meta["status"] == want["status"]
         assert case_report.sections_found == want["sections"]
@@ -128,6 +142,11 @@ def test_fixture_structure(imported, path):
             assert want["source_note_contains"] in meta["source"]["note"]
         if "source_date" in want:
             assert str(meta["source"]["date"]) == want["source_date"]
+
+
+def review_list(draft: Path) -> list[str]:
+    """The numbered review items at the top of a draft file (YAML comments)."""
+    return re.findall(r"^#\s+\d+\. (.+)$", draft.read_text(encoding="utf-8"), re.MULTILINE)
 
 
 def committed_case(case_id: str) -> Case:

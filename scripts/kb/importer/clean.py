@@ -64,8 +64,11 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(
               r"(\s+(记者|通讯员)?\s*[\u4e00-\u9fff·]{2,5})*\s*(报道|摄)?$"),
     ("责编和来源", r"^(文|图|文/图|文／图|文字)\s*[:：/／丨|｜]\s*[\u4e00-\u9fff·]{2,5}(\s+[\u4e00-\u9fff·]{2,5})*$"),
     ("下载和阅读提示", r"^(字号|字体)\s*[:：].{0,10}$"),
+    ("下载和阅读提示", r"^(点击|长按|扫码|扫描).{0,12}(阅读原文|查看更多|关注|二维码|识别).{0,20}$|^阅读原文$"),
+    ("公众号信息", r"^(原创|转载)\s+\S.{0,60}\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2})?$"),
     ("版权和备案", r"(copyright|Copyright|COPYRIGHT|©|版权所有|ICP\s*备|ICP证|公网安备|违法和不良信息举报)"),
     ("版权和备案", r"^(联系我们|网站地图|免责声明|关于我们|意见反馈)(\s*[|｜/]\s*\S{1,8})*$"),
+    ("版权和备案", r"^(主办|承办|协办|技术支持|主管)(单位)?\s*[:：].{0,60}$"),
     ("导航栏", r"^\s*[^。，,；;|｜]{1,14}(\s*[|｜]\s*[^。，,；;|｜]{1,14})+\s*$"),
     ("导航栏", r"^\s*[^。，,；;·•]{1,14}(\s*[·•]\s*[^。，,；;·•]{1,14}){2,}\s*$"),
     ("导航栏", r"^([\u4e00-\u9fffA-Za-z]{2,6}[ \u3000]+){3,}[\u4e00-\u9fffA-Za-z]{2,6}$"),
@@ -164,18 +167,40 @@ def join_hard_breaks(paragraphs: list[Paragraph], is_structural: Callable[[str],
     A break is joined when the previous line has no sentence-ending punctuation
     (``家庭联产承`` + ``包、综合…``) or the next line opens with closing
     punctuation (a ``”`` that extraction moved to the next line). Headings and
-    case headers (``is_structural``) are never joined to or from.
+    case headers (``is_structural``) are never joined to or from, except a
+    numbered line that runs to the full width of the page: that is a paragraph
+    opening with ``（一）`` that the PDF wrapped, not a heading.
     """
+    width = _wrap_width(paragraphs)
     joined: list[Paragraph] = []
     for paragraph in paragraphs:
         text = paragraph.text.strip()
-        if joined and _continues(joined[-1], paragraph, text, is_structural):
+        if joined and _continues(joined[-1], paragraph, text, _structural_below(width, is_structural)):
             previous = joined[-1]
             joined[-1] = Paragraph(previous.text.rstrip() + text, previous.heading_level, previous.bold,
                                    previous.bold_lead)
         else:
             joined.append(Paragraph(text, paragraph.heading_level, paragraph.bold, paragraph.bold_lead))
     return joined
+
+
+WRAPPED_SHARE = 0.9  # of the page width: a line this long was wrapped by the PDF
+
+
+def _wrap_width(paragraphs: list[Paragraph]) -> int | None:
+    """The width a PDF wrapped its lines at: the length most lines reach (None for few lines)."""
+    lengths = sorted(len(p.text.strip()) for p in paragraphs if p.text.strip())
+    if len(lengths) < 8:
+        return None
+    return lengths[int(len(lengths) * 0.8)]
+
+
+def _structural_below(width: int | None, is_structural: Callable[[str], bool]) -> Callable[[str], bool]:
+    def structural(text: str) -> bool:
+        stripped = text.strip()
+        wrapped = width is not None and len(stripped) >= WRAPPED_SHARE * width and not ends_sentence(stripped)
+        return is_structural(text) and not wrapped
+    return structural
 
 
 def _continues(previous: Paragraph, paragraph: Paragraph, text: str, is_structural: Callable[[str], bool]) -> bool:

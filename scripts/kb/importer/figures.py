@@ -14,9 +14,9 @@ from dataclasses import dataclass
 CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 # Longest first: 万人次 before 万人 before 万, 个月 before 个.
 UNITS = ("万人次", "万条", "万件", "万次", "万亩", "万户", "万人", "万元", "亿元", "万吨", "万平方米", "万公里", "个百分点", "平方公里",
-         "平方米", "公里", "千米", "人次", "个月", "户次", "余人",
+         "平方米", "公里", "千米", "人次", "场次", "个月", "户次", "余人",
          "个", "名", "人", "户", "家", "位", "期", "场", "次", "项", "条", "所", "座", "支", "元", "亩", "吨",
-         "套", "件", "篇", "批", "年度", "天", "倍", "%", "％", "万", "亿")
+         "套", "件", "份", "篇", "批", "起", "类", "轮", "年度", "天", "倍", "%", "％", "万", "亿")
 APPROX_AFTER = ("多", "余")  # 50多万元: kept in as_stated
 QUALIFIER_AFTER = ("以上", "以下", "左右")
 NUMBER = rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CN_NUMERAL}]{{1,8}})"
@@ -82,6 +82,7 @@ def _figure(text: str, match: re.Match) -> Figure | None:
 
 def _indicator(before: str, after: str) -> str:
     """The words around the figure inside its clause: what it counts."""
+    before = re.sub(r"[（(][^（）()]{0,12}[）)]$", "", before)  # 共有村（社区）325个: what it counts stands before
     lead = CLAUSE_BREAK.split(before)[-1]
     lead = re.sub(r"(共|计|达|达到|有|约|近|为|了|已|超过)+$", "", lead).strip()
     tail = CLAUSE_BREAK.split(after)[0].strip() if after else ""

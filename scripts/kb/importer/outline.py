@@ -44,6 +44,7 @@ class Section:
     heading_as_written: str
     blocks: list[Block] = field(default_factory=list)
     styles: list[str] = field(default_factory=list)  # sub-heading styles in order met
+    run_in: bool = False  # some headings were cut from run-in items (一是……；二是……)
 
     def headings(self) -> list[str]:
         return [b.text for b in self.blocks if b.kind == HEADING]
@@ -89,7 +90,10 @@ def outline_case(paragraphs: list[Paragraph]) -> Outline:
             outline.sections[name] = current
             continue
         target = current.blocks if current else outline.intro
-        for style, piece in _pieces(paragraph, text, current):
+        pieces = _pieces(paragraph, text, current)
+        if current is not None and any(isinstance(piece, _RunIn) for _, piece in pieces):
+            current.run_in = True
+        for style, piece in pieces:
             if style is None:
                 target.append(Block(TEXT, piece))
                 continue
@@ -116,7 +120,7 @@ def _pieces(paragraph: Paragraph, text: str, section: Section | None) -> list[tu
     """The paragraph as (sub-heading style or None, text) pieces."""
     if paragraph.heading_level:
         return [(f"标题{paragraph.heading_level}", text)]
-    if paragraph.bold and len(text) <= sections.MAX_SUB_HEADING:
+    if _is_bold_heading(paragraph):
         return [(sections.sub_heading_style(text) or BOLD_LEAD, text)]
     if _has_bold_lead(paragraph, text):
         rest = text[len(paragraph.bold_lead):].strip()
@@ -124,6 +128,8 @@ def _pieces(paragraph: Paragraph, text: str, section: Section | None) -> list[tu
     items = _run_in(text, section)
     if items and len(items[1]) >= 2:
         return _item_pieces(*items)
+    if items is None and _enumerates(text):
+        return [(None, text)]  # 一是……二是…… outside 主要做法: the enumeration stays as written
     lead = sections.split_lead(text)
     if lead:
         return [(sections.sub_heading_style(lead[0]) or BOLD_LEAD, lead[0]), (None, lead[1])]
@@ -147,10 +153,14 @@ def _run_in(text: str, section: Section | None) -> tuple[str, list[runin.Item]] 
     return runin.split_items(text, family)
 
 
+class _RunIn(str):
+    """A heading cut from a run-in item (marks the section for the review list)."""
+
+
 def _item_pieces(before: str, items: list[runin.Item]) -> list[tuple[str | None, str]]:
     pieces: list[tuple[str | None, str]] = [(None, before.strip())] if before.strip() else []
     for item in items:
-        pieces.append((item.style, item.heading))
+        pieces.append((item.style, _RunIn(item.heading)))
         if item.text:
             pieces.append((None, item.text))
     return pieces
@@ -159,15 +169,15 @@ def _item_pieces(before: str, items: list[runin.Item]) -> list[tuple[str | None,
 def implicit_sections(paragraphs: list[Paragraph]) -> dict[int, str]:
     """For a text without section headings: {paragraph index: section it opens}.
 
-    Practices are paragraphs that enumerate (two run-in items or more), open with
-    a bold lead, or open with a marker of a family that opens at least two
-    paragraphs. 主要做法 runs from the first to the last of them; the paragraphs
+    Practices are paragraphs that enumerate (two run-in items or more), are or
+    open with bold words, or open with a marker of a family that opens at least
+    two paragraphs. 主要做法 runs from the first to the last of them; the paragraphs
     after it are 成效 when the first of them reports results.
     """
     openers = [runin.family_of(p.text) for p in paragraphs]
     repeated = {family for family in openers if family and openers.count(family) >= 2}
     practice = [index for index, p in enumerate(paragraphs)
-                if _has_bold_lead(p, p.text.strip()) or openers[index] in repeated
+                if _has_bold_lead(p, p.text.strip()) or _is_bold_heading(p) or openers[index] in repeated
                 or _enumerates(p.text.strip())]
     if not practice or (len(practice) < 2 and not _enumerates(paragraphs[practice[0]].text.strip())):
         return {}
@@ -176,6 +186,10 @@ def implicit_sections(paragraphs: list[Paragraph]) -> dict[int, str]:
     if after < len(paragraphs) and RESULT_WORDS.search(paragraphs[after].text):
         found[after] = "成效"
     return found
+
+
+def _is_bold_heading(paragraph: Paragraph) -> bool:
+    return paragraph.bold and len(paragraph.text.strip()) <= sections.MAX_SUB_HEADING
 
 
 def _enumerates(text: str) -> bool:

@@ -83,14 +83,16 @@ def import_file(path: Path, out: Path, force: bool = False, taken: set[str] | No
         return report
     truncated = any(item.kind == "截断提示" for item in boilerplate) or _ends_with_read_more(boilerplate)
     taken = set() if taken is None else taken
+    collection = _collection_title(preamble) if len(cases) > 1 else ""
     for index, case_text in enumerate(cases):
         draft = build_draft(document, case_text, report,
-                            truncated=truncated and index == len(cases) - 1)
+                            truncated=truncated and index == len(cases) - 1, collection=collection)
         report.cases.append(_write(draft, out, force, taken))
     return report
 
 
-def build_draft(document: RawDocument, case_text: CaseText, report: FileReport, truncated: bool) -> Draft:
+def build_draft(document: RawDocument, case_text: CaseText, report: FileReport, truncated: bool,
+                collection: str = "") -> Draft:
     paragraphs = case_text.paragraphs
     if document.hard_wrapped:
         paragraphs = clean.join_hard_breaks(paragraphs, sections.is_structural)
@@ -108,7 +110,7 @@ def build_draft(document: RawDocument, case_text: CaseText, report: FileReport, 
         case_id=case_id(county.region, model, "\n".join(texts)), title=title, model=model, county=county,
         outline=outline, figures=extract_figures("\n".join(texts)), categories=categories, status=status,
         incomplete_note=note,
-        source_title=document.title or _file_name_line(report) or title,
+        source_title=document.title or _file_name_line(report) or collection or title,
         source_publisher=_publisher(report),
         source_date=_upload_date(report),
         source_notes=_source_notes(document, case_text, outline, report),
@@ -142,6 +144,12 @@ def _model(title: str) -> str:
     return quoted[-1] if quoted else title
 
 
+def _collection_title(preamble: list) -> str:
+    """The title line above the cases of a compilation (《…案例选编》)."""
+    first = next((p.text.strip() for p in preamble if p.text.strip()), "")
+    return first if first and len(first) <= 40 and not clean.ends_sentence(first) else ""
+
+
 def _file_name_line(report: FileReport) -> str:
     """Scraped pages name the shared file (``全国基层党建创新典型案例2.docx``); that is the source title."""
     return next((item.text for item in report.removed if item.kind == "文件名"), "")
@@ -154,7 +162,7 @@ def _publisher(report: FileReport) -> str:
 
 def _upload_date(report: FileReport) -> str:
     for item in report.removed:
-        if item.kind in ("上传信息", "责编和来源") or "时间" in item.text:
+        if item.kind in ("上传信息", "责编和来源", "公众号信息") or "时间" in item.text:
             match = DATE.search(item.text)
             if match:
                 year, month, day = match.groups()

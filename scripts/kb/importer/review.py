@@ -12,9 +12,6 @@ from __future__ import annotations
 
 from kb.importer.draft import Draft
 from kb.importer.outline import IMPLICIT_HEADING
-from kb.importer.runin import FAMILIES
-
-RUN_IN_STYLES = frozenset(name for name, _ in FAMILIES)
 
 
 def review_items(draft: Draft) -> list[str]:
@@ -44,8 +41,8 @@ def review_items(draft: Draft) -> list[str]:
     if any(s.heading_as_written == IMPLICIT_HEADING for s in draft.outline.sections.values()):
         drawn = "、".join(n for n, s in draft.outline.sections.items() if s.heading_as_written == IMPLICIT_HEADING)
         items.append(f"章节：原文没有章节标题，“{drawn}”是导入工具划分的，请核对起止段落")
-    if section is not None and set(section.styles[:1]) & RUN_IN_STYLES:
-        items.append("做法名称：取自“一是……”等段内分项的首句，请改成简短的名称")
+    if section is not None and section.run_in:
+        items.append("做法名称：取自段内分项（“一是……”“【……】”等）开头的一句，请改成简短的名称")
     if finding.candidates and finding.region is not None:
         items.append(f"地区：正文还提到{'、'.join(finding.candidates)}，请确认不是案例发生地")
     if draft.figures:

@@ -30,8 +30,8 @@ FAMILIES: tuple[tuple[str, re.Pattern], ...] = (
 )
 # A marker starts an item only at the start of the text or after one of these
 ITEM_START = "。；;！？!?：:，, \u3000"
-LEAD_SENTENCE_END = "。！？!?；;"
-LEAD_CLAUSE_END = "，,：:、"
+LEAD_SENTENCE_END = "。！？!?"
+LEAD_CLAUSE_END = "，,：:；;"
 MAX_SENTENCE_LEAD = 45  # a first sentence this short, with at most one comma, is a heading
 MAX_LEAD = 60
 
