@@ -3,34 +3,22 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import docx
 import pytest
-import yaml
-from bs4 import BeautifulSoup, Comment
 
 from kb.importer import clean, import_documents
 from kb.importer.figures import extract_figures
 from kb.importer.region import resolve_place
 from kb.importer.sections import section_name
-from kb.importer.traditional import simplified
 from kb.check.load import load_case_file
 from kb.model.case import SECTION_HEADINGS, Case
 from kb.check.validate import SECTION_RE, validate_cases
+from importcheck import FIXTURE_FILES, FIXTURES, SEED, expectation, lost_sentences, normalise, review_list
 from sitebuild import ROOT
-
-FIXTURES = ROOT / "tests" / "fixtures" / "import"
-SEED = FIXTURES / "seed-000_4d9ba10b11190ad5.txt"
-FIXTURE_FILES = sorted(p for p in FIXTURES.iterdir() if not p.name.endswith(".expect.yml"))
-
-
-def expectation(path: Path) -> dict:
-    return yaml.safe_load(path.with_name(path.stem + ".expect.yml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -45,51 +33,14 @@ def imported(tmp_path_factory):
     return results
 
 
-def normalise(text: str) -> str:
-    """Compare text regardless of punctuation width, whitespace, Markdown markers and script."""
-    text = simplified(unicodedata.normalize("NFKC", text))
-    text = re.sub(r"[-—–－]+", "-", text).replace("。", ".")
-    return re.sub(r"[\s*#>\\]", "", text)
-
-
-def source_lines(path: Path, encoding: str) -> list[str]:
-    """The source's text as its author sees it (read here independently of the importer)."""
-    if encoding == "docx":
-        return [paragraph.text for paragraph in docx.Document(str(path)).paragraphs]
-    if encoding == "html":
-        soup = BeautifulSoup(path.read_bytes(), "html.parser")
-        for element in soup.find_all(["script", "style", "head"]):
-            element.decompose()
-        for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-            comment.extract()
-        return soup.get_text("\n").splitlines()
-    return path.read_bytes().decode(encoding).splitlines()
-
-
-def fragments(line: str) -> list[str]:
-    return [f for f in re.split(r"(?<=[。！？!?])", line) if normalise(f).strip("，。、：；！？,.:;!?“”")]
-
-
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
 def test_round_trip_keeps_every_sentence(imported, path):
     """Every sentence of the case text is in a draft body; boilerplate is in none and is reported."""
     report, drafts, _ = imported[path.name]
     expected = expectation(path)
+    assert lost_sentences(path, [case_file.body for _, case_file in drafts]) == []
     bodies = normalise("".join(case_file.body for _, case_file in drafts))
     removed = [normalise(item.text) for item in report.removed]
-    not_case_text = [normalise(t) for key in ("boilerplate", "structure", "preamble", "exempt")
-                     for t in expected.get(key) or []]
-    lost = []
-    for line in source_lines(path, expected["encoding"]):
-        if normalise(line) and any(normalise(line) in other for other in not_case_text):
-            continue
-        for inline in expected["boilerplate"]:  # remnants such as &nbsp; sit inside a line
-            line = line.replace(inline, "")
-        for fragment in fragments(line):
-            key = normalise(fragment)
-            if key not in bodies and not any(key in other for other in not_case_text):
-                lost.append(fragment)
-    assert lost == []
     for line in expected["boilerplate"]:
         assert normalise(line) not in bodies
         assert any(normalise(line) in item or item in normalise(line) for item in removed), line
@@ -142,11 +93,6 @@ def test_fixture_structure(imported, path):
             assert want["source_note_contains"] in meta["source"]["note"]
         if "source_date" in want:
             assert str(meta["source"]["date"]) == want["source_date"]
-
-
-def review_list(draft: Path) -> list[str]:
-    """The numbered review items at the top of a draft file (YAML comments)."""
-    return re.findall(r"^#\s+\d+\. (.+)$", draft.read_text(encoding="utf-8"), re.MULTILINE)
 
 
 def committed_case(case_id: str) -> Case:
