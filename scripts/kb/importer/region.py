@@ -164,7 +164,8 @@ def _place(text: str, run: list[tuple[int, str]]) -> Place:
         if word in g.provinces:
             provinces.add(g.provinces[word])
         candidates = {c for c in g.cities.get(word, ()) if not provinces or c[0] in provinces}
-        cities |= candidates
+        if word not in g.provinces:  # 吉林 is the province here; its city reading does not narrow
+            cities |= candidates
         units = {u for u in g.counties.get(word, ()) if _fits(u, provinces, cities, word)}
         if not units and word in g.counties and word not in g.provinces and not candidates:
             # the words before were not its parents (合作兴山县: 合作 is a place name only by chance)

@@ -143,15 +143,16 @@ def _item(family: str, item: str, marker: re.Match) -> Item | None:
 def lead_length(text: str, marker_length: int) -> int | None:
     """Where the lead clause after a marker ends (its punctuation included), or None.
 
-    A short first sentence with at most one comma is the lead (``（一）结合产业发展，
-    选准帮扶对象。``); otherwise the first clause (``一是建立联户机制，由村党支部…``).
+    A short first sentence with at most one comma, when more text follows it, is the
+    lead (``（一）结合产业发展，选准帮扶对象。翁源县…``); otherwise the first clause
+    (``一是建立联户机制，由村党支部…``).
     """
     body = text[marker_length:]
     skipped = len(body) - len(body.lstrip("，,、：: \u3000"))
     start = marker_length + skipped
     sentence = _first(text, start, LEAD_SENTENCE_END)
     clause = _first(text, start, LEAD_CLAUSE_END)
-    if sentence is not None and sentence - start <= MAX_SENTENCE_LEAD \
+    if sentence is not None and sentence - start <= MAX_SENTENCE_LEAD and text[sentence + 1:].strip() \
             and sum(text[start:sentence].count(c) for c in "，,") <= 1:
         end = sentence
     elif clause is not None and (sentence is None or clause < sentence):
