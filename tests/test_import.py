@@ -211,6 +211,13 @@ def test_command_line_reports_per_file_and_refuses_to_overwrite(tmp_path):
     ("来源：人民网-中国共产党新闻网", "责编和来源"),
     ("copyright@ 2008-2022 冰豆网网站版权所有", "版权和备案"),
     ("经营许可证编号:鄂ICP备2022015515号-1", "版权和备案"),
+    ("首页 | 遂昌新闻 | 松阳新闻 | 龙泉新闻", "导航栏"),
+    ("兴山新闻 ｜ 秭归新闻", "导航栏"),
+    ("记者 李晓文 通讯员 周一鸣", "责编和来源"),
+    ("文/图 王五", "责编和来源"),
+    ("原创 寿宁县委组织部 红色寿宁 2024-11-05 18:30", "公众号信息"),
+    ("点击“阅读原文”查看更多", "下载和阅读提示"),
+    ("主办：中共遂昌县委宣传部", "版权和备案"),
 ])
 def test_boilerplate_kinds(line, kind):
     assert clean.boilerplate_kind(line) == kind
@@ -221,6 +228,10 @@ def test_boilerplate_kinds(line, kind):
     "党员积分管理办法在全县推行。",
     "群众联系我们的党员更方便了。",
     "推广农村党建“两会两评”模式",
+    "文明实践站",
+    "记者了解到，全县已建成站点12个。",
+    "一、背景和起因",
+    "党员 群众 干部",
 ])
 def test_case_text_is_not_boilerplate(line):
     assert clean.boilerplate_kind(line) is None

@@ -182,24 +182,6 @@ def test_a_figure_broken_across_pdf_lines_is_joined():
     assert [(f.value, f.unit) for f in extract_figures(clean.tidy_numbers(joined[0].text))] == [(5016, "件")]
 
 
-@pytest.mark.parametrize("line, kind", [
-    ("首页 | 遂昌新闻 | 松阳新闻 | 龙泉新闻", "导航栏"),
-    ("兴山新闻 ｜ 秭归新闻", "导航栏"),
-    ("记者 李晓文 通讯员 周一鸣", "责编和来源"),
-    ("文/图 王五", "责编和来源"),
-    ("原创 寿宁县委组织部 红色寿宁 2024-11-05 18:30", "公众号信息"),
-    ("点击“阅读原文”查看更多", "下载和阅读提示"),
-    ("主办：中共遂昌县委宣传部", "版权和备案"),
-])
-def test_more_boilerplate_kinds(line, kind):
-    assert clean.boilerplate_kind(line) == kind
-
-
-@pytest.mark.parametrize("line", ["文明实践站", "记者了解到，全县已建成站点12个。", "一、背景和起因", "党员 群众 干部"])
-def test_sentences_and_headings_are_not_navigation_or_bylines(line):
-    assert clean.boilerplate_kind(line) is None
-
-
 def test_a_related_news_list_goes_with_its_heading():
     from kb.importer.readers import Paragraph
 
