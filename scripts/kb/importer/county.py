@@ -87,10 +87,16 @@ def find_county(header: RegionGuess | None, title: str, opening: list[str], text
     return _empty("原文没有写明县级地区", counts, province)
 
 
+EDITORS_NOTE = re.compile(r"^\s*(?:[（(].*[）)]|【?编者按】?[:：].*)\s*$")
+
+
 def opening_sentences(paragraphs: list[str]) -> str:
-    """The first sentences of the case text, without the byline a news report opens with."""
+    """The first sentences of the case text, without the byline a news report opens with
+    and without an editor's note set apart before it (``（编者按：…）``)."""
     sentences: list[str] = []
     for paragraph in paragraphs:
+        if not sentences and EDITORS_NOTE.match(paragraph):
+            continue
         text = BYLINE.sub("", paragraph, count=1) if not sentences else paragraph
         sentences += [s for s in SENTENCE_END.split(text) if s.strip()]
         if len(sentences) >= OPENING_SENTENCES:

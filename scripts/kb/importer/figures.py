@@ -1,7 +1,7 @@
 """Extract figures: a number, its unit and what it counts.
 
 ``建立关怀理事会92个`` -> indicator 建立关怀理事会, value 92, unit 个;
-``政府贴息50多万元`` -> value 50, unit 万元, as_stated 50多万元;
+``政府贴息50多万元`` -> value 50, unit 万元, as_stated 50多万元 (and ``1.4万余场次`` -> 1.4 万场次);
 ``40%以上``, and Chinese numerals such as ``三个月`` and ``两万``.
 Years, ordinals and ranges (``25-30户``, ``3至5万元``) are not figures.
 """
@@ -65,12 +65,16 @@ def _figure(text: str, match: re.Match) -> Figure | None:
         digits = number.replace(",", "")  # 1,260 groups digits
         value = float(digits) if "." in digits else int(digits)
     stated = match.group(0)
+    approx_after = ""
     if unit in ("万", "亿") and not match.group("approx") and re.match(rf"[\u4e00-\u9fff]", after):
-        measure = next((u for u in UNITS if after.startswith(u) and u not in ("万", "亿")), None)
-        if measure is None:
+        approx_after = next((a for a in APPROX_AFTER if after.startswith(a)), "")  # 1.4万余场次
+        rest = after[len(approx_after):]
+        measure = next((u for u in UNITS if rest.startswith(u) and u not in ("万", "亿")), None)
+        if measure is None and not approx_after:
             return None  # 万众, 万家灯火: a word, not a figure
-        unit, stated, after = unit + measure, stated + measure, after[len(measure):]
-    approx = match.group("approx") or ("近" if before.endswith("近") else "")
+        measure = measure or ""
+        unit, stated, after = unit + measure, stated + approx_after + measure, rest[len(measure):]
+    approx = match.group("approx") or approx_after or ("近" if before.endswith("近") else "")
     qualifier = match.group("qualifier") or ""
     chinese = number[0] in CN_NUMERAL
     as_stated = ("近" if approx == "近" else "") + stated if (approx or qualifier or chinese) else ""

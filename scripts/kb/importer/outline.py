@@ -30,6 +30,8 @@ TEXT = "text"
 BOLD_LEAD = "加粗"
 IMPLICIT_HEADING = "（原文没有章节标题，由导入工具划分）"
 RESULT_WORDS = re.compile(r"成效|截至|目前|累计|以来|先后|达到|提升|提高|下降|增长|满意|\d")
+# How a paragraph that reports results opens (通过以上举措，…; 截至目前，…; 据统计，…)
+RESULT_OPENING = re.compile(r"^\s*(通过|截至|截止|目前|据统计|据不完全统计|经过|总体看|从效果看|[^，。]{0,12}以来)")
 
 
 @dataclass(frozen=True)
@@ -170,20 +172,27 @@ def implicit_sections(paragraphs: list[Paragraph]) -> dict[int, str]:
     """For a text without section headings: {paragraph index: section it opens}.
 
     Practices are paragraphs that enumerate (two run-in items or more), are or
-    open with bold words, or open with a marker of a family that opens at least
-    two paragraphs. 主要做法 runs from the first to the last of them; the paragraphs
-    after it are 成效 when the first of them reports results.
+    open with bold words, or open with a marker or a numbered heading line of a
+    style that opens at least two paragraphs (``一、强化组织引领`` in an experience
+    paper). 主要做法 runs from the first of them; 成效 starts at the paragraph after
+    the last that reports results (after a heading line's own text, at the first
+    paragraph that opens like ``通过以上举措，`` or ``截至目前，``).
     """
     openers = [runin.family_of(p.text) for p in paragraphs]
-    repeated = {family for family in openers if family and openers.count(family) >= 2}
+    headings = [sections.sub_heading_style(p.text) for p in paragraphs]
+    repeated = {family for family in openers + headings if family and (openers + headings).count(family) >= 2}
     practice = [index for index, p in enumerate(paragraphs)
                 if _has_bold_lead(p, p.text.strip()) or _is_bold_heading(p) or openers[index] in repeated
-                or _enumerates(p.text.strip())]
+                or headings[index] in repeated or _enumerates(p.text.strip())]
     if not practice or (len(practice) < 2 and not _enumerates(paragraphs[practice[0]].text.strip())):
         return {}
     found = {practice[0]: "主要做法"}
-    after = practice[-1] + 1
-    if after < len(paragraphs) and RESULT_WORDS.search(paragraphs[after].text):
+    last = practice[-1]
+    if headings[last] or _is_bold_heading(paragraphs[last]):  # a heading line: its text follows it
+        after = next((i for i in range(last + 2, len(paragraphs)) if RESULT_OPENING.match(paragraphs[i].text)), None)
+    else:
+        after = last + 1 if last + 1 < len(paragraphs) and RESULT_WORDS.search(paragraphs[last + 1].text) else None
+    if after is not None and after < len(paragraphs):
         found[after] = "成效"
     return found
 
