@@ -85,6 +85,17 @@ def test_the_title_decides_before_the_text():
     assert found.region.county == "寿宁县" and found.confidence == "高" and not found.region.inferred
 
 
+def test_a_place_the_title_learns_from_is_not_the_case_place():
+    found = find_county(None, "学习浙江安吉经验 推动我县乡村振兴", ["近年来，我县组织干部外出考察。"],
+                        ["近年来，我县组织干部外出考察。"])
+    assert found.region is None
+
+
+def test_a_title_and_an_opening_that_disagree_leave_the_county_empty():
+    found = find_county(None, "兴山县推行“两会两评”", ["近年来，秭归县学习兴山做法。"], ["近年来，秭归县学习兴山做法。"])
+    assert found.region is None and "不能确定" in found.basis
+
+
 def test_the_subject_of_the_first_sentences():
     found = find_county(None, "“红色代办”让群众办事不出村",
                         ["本报讯（记者 李某 通讯员 周某）近年来，遂昌县推行“红色代办”。"],

@@ -3,7 +3,9 @@
 A wrong county is worse than an empty one (it puts the case on the wrong map tile,
 province page and matrix row), so a place becomes the case's region only when:
 
-* it is in the case header (``湖北兴山:``) or the title — confidence 高;
+* it is in the case header (``湖北兴山:``) or the title — confidence 高 — unless the
+  title says it is a place learned from (``学习浙江安吉经验``) or the first sentences
+  name another county;
 * or it is the one county named in the first sentences (``兴山县委…``,
   ``近年来，湖北省武汉市江岸区…``) and no other county is named more often — 中;
 * or it recurs as the place the case is about: named at least three times and at
@@ -31,6 +33,8 @@ RECURS = 3  # times a county must be named to count as the place the case is abo
 BYLINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,12}讯\s*)?[（(](?:[^（）()]{0,8})(?:记者|通讯员|作者|特约)[^（）()]{0,40}[）)]\s*"
                     r"|^\s*[\u4e00-\u9fff]{0,12}讯\s*")
 SENTENCE_END = re.compile(r"(?<=[。！？!?])")
+# A place the title says someone learned from or went to: 学习浙江安吉经验, 赴兴山考察
+VISITED = re.compile(r"(学习|借鉴|对标|考察|赴|走进|看)[^，。：:]{0,3}$")
 
 
 @dataclass(frozen=True)
@@ -56,16 +60,19 @@ def find_county(header: RegionGuess | None, title: str, opening: list[str], text
     if header is not None:
         return CountyFinding(header, header.province, HIGH, f"来自案例标题“{header.stated_as}”",
                              _others(counts, _unit(header)))
-    in_title = _firm(title_places)
+    in_title = _firm([p for p in title_places if not VISITED.search(title[:p.start])])
+    in_opening = _firm(opening_places)
     if len(in_title) == 1:
         unit = in_title[0]
+        if len(in_opening) == 1 and in_opening[0] != unit:
+            return _empty(f"标题写的是{unit.county}，正文开头写的是{in_opening[0].county}，不能确定是哪一个", counts,
+                          "")
         return CountyFinding(_guess(unit, False, title), unit.province, HIGH, f"来自标题“{_short(title)}”",
                              _others(counts, unit))
     hidden = anonymised_places(title + opening_text)
     if hidden:
         return _empty(f"原文隐去了县名（写作“{hidden[0]}”），请按原文出处核实后填写", counts,
                       _province_before_hidden(title + opening_text))
-    in_opening = _firm(opening_places)
     if len(in_opening) == 1 and counts[in_opening[0]] >= max(counts.values(), default=0):
         unit = in_opening[0]
         stated = next(p.text for p in opening_places if p.county == unit)

@@ -17,7 +17,7 @@ import yaml
 from kb.model import vocab
 from kb.importer.figures import Figure
 from kb.importer.outline import HEADING, MINOR, TEXT, Block, Outline
-from kb.importer.county import CountyFinding
+from kb.importer.county import CountyFinding, opening_sentences
 from kb.importer.region import RegionGuess
 from kb.importer.sections import heading_name
 from kb.check.placeholders import PLACEHOLDER
@@ -172,8 +172,8 @@ def _points(outline: Outline, section_name: str) -> list[str]:
 
 
 def _first_sentences(blocks: list[Block]) -> str:
-    texts = [b.text for b in blocks if b.kind == TEXT]
-    return "".join(_sentences(texts[0])[:2]) if texts else "【待填写】"
+    """The opening sentences, without a byline or an editor's note."""
+    return opening_sentences([b.text for b in blocks if b.kind == TEXT]) or PLACEHOLDER
 
 
 def _sentences(text: str) -> list[str]:
