@@ -318,3 +318,21 @@ def test_unusable_files_are_reported_not_drafted(tmp_path, name, content, messag
     assert message in report.error and not report.ok
     assert "未导入" in report.format_text()
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_the_review_table_never_goes_into_the_case_library(tmp_path, monkeypatch):
+    """cases/ holds case files only (make validate reports anything else), so a report for
+    drafts written there goes to build/; elsewhere it sits beside the drafts."""
+    from kb.importer import pipeline, write_review_table
+
+    library, build = tmp_path / "cases", tmp_path / "build"
+    library.mkdir()
+    monkeypatch.setenv("KB_CASES_DIR", str(library))
+    monkeypatch.setattr(pipeline, "BUILD_DIR", build)
+    reports = import_documents(FIXTURES / "fixture-runin-report.txt", library, progress=False)
+    target, table = write_review_table(reports, library)
+    assert target == build / "导入报告.md" and not list(library.glob("导入报告*"))
+    assert "| fixture-runin-report.txt | hunan-liuyang-siyi-liang-gongkai.md | 湖南省长沙市浏阳市（中） | 4 |" in table
+    elsewhere = tmp_path / "drafts"
+    import_documents(FIXTURES / "fixture-runin-report.txt", elsewhere, progress=False)
+    assert write_review_table(reports, elsewhere)[0] == elsewhere / "导入报告.md"

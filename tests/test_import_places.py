@@ -201,3 +201,15 @@ def test_a_related_news_list_goes_with_its_heading():
     kept, removed = clean.strip_boilerplate([Paragraph(line) for line in lines])
     assert [p.text for p in kept if p.text] == ["全县群众满意率达到97.5%。", "下一段正文在这里。"]
     assert [r.kind for r in removed] == ["相关新闻"] * 3
+
+
+def test_a_site_name_in_h1_is_not_the_title():
+    from kb.importer.readers import Paragraph
+    from kb.importer.split import split_cases
+
+    page = [Paragraph("兴山新闻网", heading_level=1), Paragraph("秭归县推行“党员联户”", heading_level=2),
+            Paragraph("近年来，秭归县推行党员联户。")]
+    preamble, (case,) = split_cases(page, "兴山新闻网_秭归县推行“党员联户”")
+    assert case.title == "秭归县推行“党员联户”" and [p.text for p in preamble] == ["兴山新闻网"]
+    preamble, (case,) = split_cases(page, "")
+    assert case.title != "兴山新闻网"

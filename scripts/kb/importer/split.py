@@ -8,9 +8,9 @@ A case header names a place the gazetteer knows, then the title:
 
 Text before the first header (a collection title) is returned separately so
 the report can show it; a document without any header is one case, whose title
-is its first top-level heading (a web page's ``<h1>``), else the line that opens
-the document's own title (a web page's ``<title>``), else a first line that
-looks like a title. Lines above the title (a site name, a dateline) are preamble.
+is the line the document's own title opens with (a web page's ``<title>``), else
+its first top-level heading that is not the site's name (``<h1>``), else a first
+line that looks like a title. Lines above the title (a site name, a dateline) are preamble.
 """
 
 from __future__ import annotations
@@ -62,23 +62,28 @@ def split_cases(paragraphs: list[Paragraph], document_title: str = "") -> tuple[
 
 
 TITLE_SEARCH = 12  # paragraphs from the top where a page's title may stand
+TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|\s-\s|—|–)\s*")
+# A site's name, which some pages put in their <h1> (the article title is then an <h2>)
+SITE_NAME = re.compile(r"^\s*(.{1,6}网|.*(新闻网|党建网|在线|融媒体?中心|频道|客户端|门户网站|网站))\s*$")
 
 
 def _title_index(paragraphs: list[Paragraph], document_title: str) -> int | None:
     """Where the title of a document without a case header stands, or None."""
     if len(paragraphs) < 2:
         return None
-    top = paragraphs[:TITLE_SEARCH]
-    for index, paragraph in enumerate(top):
-        if paragraph.heading_level == 1 and _looks_like_title(paragraph.text):
-            return index
+    top = [(i, p) for i, p in enumerate(paragraphs[:TITLE_SEARCH])
+           if _looks_like_title(p.text) and not SITE_NAME.match(p.text)]
     wanted = "".join(document_title.split())
-    for index, paragraph in enumerate(top):
+    segments = {"".join(s.split()) for s in TITLE_SEPARATORS.split(document_title)}
+    for index, paragraph in top:
         text = "".join(paragraph.text.split())
-        if len(text) >= 4 and wanted.startswith(text) and _looks_like_title(paragraph.text):
+        if len(text) >= 4 and (wanted.startswith(text) or text in segments):
+            return index
+    for index, paragraph in top:
+        if paragraph.heading_level in (1, 2):
             return index
     first = paragraphs[0]
-    if _looks_like_title(first.text) and not re.match(r"^[一二三四五六七八九十]+[、.．]", first.text.strip()):
+    if top and top[0][1] is first and not re.match(r"^[一二三四五六七八九十]+[、.．]", first.text.strip()):
         return 0
     return None
 
