@@ -336,3 +336,12 @@ def test_the_review_table_never_goes_into_the_case_library(tmp_path, monkeypatch
     elsewhere = tmp_path / "drafts"
     import_documents(FIXTURES / "fixture-runin-report.txt", elsewhere, progress=False)
     assert write_review_table(reports, elsewhere)[0] == elsewhere / "导入报告.md"
+
+
+def test_drafts_written_inside_the_source_folder_are_not_imported_again(tmp_path):
+    sources = tmp_path / "原稿"
+    sources.mkdir()
+    (sources / "fixture-runin-report.txt").write_bytes((FIXTURES / "fixture-runin-report.txt").read_bytes())
+    first = import_documents(sources, sources / "drafts", progress=False)
+    second = import_documents(sources, sources / "drafts", progress=False)
+    assert [r.path.name for r in first] == [r.path.name for r in second] == ["fixture-runin-report.txt"]

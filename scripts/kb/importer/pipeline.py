@@ -31,7 +31,8 @@ def import_documents(src: Path, out: Path, force: bool = False, progress: bool =
     """Import one file or every supported file in a folder into draft case files in ``out``."""
     src, out = Path(src), Path(out)
     files = [src] if src.is_file() else sorted(
-        p for p in src.rglob("*") if p.is_file() and p.suffix.lower() in supported_suffixes())
+        p for p in src.rglob("*") if p.is_file() and p.suffix.lower() in supported_suffixes()
+        and not p.resolve().is_relative_to(out.resolve()))  # drafts written inside SRC are not sources
     out.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
     if progress and len(files) > 1:
