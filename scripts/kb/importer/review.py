@@ -35,7 +35,8 @@ def review_items(draft: Draft) -> list[str]:
         items.append(f"原文不完整：{draft.incomplete_note}")
     missing = draft.outline.missing()
     if missing and draft.status != "incomplete":
-        items.append("正文缺少“" + "”“".join(missing) + "”部分：请确认原文确实没有")
+        fill = "；background 还是【待填写】，请按原文开头概括" if "背景" in missing else ""
+        items.append("正文缺少“" + "”“".join(missing) + "”部分：请确认原文确实没有" + fill)
     if finding.region is not None and finding.region.inferred:
         items.append(f"地区：{finding.basis}，把握“{finding.confidence}”，请核对是否就是案例发生地")
     if any(s.heading_as_written == IMPLICIT_HEADING for s in draft.outline.sections.values()):
