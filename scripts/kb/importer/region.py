@@ -30,7 +30,7 @@ from pathlib import Path
 
 NOT_A_COUNTY = ("乡", "镇", "街道")  # rows of the table below county level
 NOT_IN_CHINA_PROPER = ("国外", "香港特别行政区", "澳门特别行政区")
-COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "县", "区", "市", "旗")
+COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "新区", "县", "区", "市", "旗")
 CITY_SUFFIXES = ("自治州", "地区", "市", "盟")
 # Ethnic-group names as they appear inside autonomous-county names (longest first when stripping)
 ETHNIC_GROUPS = tuple(sorted((
