@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from kb.importer import clean
-from kb.importer.county import find_county
+from kb.importer.county import find_county, opening_sentences
 from kb.importer.figures import extract_figures
 from kb.importer.region import county_units, places_in, resolve_place, short_forms
 from kb.importer.runin import split_items
@@ -107,6 +107,16 @@ def test_a_place_in_the_byline_is_not_the_subject():
     found = find_county(None, "“红色代办”让群众办事不出村", ["秭归讯（通讯员 王某）近日，县委组织部召开会议。"],
                         ["秭归讯（通讯员 王某）近日，县委组织部召开会议。"])
     assert found.region is None
+
+
+@pytest.mark.parametrize("paragraph, opening", [
+    ("本报讯（记者 李某 通讯员 周某）近年来，遂昌县推行代办。", "近年来，遂昌县推行代办。"),
+    ("秭归讯 近日，县委组织部召开会议。", "近日，县委组织部召开会议。"),
+    ("新华社北京3月5日电（记者 王某）近日，兴山县召开会议。", "近日，兴山县召开会议。"),
+    ("兴山县通讯设施建设加快。", "兴山县通讯设施建设加快。"),
+])
+def test_the_opening_without_its_byline(paragraph, opening):
+    assert opening_sentences([paragraph]) == opening
 
 
 def test_a_county_that_recurs():

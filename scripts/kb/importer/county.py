@@ -30,8 +30,11 @@ from kb.importer.region import ANONYMISED, County, Place, RegionGuess, anonymise
 HIGH, MEDIUM = "高", "中"
 OPENING_SENTENCES = 2
 RECURS = 3  # times a county must be named to count as the place the case is about
-BYLINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,12}讯\s*)?[（(](?:[^（）()]{0,8})(?:记者|通讯员|作者|特约)[^（）()]{0,40}[）)]\s*"
-                    r"|^\s*[\u4e00-\u9fff]{0,12}讯\s*")
+# 本报讯（记者 李某 通讯员 周某）, 兴山讯 , 新华社北京3月5日电（记者 王某）
+BYLINE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,8}讯|[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电)?\s*"
+                    r"[（(][^（）()]{0,8}(?:记者|通讯员|作者|特约)[^（）()]{0,40}[）)]\s*"
+                    r"|^\s*[\u4e00-\u9fff]{0,8}讯(?:\s+|(?=[（(]))"
+                    r"|^\s*[\u4e00-\u9fff]{2,12}\d{1,2}月\d{1,2}日电\s*")
 SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 # A place the title says someone learned from or went to: 学习浙江安吉经验, 赴兴山考察
 VISITED = re.compile(r"(学习|借鉴|对标|考察|赴|走进|看)[^，。：:]{0,3}$")
