@@ -310,6 +310,8 @@ def test_sentences_are_not_places(words):
     ("only-boilerplate.txt", "展开阅读全文\n第1页 / 共2页\n".encode(), "没有找到案例正文"),
     ("broken.docx", b"not a zip file", "不是有效的 .docx 文件"),
     ("slides.pptx", b"x", "不支持的文件类型"),
+    ("报告.pdf", b"%PDF-1.4", "另存为 .txt"),
+    ("旧版.doc", b"\xd0\xcf\x11\xe0", "另存为 .docx"),
 ])
 def test_unusable_files_are_reported_not_drafted(tmp_path, name, content, message):
     source = tmp_path / name

@@ -128,6 +128,7 @@ def test_unreadable_files_are_reported_in_chinese_and_the_rest_imported(tmp_path
     sources.mkdir()
     (sources / "坏文件.docx").write_bytes(b"not a zip file")
     (sources / "空文件.txt").write_bytes(b"")
+    (sources / "扫描件.pdf").write_bytes(b"%PDF-1.4")
     shutil.copy(FIXTURES / "fixture-pdf-extract.txt", sources)
     run = make_import(f"SRC={sources}", f"OUT={tmp_path / 'out'}")
     assert run.returncode != 0  # not every file gave drafts (make exits 2 when the command fails)
@@ -135,6 +136,7 @@ def test_unreadable_files_are_reported_in_chinese_and_the_rest_imported(tmp_path
     assert "不是有效的 .docx 文件" in run.stdout and "没有找到案例正文" in run.stdout
     table = (tmp_path / "out" / "导入报告.md").read_text(encoding="utf-8")
     assert "| 坏文件.docx | （未导入） |" in table and "| 空文件.txt | （未导入） |" in table
+    assert "| 扫描件.pdf | （未导入） |" in table and "另存为 .txt" in table
     assert len([p for p in (tmp_path / "out").glob("*.md") if p.name != "导入报告.md"]) == 1
 
 

@@ -14,7 +14,7 @@ from kb.importer.draft import Draft, placeholders_left, render_draft
 from kb.importer.figures import extract_figures
 from kb.importer.draft_id import case_id
 from kb.importer.outline import TEXT, Outline, outline_case
-from kb.importer.readers import RawDocument, UnreadableDocument, read_document, supported_suffixes
+from kb.importer.readers import CONVERT_FIRST, RawDocument, UnreadableDocument, read_document, supported_suffixes
 from kb.importer.import_report import CaseReport, FileReport, review_table
 from kb.importer.review import review_items
 from kb.importer.split import CaseText, split_cases
@@ -30,9 +30,12 @@ DATE = re.compile(r"(20\d\d|19\d\d)[-/.年](\d{1,2})[-/.月](\d{1,2})")
 def import_documents(src: Path, out: Path, force: bool = False, progress: bool = True) -> list[FileReport]:
     """Import one file or every supported file in a folder into draft case files in ``out``."""
     src, out = Path(src), Path(out)
+    # In a folder: every file the importer reads, and the PDF/.doc files it cannot (reported with
+    # what to do, never passed over in silence); drafts written inside SRC are not sources.
+    wanted = supported_suffixes() + tuple(CONVERT_FIRST)
     files = [src] if src.is_file() else sorted(
-        p for p in src.rglob("*") if p.is_file() and p.suffix.lower() in supported_suffixes()
-        and not p.resolve().is_relative_to(out.resolve()))  # drafts written inside SRC are not sources
+        p for p in src.rglob("*") if p.is_file() and p.suffix.lower() in wanted
+        and not p.resolve().is_relative_to(out.resolve()))
     out.mkdir(parents=True, exist_ok=True)
     taken: set[str] = set()
     if progress and len(files) > 1:
