@@ -92,10 +92,7 @@ def outline_case(paragraphs: list[Paragraph]) -> Outline:
             outline.sections[name] = current
             continue
         target = current.blocks if current else outline.intro
-        pieces = _pieces(paragraph, text, current)
-        if current is not None and any(isinstance(piece, _RunIn) for _, piece in pieces):
-            current.run_in = True
-        for style, piece in pieces:
+        for style, piece in _pieces(paragraph, text, current):
             if style is None:
                 target.append(Block(TEXT, piece))
                 continue
@@ -129,7 +126,7 @@ def _pieces(paragraph: Paragraph, text: str, section: Section | None) -> list[tu
         return [(sections.sub_heading_style(paragraph.bold_lead) or BOLD_LEAD, paragraph.bold_lead), (None, rest)]
     items = _run_in(text, section)
     if items and len(items[1]) >= 2:
-        return _item_pieces(*items)
+        return _item_pieces(section, *items)
     if items is None and _enumerates(text):
         return [(None, text)]  # 一是……二是…… outside 主要做法: the enumeration stays as written
     lead = sections.split_lead(text)
@@ -138,7 +135,7 @@ def _pieces(paragraph: Paragraph, text: str, section: Section | None) -> list[tu
     style = sections.sub_heading_style(text)
     if style:
         return [(style, text)]
-    return _item_pieces(*items) if items else [(None, text)]
+    return _item_pieces(section, *items) if items else [(None, text)]
 
 
 def _has_bold_lead(paragraph: Paragraph, text: str) -> bool:
@@ -155,14 +152,11 @@ def _run_in(text: str, section: Section | None) -> tuple[str, list[runin.Item]] 
     return runin.split_items(text, family)
 
 
-class _RunIn(str):
-    """A heading cut from a run-in item (marks the section for the review list)."""
-
-
-def _item_pieces(before: str, items: list[runin.Item]) -> list[tuple[str | None, str]]:
+def _item_pieces(section: Section, before: str, items: list[runin.Item]) -> list[tuple[str | None, str]]:
+    section.run_in = True  # the review list asks for shorter practice names
     pieces: list[tuple[str | None, str]] = [(None, before.strip())] if before.strip() else []
     for item in items:
-        pieces.append((item.style, _RunIn(item.heading)))
+        pieces.append((item.style, item.heading))
         if item.text:
             pieces.append((None, item.text))
     return pieces
