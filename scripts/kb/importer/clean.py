@@ -1,21 +1,27 @@
 """Remove what document-sharing and news sites add around a text, and repair
 what scraping broke, keeping a record of every removal.
 
-Three repairs, each a separate function:
+The repairs, each a separate function:
 
 * :func:`strip_boilerplate` drops whole lines that are site furniture
   (uploader lines, page strips, download/paywall prompts, breadcrumbs,
-  share/editor/source lines, copyright and ICP footers, bare page numbers);
+  navigation strips, bylines, share/editor/source lines, copyright and ICP
+  footers, bare page numbers, and 相关新闻 lists with the titles under them);
+* :func:`strip_running_heads` drops the header or footer line a PDF repeats on
+  every page;
 * :func:`strip_markup_remnants` removes HTML tags and entities left in text;
 * :func:`join_hard_breaks` joins lines that PDF/web extraction broke inside a
-  paragraph, and :func:`restore_fullwidth` turns ASCII punctuation that the
-  scrape produced inside Chinese text back into full-width punctuation.
+  paragraph, :func:`tidy_numbers` undoes what PDF extraction does to figures
+  (spaces around numbers and units, ``1 260`` digit groups, full-width digits),
+  and :func:`restore_fullwidth` turns ASCII punctuation that the scrape
+  produced inside Chinese text back into full-width punctuation.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -54,8 +60,19 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(
     ("面包屑", r"^[^。，,；;]{1,30}(>>|＞＞|»|›|>|＞)\s*[^。，,；;]{1,30}((>>|＞＞|»|›|>|＞)\s*[^。，,；;]{0,30})*$"),
     ("责编和来源", r"^\d{4}\s*[年-]\s*\d{1,2}\s*[月-]\s*\d{1,2}\s*日?.{0,12}(来源|作者|编辑)\s*[:：].{0,60}$"),
     ("责编和来源", r"^[（(]?\s*(责编|责任编辑|编辑|来源|稿源|作者|记者|通讯员|审核|校对)\s*[:：].{0,60}$"),
+    ("责编和来源", r"^(本报|本网|本台)?(特约)?(记者|通讯员|摄影|摄像)(\s+|\s*[:：丨|｜]\s*)[\u4e00-\u9fff·]{2,5}"
+              r"(\s+(记者|通讯员)?\s*[\u4e00-\u9fff·]{2,5})*\s*(报道|摄)?$"),
+    ("责编和来源", r"^(文/图|文／图|文字|文|图)(\s*[:：/／丨|｜]\s*|(?<=图)\s+)[\u4e00-\u9fff·]{2,5}"
+              r"(\s+[\u4e00-\u9fff·]{2,5})*$"),
+    ("下载和阅读提示", r"^(字号|字体)\s*[:：].{0,10}$"),
+    ("下载和阅读提示", r"^(点击|长按|扫码|扫描).{0,12}(阅读原文|查看更多|关注|二维码|识别).{0,20}$|^阅读原文$"),
+    ("公众号信息", r"^(原创|转载)\s+\S.{0,60}\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2})?$"),
     ("版权和备案", r"(copyright|Copyright|COPYRIGHT|©|版权所有|ICP\s*备|ICP证|公网安备|违法和不良信息举报)"),
     ("版权和备案", r"^(联系我们|网站地图|免责声明|关于我们|意见反馈)(\s*[|｜/]\s*\S{1,8})*$"),
+    ("版权和备案", r"^(主办|承办|协办|技术支持|主管)(单位)?\s*[:：].{0,60}$"),
+    ("导航栏", r"^\s*[^。，,；;|｜]{1,14}(\s*[|｜]\s*[^。，,；;|｜]{1,14})+\s*$"),
+    ("导航栏", r"^\s*[^。，,；;·•]{1,14}(\s*[·•]\s*[^。，,；;·•]{1,14}){2,}\s*$"),
+    ("导航栏", r"^([\u4e00-\u9fffA-Za-z]{2,6}[ \u3000]+){3,}[\u4e00-\u9fffA-Za-z]{2,6}$"),
 ))
 
 # Inline remnants of HTML in text scraped without a parser
@@ -71,16 +88,48 @@ def boilerplate_kind(line: str) -> str | None:
     return None
 
 
+# A list of links to other articles: this line and the link titles under it
+RELATED_LIST = re.compile(r"^[【\[]?(相关新闻|相关阅读|相关链接|相关报道|相关文章|延伸阅读|推荐阅读|热点推荐|更多新闻|"
+                          r"往期回顾|热门文章|精彩推荐)[】\]]?\s*[:：]?$")
+MAX_LINK_TITLE = 60
+
+
 def strip_boilerplate(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Removed]]:
     kept: list[Paragraph] = []
     removed: list[Removed] = []
+    in_related_list = False
     for paragraph in paragraphs:
+        text = paragraph.text.strip()
+        if RELATED_LIST.match(text):
+            in_related_list = True
+            removed.append(Removed("相关新闻", text))
+            continue
+        if in_related_list and text and len(text) <= MAX_LINK_TITLE and not ends_sentence(text):
+            removed.append(Removed("相关新闻", text))
+            continue
+        in_related_list = in_related_list and not text
         kind = boilerplate_kind(paragraph.text)
         if kind:
-            removed.append(Removed(kind, paragraph.text.strip()))
+            removed.append(Removed(kind, text))
         else:
             kept.append(paragraph)
     return kept, removed
+
+
+RUNNING_HEAD_REPEATS = 3
+MAX_RUNNING_HEAD = 30
+
+
+def strip_running_heads(paragraphs: list[Paragraph], is_structural: Callable[[str], bool]
+                        ) -> tuple[list[Paragraph], list[Removed]]:
+    """The line a PDF prints at the top or bottom of every page (a document title, a
+    unit's name): the same short line at least three times, not a heading."""
+    counts = Counter(p.text.strip() for p in paragraphs)
+    heads = {text for text, count in counts.items()
+             if count >= RUNNING_HEAD_REPEATS and 0 < len(text) <= MAX_RUNNING_HEAD
+             and not ends_sentence(text) and not is_structural(text)}
+    kept = [p for p in paragraphs if p.text.strip() not in heads]
+    return kept, [Removed("页眉页脚", p.text.strip()) for p in paragraphs if p.text.strip() in heads]
 
 
 def strip_markup_remnants(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Removed]]:
@@ -119,18 +168,40 @@ def join_hard_breaks(paragraphs: list[Paragraph], is_structural: Callable[[str],
     A break is joined when the previous line has no sentence-ending punctuation
     (``家庭联产承`` + ``包、综合…``) or the next line opens with closing
     punctuation (a ``”`` that extraction moved to the next line). Headings and
-    case headers (``is_structural``) are never joined to or from.
+    case headers (``is_structural``) are never joined to or from, except a
+    numbered line that runs to the full width of the page: that is a paragraph
+    opening with ``（一）`` that the PDF wrapped, not a heading.
     """
+    width = _wrap_width(paragraphs)
     joined: list[Paragraph] = []
     for paragraph in paragraphs:
         text = paragraph.text.strip()
-        if joined and _continues(joined[-1], paragraph, text, is_structural):
+        if joined and _continues(joined[-1], paragraph, text, _structural_below(width, is_structural)):
             previous = joined[-1]
             joined[-1] = Paragraph(previous.text.rstrip() + text, previous.heading_level, previous.bold,
                                    previous.bold_lead)
         else:
             joined.append(Paragraph(text, paragraph.heading_level, paragraph.bold, paragraph.bold_lead))
     return joined
+
+
+WRAPPED_SHARE = 0.9  # of the page width: a line this long was wrapped by the PDF
+
+
+def _wrap_width(paragraphs: list[Paragraph]) -> int | None:
+    """The width a PDF wrapped its lines at: the length most lines reach (None for few lines)."""
+    lengths = sorted(len(p.text.strip()) for p in paragraphs if p.text.strip())
+    if len(lengths) < 8:
+        return None
+    return lengths[int(len(lengths) * 0.8)]
+
+
+def _structural_below(width: int | None, is_structural: Callable[[str], bool]) -> Callable[[str], bool]:
+    def structural(text: str) -> bool:
+        stripped = text.strip()
+        wrapped = width is not None and len(stripped) >= WRAPPED_SHARE * width and not ends_sentence(stripped)
+        return is_structural(text) and not wrapped
+    return structural
 
 
 def _continues(previous: Paragraph, paragraph: Paragraph, text: str, is_structural: Callable[[str], bool]) -> bool:
@@ -155,6 +226,29 @@ def ends_sentence(text: str) -> bool:
         if stripped and stripped[-1] in TERMINAL:
             return True
     return bool(stripped) and stripped[-1] in TERMINAL and stripped == text.rstrip()
+
+
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+NUMBER_SPACE = "[ \t\n\u00a0\u2002-\u200a\u202f\u3000]"
+DIGIT_GROUPS = re.compile(rf"(?<![\d.,])(\d{{1,3}})((?:{NUMBER_SPACE}\d{{3}})+)(?![\d.])")
+SPACE_BEFORE_NUMBER = re.compile(rf"(?<=[{CJK}（“：，、；])({NUMBER_SPACE}+)(?=\d)")
+SPACE_AFTER_NUMBER = re.compile(rf"(?<=[\d%％])({NUMBER_SPACE}+)(?=[{CJK}%％）”，。、；：])")
+
+
+def tidy_numbers(text: str) -> str:
+    """``选聘代办员 1 260 名`` -> ``选聘代办员1260名``; full-width digits become ASCII digits.
+
+    PDF extraction puts spaces (sometimes a line break) between Chinese text and
+    numbers and inside digit groups; the figure is the same, so the spaces go. Two
+    numbers side by side stay apart unless the second is a group of three digits
+    (``2023 12`` is kept, ``1 260`` is one number).
+    """
+    text = text.translate(FULLWIDTH_DIGITS)
+    text = re.sub(r"(?<=\d)．(?=\d)", ".", text)
+    text = re.sub(r"(?<=\d)％", "%", text)
+    text = DIGIT_GROUPS.sub(lambda m: m.group(1) + re.sub(NUMBER_SPACE, "", m.group(2)), text)
+    text = SPACE_BEFORE_NUMBER.sub("", text)
+    return SPACE_AFTER_NUMBER.sub("", text)
 
 
 # ASCII punctuation -> full-width, when it touches Chinese text

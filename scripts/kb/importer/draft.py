@@ -2,7 +2,9 @@
 
 Everything the importer cannot know is a clearly marked placeholder or a
 marked extract of the source (never a made-up fact); YAML comments tell the
-reviewer which fields are guesses. The body is plain Markdown without HTML.
+reviewer which fields are guesses, and the review list at the top of the file
+(:mod:`kb.importer.review`) says what to check first. The body is plain
+Markdown without HTML.
 """
 
 from __future__ import annotations
@@ -15,21 +17,24 @@ import yaml
 from kb.model import vocab
 from kb.importer.figures import Figure
 from kb.importer.outline import HEADING, MINOR, TEXT, Block, Outline
+from kb.importer.county import CountyFinding, opening_sentences
 from kb.importer.region import RegionGuess
 from kb.importer.sections import heading_name
+from kb.check.placeholders import PLACEHOLDER
 from kb.model.case import SECTION_HEADINGS
 
 EXTRACT_MARK = "（草稿摘录，待改写）"
 MISSING_SECTION = "> 【待补充】导入时在原文中没有找到这一部分，请对照原文补充或确认原文确实没有。"
 NO_PRACTICE = "【待填写】原文“主要做法”中没有找到小标题"
+NO_TITLE = "导入时没有找到案例标题"
 
 
 @dataclass
 class Draft:
     case_id: str
-    title: str
+    title: str  # "" when no title was found
     model: str
-    region: RegionGuess | None
+    county: CountyFinding
     outline: Outline
     figures: list[Figure]
     categories: list[str]  # guessed category for each practice
@@ -44,17 +49,43 @@ class Draft:
         section = self.outline.sections.get("主要做法")
         return [heading_name(h) for h in section.headings()] if section else []
 
+    @property
+    def region(self) -> RegionGuess | None:
+        return self.county.region
 
-def render_draft(draft: Draft) -> str:
-    return "---\n" + _frontmatter(draft) + "---\n\n" + render_body(draft.outline, draft.status) + "\n"
+
+def render_draft(draft: Draft, review: list[str]) -> str:
+    """The draft file; ``review`` is the list of what to check, most important first."""
+    return "---\n" + _frontmatter(draft, review) + "---\n\n" + render_body(draft.outline, draft.status) + "\n"
 
 
-def _frontmatter(draft: Draft) -> str:
-    lines = ["# 导入工具生成的草稿：请对照原文逐项审核，带“草稿”“待”字样的内容需要改写。",
-             f"id: {_scalar(draft.case_id)}",
-             f"title: {_scalar(draft.title)}",
-             f"model: {_scalar(draft.model)}  # 草稿：取自标题，请改为创新做法的简称"]
-    lines += _region_lines(draft.region)
+def placeholders_left(draft: Draft) -> int:
+    """Fields the reviewer must still fill before the draft passes ``make validate``."""
+    meta = yaml.safe_load(_frontmatter(draft, []))
+    region = meta.get("region") or {}
+    empty = sum(not region.get(key) for key in ("province", "county"))
+    return empty + sum(PLACEHOLDER in text for text in _strings(meta))
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def _frontmatter(draft: Draft, review: list[str]) -> str:
+    lines = ["# 导入工具生成的草稿：请对照原文逐项审核，带“草稿”“待”字样的内容需要改写。"]
+    if review:
+        lines.append("# 审核清单（先核对前面的）：")
+        lines += [f"#   {number}. {_comment(item)}" for number, item in enumerate(review, 1)]
+    lines += [f"id: {_scalar(draft.case_id)}",
+              f"title: {_scalar(draft.title or PLACEHOLDER + NO_TITLE)}",
+              f"model: {_scalar(draft.model or PLACEHOLDER)}  # 草稿：取自标题，请改为创新做法的简称"]
+    lines += _region_lines(draft.county)
     lines.append(f"status: {draft.status}")
     if draft.incomplete_note:
         lines.append(f"incomplete_note: {_scalar(draft.incomplete_note)}")
@@ -65,7 +96,7 @@ def _frontmatter(draft: Draft) -> str:
     lines += _result_lines(draft.figures)
     lines += _list_lines("lessons", _points(draft.outline, "启示"), "草稿：原文小标题或首句摘录")
     lines.append("source:")
-    lines.append(f"  title: {_scalar(draft.source_title)}")
+    lines.append(f"  title: {_scalar(draft.source_title or PLACEHOLDER)}")
     if draft.source_publisher:
         lines.append(f"  publisher: {_scalar(draft.source_publisher)}")
     if draft.source_date:
@@ -74,16 +105,22 @@ def _frontmatter(draft: Draft) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _region_lines(region: RegionGuess | None) -> list[str]:
+def _region_lines(finding: CountyFinding) -> list[str]:
+    region = finding.region
     if region is None:
-        return ["region:  # 【待填写】导入时没有找到地区",
-                "  province: \"\"", "  county: \"\""]
-    comment = f"  # 由正文推断（“{region.stated_as[:20]}”），请核对" if region.inferred else ""
+        return [f"region:  # {PLACEHOLDER}县级地区没有填写：{_comment(finding.basis)}",
+                f"  province: {_scalar(finding.province)}", "  county: \"\""]
+    comment = f"  # {_comment(finding.basis)}（把握：{finding.confidence}），请核对" if region.inferred else ""
     lines = ["region:" + comment, f"  province: {_scalar(region.province)}"]
     if region.city:
         lines.append(f"  city: {_scalar(region.city)}")
     lines.append(f"  county: {_scalar(region.county)}")
     return lines
+
+
+def _comment(text: str) -> str:
+    """Text safe inside a YAML comment line."""
+    return " ".join(text.split())
 
 
 def _practice_lines(draft: Draft) -> list[str]:
@@ -135,8 +172,8 @@ def _points(outline: Outline, section_name: str) -> list[str]:
 
 
 def _first_sentences(blocks: list[Block]) -> str:
-    texts = [b.text for b in blocks if b.kind == TEXT]
-    return "".join(_sentences(texts[0])[:2]) if texts else "【待填写】"
+    """The opening sentences, without a byline or an editor's note."""
+    return opening_sentences([b.text for b in blocks if b.kind == TEXT]) or PLACEHOLDER
 
 
 def _sentences(text: str) -> list[str]:

@@ -40,7 +40,9 @@ SUB_STYLES = (
     ("一是", re.compile(rf"^[{CN_DIGITS}]+是")),
 )
 SUB_NUMBER = re.compile(rf"^(?:[（(][{CN_DIGITS}\d]+[）)]|[{CN_DIGITS}]+\s*[、.．]|\d{{1,2}}\s*[、.．](?!\d)|"
-                        rf"[{CN_DIGITS}]+是)\s*")
+                        rf"[{CN_DIGITS}]+是|第[{CN_DIGITS}]+[，,、：:]|(?:首先|其次|再次|然后|再者|最后)[，,、：:]|"
+                        r"[①-⑳])\s*")
+BRACKET_LEAD = re.compile(r"^【([^【】]+)】")
 MAX_SUB_HEADING = 45  # characters; a longer line is a paragraph even when numbered
 
 
@@ -88,5 +90,6 @@ def is_structural(text: str) -> bool:
 
 def heading_name(text: str) -> str:
     """A sub-heading without its numbering and closing punctuation, as a practice name."""
-    name = SUB_NUMBER.sub("", text.strip())
-    return name.rstrip("。；;：: ").strip()
+    bracketed = BRACKET_LEAD.match(text.strip())
+    name = bracketed.group(1) if bracketed else SUB_NUMBER.sub("", text.strip())
+    return name.rstrip("。；;：:，,、 ").strip()

@@ -7,7 +7,10 @@ A case header names a place the gazetteer knows, then the title:
 * ``内蒙古杭锦旗——“五大工程”推进…`` on one line.
 
 Text before the first header (a collection title) is returned separately so
-the report can show it; a document without any header is one case.
+the report can show it; a document without any header is one case, whose title
+is the line the document's own title opens with (a web page's ``<title>``), else
+its first top-level heading that is not the site's name (``<h1>``), else a first
+line that looks like a title. Lines above the title (a site name, a dateline) are preamble.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ class CaseText:
     paragraphs: list[Paragraph]
 
 
-def split_cases(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[CaseText]]:
+def split_cases(paragraphs: list[Paragraph], document_title: str = "") -> tuple[list[Paragraph], list[CaseText]]:
     """The preamble before the first case, and the cases in order."""
     preamble: list[Paragraph] = []
     cases: list[CaseText] = []
@@ -49,18 +52,40 @@ def split_cases(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Case
         (cases[-1].paragraphs if cases else preamble).append(paragraphs[index])
         index += 1
     if not cases:
-        return [], [_untitled_case(preamble)]
+        index = _title_index(preamble, document_title)
+        if index is None:
+            return [], [CaseText(header=[], title="", region=None, paragraphs=preamble)]
+        title = preamble[index]
+        return preamble[:index], [CaseText(header=[title.text], title=title.text.strip(), region=None,
+                                           paragraphs=preamble[index + 1:])]
     return preamble, cases
 
 
-def _untitled_case(paragraphs: list[Paragraph]) -> CaseText:
-    """A document without a case header: its first line is the title when it looks like one
-    (a heading style, or a short line without closing punctuation)."""
-    first = paragraphs[0] if paragraphs else None
-    if first and (first.heading_level == 1 or _looks_like_title(first.text)) and len(paragraphs) > 1 \
-            and not re.match(r"^[一二三四五六七八九十]+[、.．]", first.text.strip()):
-        return CaseText(header=[first.text], title=first.text.strip(), region=None, paragraphs=paragraphs[1:])
-    return CaseText(header=[], title="", region=None, paragraphs=paragraphs)
+TITLE_SEARCH = 12  # paragraphs from the top where a page's title may stand
+TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|\s-\s|—|–)\s*")
+# A site's name, which some pages put in their <h1> (the article title is then an <h2>)
+SITE_NAME = re.compile(r"^\s*(.{1,6}网|.*(新闻网|党建网|在线|融媒体?中心|频道|客户端|门户网站|网站))\s*$")
+
+
+def _title_index(paragraphs: list[Paragraph], document_title: str) -> int | None:
+    """Where the title of a document without a case header stands, or None."""
+    if len(paragraphs) < 2:
+        return None
+    top = [(i, p) for i, p in enumerate(paragraphs[:TITLE_SEARCH])
+           if _looks_like_title(p.text) and not SITE_NAME.match(p.text)]
+    wanted = "".join(document_title.split())
+    segments = {"".join(s.split()) for s in TITLE_SEPARATORS.split(document_title)}
+    for index, paragraph in top:
+        text = "".join(paragraph.text.split())
+        if len(text) >= 4 and (wanted.startswith(text) or text in segments):
+            return index
+    for index, paragraph in top:
+        if paragraph.heading_level in (1, 2):
+            return index
+    first = paragraphs[0]
+    if top and top[0][1] is first and not re.match(r"^[一二三四五六七八九十]+[、.．]", first.text.strip()):
+        return 0
+    return None
 
 
 def _header_at(text: str, following: str | None) -> tuple[list[str], str, RegionGuess] | None:

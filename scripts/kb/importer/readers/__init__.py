@@ -42,10 +42,20 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(_readers())
 
 
+# What to do with the formats contributors most often have but the importer cannot read
+CONVERT_FIRST = {
+    ".pdf": "请在 PDF 阅读器中全选、复制文字，粘贴到记事本另存为 .txt（UTF-8）后再导入",
+    ".doc": "请用 Word 或 WPS 打开后另存为 .docx 再导入",
+    ".wps": "请用 WPS 打开后另存为 .docx 再导入",
+}
+
+
 def read_document(path: Path) -> RawDocument:
     reader = _readers().get(path.suffix.lower())
     if reader is None:
-        raise UnreadableDocument(f"不支持的文件类型“{path.suffix}”；可导入 " + "、".join(supported_suffixes()))
+        hint = CONVERT_FIRST.get(path.suffix.lower(), "")
+        raise UnreadableDocument(f"不支持的文件类型“{path.suffix}”；可导入 " + "、".join(supported_suffixes())
+                                 + (f"。{hint}" if hint else ""))
     return reader(path)
 
 

@@ -1,12 +1,15 @@
 """Web pages saved from a browser, parsed with BeautifulSoup (html.parser).
 
 Scripts, styles and page furniture (``<nav>``, ``<header>``, ``<footer>``,
-``<aside>``, forms) are left out and listed in ``dropped`` so the report can
-say what was not read. Block elements become paragraphs; ``<br>`` breaks a line.
+``<aside>``, forms, and link strips: a block that is nothing but two or more
+links, such as a county news site's ``兴山新闻 | 秭归新闻`` bar or a list of
+related articles) are left out and listed in ``dropped`` so the report can say
+what was not read. Block elements become paragraphs; ``<br>`` breaks a line.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -18,6 +21,8 @@ FURNITURE = ("nav", "header", "footer", "aside", "form", "button", "select")
 BLOCKS = ("p", "div", "section", "article", "li", "tr", "td", "th", "blockquote", "pre",
           "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "center", "table", "ul", "ol", "main")
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
+LINK_STRIP_SHARE = 0.8  # of a block's text in links (separators such as | not counted)
+SEPARATORS = re.compile(r"[\s|｜·•/／>»\-－—]+")
 BOLD = ("strong", "b")
 
 
@@ -29,7 +34,7 @@ def read(path: Path) -> RawDocument:
     if soup.head:
         soup.head.decompose()
     dropped = []
-    for element in soup.find_all(FURNITURE):
+    for element in soup.find_all(FURNITURE) + _link_strips(soup):
         text = element.get_text(" ", strip=True)
         if text:
             dropped.append(text)
@@ -52,6 +57,24 @@ def read(path: Path) -> RawDocument:
     return RawDocument(path=path, format="html", paragraphs=paragraphs,
                        encoding=(soup.original_encoding or "utf-8").upper(), title=title,
                        hard_wrapped=True, dropped=dropped)
+
+
+def _link_strips(soup: BeautifulSoup) -> list:
+    """Blocks outside any furniture element made of two or more links and nothing else."""
+    strips: list = []
+    inside: set[int] = set()
+    for element in soup.find_all(BLOCKS):
+        if any(id(parent) in inside for parent in element.parents) or element.find_parent(FURNITURE):
+            continue
+        links = element.find_all("a")
+        if len(links) < 2:
+            continue
+        text = SEPARATORS.sub("", element.get_text(""))
+        linked = sum(len(SEPARATORS.sub("", link.get_text(""))) for link in links)
+        if text and linked / len(text) >= LINK_STRIP_SHARE:
+            strips.append(element)
+            inside.add(id(element))
+    return strips
 
 
 def _bold_leads(soup: BeautifulSoup) -> dict[str, str]:

@@ -1,5 +1,9 @@
 """Plain text and Markdown: detect the encoding, one paragraph per line.
 
+In Markdown, ``#`` headings keep their level and a line that opens with
+``**bold**`` keeps its bold lead (news texts saved as Markdown mark run-in
+practice leads that way).
+
 Chinese documents saved on Windows are often GBK/GB18030 rather than UTF-8;
 charset-normalizer chooses among the encodings such files really use, so a
 short GBK file is not mistaken for a Western code page.
@@ -16,18 +20,38 @@ from kb.importer.readers import Paragraph, RawDocument, UnreadableDocument
 
 CANDIDATE_ENCODINGS = ["utf_8", "gb18030", "big5"]
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+MARKDOWN_BOLD = re.compile(r"\*\*(?P<bold>[^*]+)\*\*")
+MARKDOWN_QUOTE = re.compile(r"^\s*>\s?")
+MAX_MARKER_BEFORE_BOLD = 4  # 首先，**建立顾问队伍**。: a sequence word may stand before the bold lead
+LEAD_PUNCTUATION = "。：:，,；;"
 
 
 def read(path: Path) -> RawDocument:
     text, encoding = decode(path.read_bytes(), path)
     paragraphs = []
     for line in text.splitlines():
-        match = MARKDOWN_HEADING.match(line) if path.suffix.lower() == ".md" else None
-        if match:
-            paragraphs.append(Paragraph(match.group(2), heading_level=len(match.group(1))))
+        heading = MARKDOWN_HEADING.match(line) if path.suffix.lower() == ".md" else None
+        if heading:
+            paragraphs.append(Paragraph(heading.group(2), heading_level=len(heading.group(1))))
+        elif path.suffix.lower() == ".md":
+            paragraphs.append(markdown_paragraph(line))
         else:
             paragraphs.append(Paragraph(line))
     return RawDocument(path=path, format="text", paragraphs=paragraphs, encoding=encoding, hard_wrapped=True)
+
+
+def markdown_paragraph(line: str) -> Paragraph:
+    """A Markdown line as text: ``>`` and ``**`` marks go, a bold lead is kept
+    (``**一是规范组织设置。**按照…``, ``首先，**建立顾问队伍**。县司法局…``)."""
+    line = MARKDOWN_QUOTE.sub("", line)
+    bold = MARKDOWN_BOLD.search(line)
+    text = MARKDOWN_BOLD.sub(lambda m: m.group("bold"), line)
+    if not bold or len(line[: bold.start()].strip()) > MAX_MARKER_BEFORE_BOLD:
+        return Paragraph(text)
+    lead_end = bold.start() + len(bold.group("bold"))
+    lead_end += 1 if text[lead_end:lead_end + 1] and text[lead_end] in LEAD_PUNCTUATION else 0
+    lead, rest = text[:lead_end].strip(), text[lead_end:].strip()
+    return Paragraph(text.strip(), bold=not rest, bold_lead=lead if rest else "")
 
 
 def decode(raw: bytes, path: Path) -> tuple[str, str]:
