@@ -11,7 +11,7 @@ from kb.site.render.page_meta import front_matter
 from kb.site.render.print_page import print_page_path
 from kb.site.render.search_facets import case_search_data
 from kb.site.render.safe_text import inline, narrative, plain
-from kb.model.vocab import Category
+from kb.model.vocab import EVIDENCE_UNKNOWN_LABEL, Category, evidence_kinds, evidence_label
 
 SECTION_RE = re.compile(r"^##[ \t]+(\S.*?)[ \t]*$", re.MULTILINE)
 SUBHEADING_RE = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.MULTILINE)
@@ -69,11 +69,22 @@ def category_chip(key: str, categories: dict[str, Category]) -> str:
 
 
 def render_figures_table(case: Case) -> str:
+    """Key figures with where each comes from (出处), and what those labels mean."""
     if not case.results:
         return "本案例来源中没有可列出的成效数据。"
-    rows = ["| 指标 | 数据 | 说明 |", "| --- | --- | --- |"]
-    rows += [f"| {inline(r.indicator)} | {inline(r.figure)} | {inline(r.note)} |" for r in case.results]
-    return "**关键数据**\n\n" + "\n".join(rows)
+    rows = ["| 指标 | 数据 | 出处 | 说明 |", "| --- | --- | --- | --- |"]
+    rows += [f"| {inline(r.indicator)} | {inline(r.figure)} | {inline(evidence_label(r.evidence))} | {inline(r.note)} |"
+             for r in case.results]
+    return "**关键数据**\n\n" + "\n".join(rows) + "\n\n" + render_evidence_legend(case)
+
+
+def render_evidence_legend(case: Case) -> str:
+    """One line per evidence label the figures use: how far a reader can trust them."""
+    kinds = evidence_kinds()
+    used = dict.fromkeys(r.evidence for r in case.results)
+    lines = [f"“{inline(kinds[key].label)}”指{inline(kinds[key].definition)}" if key in kinds
+             else f"“{EVIDENCE_UNKNOWN_LABEL}”指案例文件没有写明这个数字从哪里来。" for key in used]
+    return ('<div class="kb-evidence-legend" markdown>\n\n**出处**：' + "  \n".join(lines) + "\n\n</div>")
 
 
 def render_practice_overview(case: Case, categories: dict[str, Category]) -> str:

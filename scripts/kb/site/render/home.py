@@ -7,7 +7,7 @@ around them is written by people, the markers are replaced by the generator.
 from __future__ import annotations
 
 from kb.model.case import Case
-from kb.site.render.contributing import render_field_tables, render_rules
+from kb.site.render.contributing import render_evidence_table, render_field_tables, render_rules
 from kb.site.render.safe_text import inline
 
 
@@ -28,7 +28,8 @@ def render_newest(cases: list[Case], limit: int = 10) -> str:
 
 def fill_markers(text: str, cases: list[Case]) -> str:
     markers = {"<!-- kb:stats -->": render_stats, "<!-- kb:newest -->": render_newest,
-               "<!-- kb:fields -->": lambda _: render_field_tables(), "<!-- kb:rules -->": lambda _: render_rules()}
+               "<!-- kb:fields -->": lambda _: render_field_tables(), "<!-- kb:rules -->": lambda _: render_rules(),
+               "<!-- kb:evidence -->": lambda _: render_evidence_table()}
     for marker, render in markers.items():
         if marker in text:
             text = text.replace(marker, render(cases))
