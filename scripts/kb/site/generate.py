@@ -114,7 +114,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
         relative = path.relative_to(docs_dir).as_posix()
         data = path.read_bytes()
         if path.suffix == ".md":
-            data = fill_markers(data.decode("utf-8"), cases).encode("utf-8")
+            data = fill_markers(data.decode("utf-8"), cases, index, modules, directory_urls).encode("utf-8")
         files[relative] = data
     files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
     dictionary = search_dictionary(cases)
