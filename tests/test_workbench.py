@@ -15,6 +15,7 @@ from kb.check.validate import validate_cases
 from kb.site.pdf import handout_keys
 from kb.site.render.compare import render_compare_data
 from quality.vnu import html_errors
+from sitebuild import build_site, serve
 from test_training import MODULE, offline_bundle  # noqa: F401  (the unzipped offline bundle, a fixture)
 
 TRAY_COUNT = "[data-kb-tray-count]"
@@ -111,6 +112,55 @@ def test_tray_works_by_keyboard_and_links_a_shareable_comparison(page, site_url)
     summary.press("Enter")
     page.get_by_role("button", name="移出对照：兴山").press("Enter")
     assert tray_ids(page) == [WENGYUAN] and page.locator(TRAY_COUNT).inner_text() == "1"
+
+
+def test_a_full_tray_says_so_and_adds_nothing(page, site_url):
+    page.goto(f"{site_url}/cases/{XINGSHAN}/")
+    full = [{"id": f"fixture-case-{n}", "title": f"测试夹具{n}"} for n in range(4)]
+    page.evaluate("items => localStorage.setItem('kb-compare-tray', JSON.stringify(items))", full)
+    page.reload()
+    assert page.locator(TRAY_COUNT).inner_text() == "4"
+    page.locator(f".kb-handout-bar .kb-tray-toggle[data-kb-case={XINGSHAN}]").click()
+    page.wait_for_function("document.querySelector('[data-kb-tray-status]').textContent.includes('最多 4 个')")
+    assert tray_ids(page) == [item["id"] for item in full]
+
+
+# --- evidence labels: the figures table's filter ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def mixed_evidence_url(tmp_path_factory):
+    """A site whose cases are the seed cases with one figure relabelled (a FIXTURE copy,
+    never published): two labels to filter by."""
+    workdir = tmp_path_factory.mktemp("mixed-evidence")
+    cases_dir = workdir / "cases"
+    cases_dir.mkdir()
+    for path in SEED_CASES.glob("*.md"):
+        (cases_dir / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    xingshan = cases_dir / f"{XINGSHAN}.md"
+    text = xingshan.read_text(encoding="utf-8")
+    block = "    value: 105\n    unit: 公里\n    note: 原文称“据不完全统计”，自户联理事会普遍建立以来\n    evidence: self-report\n"
+    assert text.count(block) == 1
+    relabelled = text.replace(block, block.replace("self-report", "media"))
+    xingshan.write_text(relabelled, encoding="utf-8")
+    with serve(build_site(workdir, cases_dir)) as url:
+        yield url
+
+
+@pytest.mark.slow
+def test_figures_table_filters_by_evidence_label(page, mixed_evidence_url):
+    page.goto(f"{mixed_evidence_url}/figures/")
+    choice = page.get_by_label("只看出处：")
+    assert choice.locator("option").all_inner_texts() == ["全部（18）", "媒体报道（1）", "县（单位）自述（17）"]
+    rows = page.locator(".kb-sortable tbody tr")
+    choice.select_option("媒体报道")
+    visible = rows.evaluate_all("rows => rows.filter(r => !r.hidden).map(r => r.cells[1].textContent.trim())")
+    assert visible == ["修路"]
+    assert page.locator(".kb-table-filter__status").inner_text() == "显示 1 项，共 18 项"
+    choice.select_option("")
+    assert rows.evaluate_all("rows => rows.filter(r => !r.hidden).length") == 18
+    counts = page.locator("h2#evidence ~ * table").first.locator("tbody tr").evaluate_all(
+        "rows => rows.map(r => [r.cells[0].textContent, r.cells[2].textContent, r.cells[3].textContent])")
+    assert ["县（单位）自述", "17", "2"] in counts and ["媒体报道", "1", "1"] in counts
 
 
 # --- the comparison -------------------------------------------------------------------------------
