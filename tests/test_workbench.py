@@ -240,6 +240,9 @@ def test_comparison_fits_a_phone_with_sticky_row_labels(browser, site_url):
         assert 0 <= top <= 100, top
         cell = page.locator("tr[data-kb-row=background] td").nth(0)
         assert cell.evaluate("td => getComputedStyle(td, '::before').content").startswith('"兴山县')
+        page.locator(".kb-tray summary").click()  # the tray's panel opens inside the screen too
+        panel = page.locator(".kb-tray__panel").bounding_box()
+        assert panel["x"] >= 0 and panel["x"] + panel["width"] <= 375, panel
     finally:
         context.close()
 
