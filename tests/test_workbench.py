@@ -8,6 +8,7 @@ from io import BytesIO
 
 import pypdf
 import pytest
+from playwright.sync_api import expect
 
 from conftest import SEED_CASES, WENGYUAN, XINGSHAN
 from kb.model import vocab
@@ -77,7 +78,7 @@ def test_tray_collects_from_case_page_case_list_and_search_results(page, site_ur
     assert page.locator(TRAY_COUNT).inner_text() == "0"
     page.locator(f".kb-handout-bar .kb-tray-toggle[data-kb-case={XINGSHAN}]").click()
     assert page.locator(TRAY_COUNT).inner_text() == "1"
-    assert page.locator("[data-kb-tray-status]").inner_text() != ""  # announced to screen readers
+    expect(page.locator("[data-kb-tray-status]")).to_contain_text("已加入对照")  # announced to screen readers
     page.goto(f"{site_url}/cases/")
     assert page.locator(f".kb-tray-toggle[data-kb-case={XINGSHAN}]").inner_text() == "移出对照"  # kept across pages
     page.locator(f".kb-tray-toggle[data-kb-case={WENGYUAN}]").click()
@@ -121,7 +122,7 @@ def test_a_full_tray_says_so_and_adds_nothing(page, site_url):
     page.reload()
     assert page.locator(TRAY_COUNT).inner_text() == "4"
     page.locator(f".kb-handout-bar .kb-tray-toggle[data-kb-case={XINGSHAN}]").click()
-    page.wait_for_function("document.querySelector('[data-kb-tray-status]').textContent.includes('最多 4 个')")
+    expect(page.locator("[data-kb-tray-status]")).to_contain_text("最多 4 个")
     assert tray_ids(page) == [item["id"] for item in full]
 
 
@@ -218,7 +219,7 @@ def test_comparison_without_ids_shows_the_tray_and_puts_it_in_the_address(page, 
     page.wait_for_selector(".kb-compare__table")
     assert page.url.endswith(f"/compare/?cases={WENGYUAN},{XINGSHAN}")
     page.get_by_role("button", name="从对照中移出：培育农村党员创业“领头雁”").click()
-    page.wait_for_function("document.querySelectorAll('.kb-compare__case').length === 1")
+    expect(page.locator(".kb-compare__case")).to_have_count(1)
     assert page.url.endswith(f"/compare/?cases={XINGSHAN}") and tray_ids(page) == [XINGSHAN]
 
 
