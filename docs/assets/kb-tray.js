@@ -6,7 +6,8 @@
  *   lasts for the page.
  * - Buttons with data-kb-case (case pages, the case list) are shown and kept
  *   in step with the tray; search results get a button each as they appear
- *   (a MutationObserver on the result list; the search script is not touched).
+ *   (a MutationObserver on the header, where the result lists are; the search
+ *   scripts are not touched).
  * - The tray (overrides/partials/kb-tray.html) lists the cases with a 移出
  *   button each and links to the comparison and the reading packet, with the
  *   chosen ids in the address (?cases=a,b), so the link can be shared.
@@ -137,9 +138,12 @@
     else add(id, button.getAttribute("data-kb-title"));
   }
 
-  /* Search results: one button per result that links to a case page. */
+  /* Search results: one button per result that links to a case page (the online search's
+     items, and the offline bundle's, whose list its script adds to the header later). */
+  var RESULT_ITEMS = "li.md-search-result__item, .kb-offline-results > li";
+
   function decorateResults(resultList) {
-    resultList.querySelectorAll("li.md-search-result__item").forEach(function (item) {
+    resultList.querySelectorAll(RESULT_ITEMS).forEach(function (item) {
       if (item.querySelector(".kb-tray-toggle")) return;
       var link = item.querySelector("a[href]");
       var match = link && CASE_PATH_RE.exec(new URL(link.getAttribute("href"), location.href).pathname);
@@ -156,11 +160,10 @@
   }
 
   function watchSearchResults() {
-    document.querySelectorAll(".md-search-result__list").forEach(function (resultList) {
-      decorateResults(resultList);
-      new MutationObserver(function () { decorateResults(resultList); })
-        .observe(resultList, { childList: true, subtree: true });
-    });
+    var header = document.querySelector(".md-header");
+    if (!header) return;
+    decorateResults(header);
+    new MutationObserver(function () { decorateResults(header); }).observe(header, { childList: true, subtree: true });
   }
 
   function closeOnEscape(event) {
