@@ -66,7 +66,7 @@ build: setup ## 检查案例并构建网站到 site/（含搜索索引）
 serve: setup ## 构建并在 http://127.0.0.1:8000 预览网站（修改案例后自动刷新）
 	@$(PY) -m kb serve
 
-pdf: system-deps $(BROWSER_STAMP) ## 构建网站，并把每个案例和培训专题的讲义打印成 PDF（site/pdf/，页面上有下载链接）
+pdf: system-deps $(BROWSER_STAMP) ## 构建网站，并把每个案例和培训专题的讲义、每个专题的阅读材料打印成 PDF（site/pdf/，页面上有下载链接）
 	@$(PY) -m kb build --pdf
 
 offline: setup ## 生成离线版网站 dist/基层党建案例库-<日期>.zip（FORCE=1 覆盖当天已有的）

@@ -75,7 +75,10 @@ def test_figures_page_has_every_result_and_totals(generated):
     rows = [line for line in page.split("</div>")[0].splitlines() if line.startswith("| ") and "---" not in line][1:]
     assert len(rows) == 18  # 10 results of 兴山 + 8 of 翁源
     assert "| 兴山县 | 网络农户 | 42840 | 家 |  |" in page
-    assert "| 翁源县 | 政府贴息 | 50 | 万元 | 50多万元 |" in page
+    assert "| 翁源县 | 政府贴息 | 50 | 万元 | 50多万元 | 县（单位）自述 |" in page
+    assert 'data-kb-filter="出处"' in page  # the table can be filtered by evidence label
+    evidence = page.split("## 数据出处")[1].split("\n## ")[0]
+    assert "| 县（单位）自述 | " in evidence and "| 18 | 2 |" in evidence
     totals = page.split("## 按做法分类合计")[1]
     # 翁源 alone is in 党员创业与带富: 512 + 50 + 3000 万元, two of them stated as "多"
     assert re.search(r"党员创业与带富\]\(\.\./practices/index\.md#entrepreneurship\) \| 万元 \| 至少 3562 \| 3 \| 1 \|", totals)
@@ -138,6 +141,10 @@ def test_cases_json_round_trips_to_the_case_files(generated):
         case = by_id[record["id"]]
         assert record["url"] == f"cases/{case.id}/"
         meta = {k: v for k, v in record.items() if k != "url"}
+        # each figure also names its evidence label; otherwise the record is the file's frontmatter
+        labels = [result.pop("evidence_label") for result in meta["results"]]
+        assert labels == [vocab.evidence_label(r.evidence) for r in case.results]
+        assert labels and set(labels) == {"县（单位）自述"}  # the seed cases' figures are the counties' own reports
         # through the model: the same case as the one loaded from its file
         assert Case.from_dict(meta, body=case.body, path=case.path) == case
         # field by field: every value written in the file, and nothing else filled in
@@ -175,6 +182,7 @@ def test_csv_files_open_in_excel_with_every_row(generated):
         XINGSHAN, "economy", "resources", f"cases/{XINGSHAN}/#practice-5")
     stated = next(row for row in figure_rows if row["indicator"] == "拉动民间投资创业资金")
     assert (stated["value"], stated["unit"], stated["as_stated"]) == ("3000", "万元", "3000多万元")
+    assert {(row["evidence"], row["evidence_label"]) for row in figure_rows} == {("self-report", "县（单位）自述")}
 
 
 # --- related-case ranking on FIXTURE cases (in memory, never published) -----------------

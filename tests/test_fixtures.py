@@ -141,6 +141,9 @@ def test_valid_fixtures_pass_including_bom_and_windows_line_ends():
                  "（改为英文冒号加一个空格，例如 title: …）"),
     (CASE_FILES, "tests/fixtures/invalid/unknown-category.md:14: practices[0].category: "
                  "分类“servise”不在做法分类表中（是不是“service”？）"),
+    (CASE_FILES, "tests/fixtures/invalid/unknown-evidence.md:20: results[0].evidence: "
+                 "数据出处“县（单位）自述”不在出处表 vocab/evidence.yml 中"
+                 "（“县（单位）自述”是出处的名称，这里写它的 key：self-report；各出处的含义见 vocab/evidence.yml）"),
     (MODULE_FILES, "tests/fixtures/invalid-modules/unknown-case.yml:9: cases[0].case: "
                    "案例库中没有编号为“fixture-minimall”的案例（是不是“fixture-minimal”？）"),
     (MODULE_FILES, "tests/fixtures/invalid-modules/over-time.yml:5: duration: "

@@ -20,7 +20,12 @@ READER_PAGES = ["/", f"/cases/{XINGSHAN}/", f"/cases/{WENGYUAN}/", "/cases/", "/
                 "/matrix/", "/regions/", "/regions/hubei/", "/regions/xizang/", "/figures/", "/glossary/", "/data/",
                 "/guide/", "/contributing/",
                 "/training/", f"/training/{MODULE}/", f"/print/cases/{XINGSHAN}/", f"/print/modules/{MODULE}/",
-                "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A"]
+                "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A",
+                f"/compare/?cases={XINGSHAN},{WENGYUAN},no-such-case", f"/print/packets/{MODULE}/",
+                f"/print/compare/packet/?cases={XINGSHAN},{WENGYUAN}"]
+# Pages whose content a script builds after loading: the element to wait for.
+BUILT_BY_SCRIPT = {"?q=": ".md-search-result__item", "/compare/?": ".kb-compare__table",
+                   "/packet/?": ".kb-packet__questions"}
 
 
 def test_every_internal_link_and_anchor_resolves(site_dir):
@@ -55,8 +60,9 @@ def test_html_checker_reports_errors(tmp_path: Path):
 def test_no_serious_accessibility_violations(page_without_csp, site_url, path):
     page = page_without_csp  # axe is injected as an inline script, which the site's policy forbids
     page.goto(site_url + path, wait_until="networkidle")
-    if "?q=" in path:
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
+    for marker, selector in BUILT_BY_SCRIPT.items():
+        if marker in path:
+            page.wait_for_selector(selector, timeout=15000)
     assert page.evaluate("document.documentElement.lang").startswith("zh")
     page.add_script_tag(path=str(AXE_JS))
     violations = page.evaluate("""async () => {
@@ -96,7 +102,9 @@ def test_lighthouse_gate_reports_each_score_below_its_threshold():
     (f"/cases/{XINGSHAN}/", [".case-card", ".case-card table"]),
     (f"/cases/{WENGYUAN}/", [".case-card", ".case-card table"]),
     ("/regions/", [".kb-map svg", ".md-typeset table"]),
-    ("/figures/", [".kb-sortable table"]),
+    ("/figures/", [".kb-sortable table", ".kb-table-filter"]),
+    (f"/compare/?cases={XINGSHAN},{WENGYUAN}", [".kb-compare__table"]),
+    ("/", [".kb-home-search", ".kb-home-map svg", ".kb-home-cards"]),
 ])
 def test_content_fits_the_screen_without_horizontal_scrolling(browser, site_url, width, path, selectors):
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")

@@ -27,7 +27,8 @@ def test_case_page_has_card_figures_and_narrative(generated):
     card = page.split('<div class="case-card" markdown>')[1].split("</div>")[0]
     assert "湖北省宜昌市兴山县" in card and "两会两评" in card
     for figure in ("92个", "1001个", "372个", "1908名", "2961人", "42840家"):
-        assert f"| {figure} |" in card
+        assert f"| {figure} | 县（单位）自述 |" in card  # every seed figure is the county's own report
+    assert "**出处**：“县（单位）自述”指" in card  # and the card says what that label means
     assert "{ #practice-5 }" in page  # the fifth practice heading is anchored
     assert "建立“党支部+关怀理事会”" in page
     assert INCOMPLETE_NOTICE not in page

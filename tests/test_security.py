@@ -281,6 +281,39 @@ def test_search_results_do_not_run_the_payload(browser, hostile_url):
 
 
 @pytest.mark.slow
+def test_comparison_packet_and_tray_do_not_run_the_payload(browser, hostile_site, hostile_url):
+    """The pages built in the browser from the cases' data files (/compare/, the tray's
+    reading packet) and the tray's list of chosen titles show every hostile field as text."""
+    ids = sorted(path.stem for path in (hostile_site / "compare" / "data").glob("fixture-hostile-*.js"))
+    assert len(ids) >= 20
+    context = browser.new_context(locale="zh-CN", bypass_csp=True)
+    page = context.new_page()
+    events = watch(page)
+    shown, visited = [], 0
+    for start in range(0, len(ids), 4):
+        chosen = ",".join(ids[start:start + 4])
+        for path, ready in ((f"/compare/?cases={chosen}", ".kb-compare__case"),
+                            (f"/print/compare/packet/?cases={chosen}", ".kb-packet__case")):
+            page.goto(hostile_url + path)
+            page.wait_for_selector(ready)
+            visited += 1
+            assert page.evaluate(INJECTED, MARK) == [], path
+            shown += [path] if MARK in page.locator("body").inner_text() else []
+    assert len(shown) >= visited // 2, shown  # the payload is on the page, as text
+    page.goto(f"{hostile_url}/cases/")
+    toggles = page.locator(".kb-tray-toggle")
+    for index in range(toggles.count()):
+        if MARK in (toggles.nth(index).get_attribute("data-kb-title") or ""):
+            toggles.nth(index).click()
+            break
+    page.locator(".kb-tray summary").click()
+    assert MARK in page.locator("[data-kb-tray-list]").inner_text()
+    assert page.evaluate(INJECTED, MARK) == []
+    context.close()
+    assert events == []
+
+
+@pytest.mark.slow
 def test_open_data_holds_the_text_literally_and_no_formula(hostile_site):
     cases_json = (hostile_site / "data" / "cases.json").read_text(encoding="utf-8")
     assert payload("case-1").replace('"', '\\"') in cases_json  # JSON, read by scripts, never pasted into HTML

@@ -95,7 +95,7 @@ def pdf_text(path: Path) -> str:
 def test_handouts_print_to_a4_pdfs_without_site_chrome(site_dir, tmp_path, browser):
     made = render_pdfs(site_dir, site_dir.parent / "docs", tmp_path, browser=browser)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in made) == [
-        f"cases/{WENGYUAN}.pdf", f"cases/{XINGSHAN}.pdf", f"modules/{MODULE}.pdf"]
+        f"cases/{WENGYUAN}.pdf", f"cases/{XINGSHAN}.pdf", f"modules/{MODULE}.pdf", f"packets/{MODULE}.pdf"]
     case_pdf = pypdf.PdfReader(tmp_path / "cases" / f"{XINGSHAN}.pdf")
     assert 2 <= len(case_pdf.pages) <= 4
     assert round(float(case_pdf.pages[0].mediabox.width)) == 595  # A4: 210 mm = 595 pt
@@ -107,6 +107,14 @@ def test_handouts_print_to_a4_pdfs_without_site_chrome(site_dir, tmp_path, brows
     assert len(module_pdf.pages) > len(case_pdf.pages)
     module_text = pdf_text(tmp_path / "modules" / f"{MODULE}.pdf")
     assert "时间安排" in module_text and "小组练习" in module_text and "50多万元" in module_text
+    # the module's reading packet: cover, contents, both handouts, then all questions; no trainer notes
+    packet = pypdf.PdfReader(tmp_path / "packets" / f"{MODULE}.pdf")
+    assert len(packet.pages) >= 5  # cover, contents, each case, the questions: each starts a page
+    packet_text = pdf_text(tmp_path / "packets" / f"{MODULE}.pdf")
+    for expected in ("阅读材料", "主讲", "目录", "42840家", "50多万元", "县（单位）自述", "讨论题", "小组练习",
+                     "只扶持有条件创业的党员"):  # the last: a question of the module file, not of the case
+        assert unicodedata.normalize("NFKC", expected) in packet_text, expected
+    assert "讲授时请如实说明" not in packet_text  # trainees' material: no teaching notes
 
 
 def test_pdf_is_linked_only_while_it_matches_its_handout(tmp_path):

@@ -7,6 +7,10 @@
  * announce the order. Pressing again reverses the order. Each cell also gets
  * its column name in data-label, so that on a phone the CSS can show every
  * row as a small card ("县：兴山县 / 指标：…") instead of a wide table.
+ *
+ * A container with data-kb-filter="<column name>" also gets a choice of that
+ * column's values ("只看：县（单位）自述（18）"); choosing one hides the other rows
+ * and says how many rows are shown.
  */
 (function () {
   "use strict";
@@ -66,8 +70,53 @@
     });
   }
 
+  function addFilter(container) {
+    var table = container.querySelector("table");
+    var name = container.getAttribute("data-kb-filter");
+    if (!table || !table.tHead || container.querySelector(".kb-table-filter")) return;
+    var column = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+      return th.textContent.trim();
+    }).indexOf(name);
+    if (column < 0) return;
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var counts = {};
+    rows.forEach(function (row) {
+      var value = row.cells[column].textContent.trim();
+      counts[value] = (counts[value] || 0) + 1;
+    });
+    var box = document.createElement("p");
+    box.className = "kb-table-filter";
+    var label = document.createElement("label");
+    var select = document.createElement("select");
+    var status = document.createElement("span");
+    status.className = "kb-table-filter__status";
+    status.setAttribute("aria-live", "polite");
+    label.textContent = "只看" + name + "：";
+    label.appendChild(select);
+    [["", "全部（" + rows.length + "）"]].concat(Object.keys(counts).sort(collator.compare).map(function (value) {
+      return [value, value + "（" + counts[value] + "）"];
+    })).forEach(function (item) {
+      var option = document.createElement("option");
+      option.value = item[0];
+      option.textContent = item[1];
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () {
+      var shown = 0;
+      rows.forEach(function (row) {
+        row.hidden = select.value !== "" && row.cells[column].textContent.trim() !== select.value;
+        shown += row.hidden ? 0 : 1;
+      });
+      status.textContent = select.value ? "显示 " + shown + " 项，共 " + rows.length + " 项" : "";
+    });
+    box.appendChild(label);
+    box.appendChild(status);
+    container.insertBefore(box, container.firstChild);
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".kb-sortable table"), enhance);
+    Array.prototype.forEach.call(document.querySelectorAll(".kb-sortable[data-kb-filter]"), addFilter);
   }
 
   // Material's instant navigation replaces pages without reloading; document$ announces each one.

@@ -45,6 +45,7 @@ RULES: dict[str, str] = {
     "unknown-category": "做法分类不在分类表中",
     "too-many-categories": "附加分类超过两个",
     "unknown-tag": "标签不在标签表中",
+    "unknown-evidence": "成效数据的出处（evidence）不在出处表中",
     # teaching fields (kb.check.teaching_rules)
     "question-count": "讨论题不是 3—5 个",
     "not-a-sentence": "学习目标或讨论题中有一项不是一句文字",

@@ -105,6 +105,7 @@ def check_case_file(case_file: CaseFile) -> Iterator[Problem]:
     yield from check_status(case_file)
     yield from check_categories(case_file)
     yield from check_tags(case_file)
+    yield from check_evidence(case_file)
     yield from check_text_items(case_file)
     yield from check_unknown_subfields(case_file)
     yield from check_placeholders(case_file)
@@ -222,6 +223,21 @@ def check_tags(case_file: CaseFile) -> Iterator[Problem]:
             yield Problem(case_file.display_path, case_file.line_of("tags", index), f"tags[{index}]", "unknown-tag",
                           f"标签“{tag}”不在标签表 vocab/tags.yml 中",
                           _suggest(tag, dict.fromkeys(known), "可用：") + "；确需新标签时，在同一个 PR 里把它加进 vocab/tags.yml")
+
+
+def check_evidence(case_file: CaseFile) -> Iterator[Problem]:
+    """``results[].evidence`` is a key of ``vocab/evidence.yml`` (where the figure comes from)."""
+    results = case_file.meta.get("results")
+    known = vocab.evidence_kinds()
+    for index, result in enumerate(results if isinstance(results, list) else []):
+        evidence = result.get("evidence") if isinstance(result, dict) else None
+        if isinstance(evidence, str) and evidence and evidence not in known:
+            by_label = {kind.label: key for key, kind in known.items()}
+            hint = (f"“{evidence}”是出处的名称，这里写它的 key：{by_label[evidence]}" if evidence in by_label
+                    else _suggest(evidence, {key: kind.label for key, kind in known.items()}, "可用："))
+            yield Problem(case_file.display_path, case_file.line_of("results", index, "evidence"),
+                          f"results[{index}].evidence", "unknown-evidence",
+                          f"数据出处“{evidence}”不在出处表 vocab/evidence.yml 中", hint + "；各出处的含义见 vocab/evidence.yml")
 
 
 def check_sections(case_file: CaseFile) -> Iterator[Problem]:

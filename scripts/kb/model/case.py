@@ -85,6 +85,10 @@ RESULT_FIELDS = (
     FieldSpec("unit", "string", True, "单位", "个"),
     FieldSpec("as_stated", "string", False, "原文写法，数字带“多”“余”等时照录", "50多万元"),
     FieldSpec("note", "string", False, "说明：统计口径、时间等"),
+    FieldSpec("evidence", "string", False,
+              "数据出处：这个数字从哪里来，取 vocab/evidence.yml 中的 key——self-report 县（单位）自述、"
+              "statistics 统计数据、evaluation 第三方评估、media 媒体报道；来源是县（单位）自己的经验材料时写 "
+              "self-report，不清楚时不写（显示为“未注明”）", "self-report"),
 )
 
 SOURCE_FIELDS = (
@@ -134,6 +138,7 @@ class Result:
     unit: str
     as_stated: str = ""
     note: str = ""
+    evidence: str = ""  # a key of vocab/evidence.yml; "" when the case does not say
 
     @property
     def figure(self) -> str:
@@ -203,7 +208,8 @@ class Case:
                 for p in meta["practices"]
             ),
             results=tuple(
-                Result(r["indicator"], r["value"], r["unit"], r.get("as_stated") or "", r.get("note") or "")
+                Result(r["indicator"], r["value"], r["unit"], r.get("as_stated") or "", r.get("note") or "",
+                       r.get("evidence") or "")
                 for r in meta["results"]
             ),
             lessons=tuple(meta["lessons"] or ()),

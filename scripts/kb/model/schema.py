@@ -60,6 +60,7 @@ def _constraints(name: str) -> dict[str, Any]:
         "category": {"enum": categories},
         "also": {"items": {"enum": categories}, "maxItems": 2},
         "tags": {"items": {"enum": list(vocab.tags())}},
+        "evidence": {"enum": list(vocab.evidence_kinds())},
         "background": {"items": {"type": "string"}},
         "lessons": {"items": {"type": "string"}},
     }.get(name, {})

@@ -31,6 +31,32 @@ def categories(vocab_dir: Path = VOCAB_DIR) -> dict[str, Category]:
     return {entry["key"]: Category(**entry) for entry in entries}
 
 
+@dataclass(frozen=True)
+class EvidenceKind:
+    """Where a figure comes from (``results[].evidence``): how far a reader can trust it."""
+
+    key: str
+    label: str
+    definition: str
+
+
+# How a figure without ``evidence`` is shown.
+EVIDENCE_UNKNOWN_LABEL = "未注明"
+
+
+@lru_cache(maxsize=None)
+def evidence_kinds(vocab_dir: Path = VOCAB_DIR) -> dict[str, EvidenceKind]:
+    """The evidence labels of figures keyed by their ASCII key, in file order."""
+    entries = read_vocab("evidence.yml", vocab_dir)
+    return {entry["key"]: EvidenceKind(**entry) for entry in entries}
+
+
+def evidence_label(key: str) -> str:
+    """``self-report`` -> ``县（单位）自述``; "" (not labelled) -> ``未注明``."""
+    kind = evidence_kinds().get(key)
+    return kind.label if kind else EVIDENCE_UNKNOWN_LABEL
+
+
 @lru_cache(maxsize=None)
 def provinces(vocab_dir: Path = VOCAB_DIR) -> dict[str, tuple[str, ...]]:
     """Full provincial-level names mapped to their common short forms."""

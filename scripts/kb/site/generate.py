@@ -28,11 +28,13 @@ from kb.site.pdf_links import attach_pdfs
 from kb.check.problems import Problem, RefusedToBuild
 from kb.site.render.case_list import render_case_list
 from kb.site.render.case_page import render_case_page
+from kb.site.render.compare import render_compare_files
 from kb.site.render.figures_page import render_figures_page
 from kb.site.render.glossary_page import render_glossary_page
 from kb.site.render.home import fill_markers
 from kb.site.render.matrix import render_matrix_page
 from kb.site.render.open_data import render_open_data
+from kb.site.render.packet import render_packet_files
 from kb.site.render.page_meta import seal_page
 from kb.site.render.practices import render_practices_page
 from kb.site.render.regions import render_region_pages
@@ -112,7 +114,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
         relative = path.relative_to(docs_dir).as_posix()
         data = path.read_bytes()
         if path.suffix == ".md":
-            data = fill_markers(data.decode("utf-8"), cases).encode("utf-8")
+            data = fill_markers(data.decode("utf-8"), cases, index, modules, directory_urls).encode("utf-8")
         files[relative] = data
     files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
     dictionary = search_dictionary(cases)
@@ -131,6 +133,8 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
     files.update({path: text.encode("utf-8") for path, text in views.items()})
     files.update(render_open_data(index, categories))
     files.update(render_training_files(cases, list(modules), directory_urls))
+    files.update(render_packet_files(list(modules), directory_urls))
+    files.update(render_compare_files(cases, categories, directory_urls))
     return seal_pages(files)
 
 

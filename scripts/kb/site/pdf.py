@@ -1,7 +1,8 @@
 """``make pdf``: print every handout page of the built site to an A4 PDF.
 
 Runs inside ``python -m kb build --pdf`` after MkDocs. Each handout
-(``print/cases/<id>`` and ``print/modules/<id>``) is opened from the built
+(``print/cases/<id>`` and ``print/modules/<id>``) and each module's reading
+packet (``print/packets/<id>``, :mod:`kb.site.render.packet`) is opened from the built
 site by headless Chromium and printed with the page's own ``@page`` size;
 fonts are the system's (Debian fonts-noto-cjk). The PDFs are kept in
 ``build/pdf`` with the digest of the handout they were made from, so an
@@ -17,14 +18,15 @@ from kb.browser import CHROMIUM, CHROMIUM_ARGS
 from kb.paths import GENERATED_DOCS_DIR, ROOT
 import shutil
 
-from kb.site.pdf_links import PDF_CACHE_DIR, cached_pdf, digest, is_current, stamp_path
+from kb.site.pdf_links import PDF_CACHE_DIR, PRINTED_KINDS, cached_pdf, digest, is_current, stamp_path
 from kb.site.render.print_page import print_page_path
 
 
 def handout_keys(docs_dir: Path) -> list[str]:
-    """``cases/<id>`` and ``modules/<id>`` for every generated handout page."""
-    return sorted(path.parent.relative_to(docs_dir / "print").as_posix()
-                  for path in (docs_dir / "print").rglob("index.html"))
+    """``cases/<id>``, ``modules/<id>`` and ``packets/<id>`` for every generated handout
+    and module reading packet (not the tray's packet, which the reader's browser fills)."""
+    keys = (path.parent.relative_to(docs_dir / "print").as_posix() for path in (docs_dir / "print").rglob("index.html"))
+    return sorted(key for key in keys if key.split("/")[0] in PRINTED_KINDS)
 
 
 def publish_pdfs(site_dir: Path = ROOT / "site", docs_dir: Path = GENERATED_DOCS_DIR,

@@ -17,7 +17,9 @@ from kb.paths import BUILD_DIR
 from kb.site.render.print_page import print_page_path
 
 PDF_CACHE_DIR = BUILD_DIR / "pdf"
-MARKER_RE = re.compile(r"<!-- kb:pdf ((?:cases|modules)/[a-z0-9-]+) -->")
+MARKER_RE = re.compile(r"<!-- kb:pdf ((?:cases|modules|packets)/[a-z0-9-]+) -->")
+# The kinds of print page that ``make pdf`` prints (the tray's packet is made in the browser).
+PRINTED_KINDS = ("cases", "modules", "packets")
 
 
 def digest(data: bytes) -> str:
@@ -63,7 +65,8 @@ def attach_pdfs(files: dict[str, bytes], cache_dir: Path = PDF_CACHE_DIR, *, pri
                     return ""
                 files[f"pdf/{key}.pdf"] = cached_pdf(cache_dir, key).read_bytes()
             attached += 1
-            return f'<a class="md-button" href="{to_root}pdf/{key}.pdf">下载 PDF</a>'
+            label = "下载阅读材料 PDF" if key.startswith("packets/") else "下载 PDF"
+            return f'<a class="md-button" href="{to_root}pdf/{key}.pdf">{label}</a>'
 
         files[relative] = MARKER_RE.sub(replace, data.decode("utf-8")).encode("utf-8")
     return attached

@@ -11,12 +11,13 @@ from kb.site.render.page_meta import front_matter
 from kb.site.render.print_page import print_page_path
 from kb.site.render.search_facets import case_search_data
 from kb.site.render.safe_text import inline, narrative, plain
-from kb.model.vocab import Category
+from kb.model.vocab import EVIDENCE_UNKNOWN_LABEL, Category, evidence_kinds, evidence_label
 
 SECTION_RE = re.compile(r"^##[ \t]+(\S.*?)[ \t]*$", re.MULTILINE)
 SUBHEADING_RE = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.MULTILINE)
 
 INCOMPLETE_NOTICE = "本案例的来源文本不完整，以下只收录了来源中实际存在的内容，缺失部分没有补写。"
+DRAFT_NOTICE = "本案例由导入工具生成，尚未经人工审核，内容和数据可能有误。"
 
 
 def practice_anchor(index: int) -> str:
@@ -32,7 +33,7 @@ def render_case_page(case: Case, categories: dict[str, Category],
         f"# {inline(case.title)} {{ .kb-case }}",  # marks case pages for kb.site.mdext.glossary_links
         render_status_notice(case),
         render_card(case, categories),
-        render_handout_bar(f"../{print_page_path('cases/' + case.id)}", f"cases/{case.id}", projector=True),
+        render_handout_bar(f"../{print_page_path('cases/' + case.id)}", f"cases/{case.id}", projector=True, case=case),
         render_practice_overview(case, categories),
         render_case_teaching(case),
         render_narrative(case),
@@ -46,7 +47,7 @@ def render_status_notice(case: Case) -> str:
         note = f"{inline(case.incomplete_note)}" if case.incomplete_note else ""
         return f'!!! warning "原文不完整"\n\n    {note}{INCOMPLETE_NOTICE}'
     if case.status == "draft":
-        return '!!! note "草稿"\n\n    本案例由导入工具生成，尚未经人工审核，内容和数据可能有误。'
+        return f'!!! note "草稿"\n\n    {DRAFT_NOTICE}'
     return ""
 
 
@@ -69,11 +70,27 @@ def category_chip(key: str, categories: dict[str, Category]) -> str:
 
 
 def render_figures_table(case: Case) -> str:
+    """Key figures with where each comes from (出处), and what those labels mean."""
     if not case.results:
         return "本案例来源中没有可列出的成效数据。"
-    rows = ["| 指标 | 数据 | 说明 |", "| --- | --- | --- |"]
-    rows += [f"| {inline(r.indicator)} | {inline(r.figure)} | {inline(r.note)} |" for r in case.results]
-    return "**关键数据**\n\n" + "\n".join(rows)
+    rows = ["| 指标 | 数据 | 出处 | 说明 |", "| --- | --- | --- | --- |"]
+    rows += [f"| {inline(r.indicator)} | {inline(r.figure)} | {inline(evidence_label(r.evidence))} | {inline(r.note)} |"
+             for r in case.results]
+    return "**关键数据**\n\n" + "\n".join(rows) + "\n\n" + render_evidence_legend(case)
+
+
+def evidence_notes(case: Case) -> list[str]:
+    """What each evidence label the case's figures use means (plain text, one per label)."""
+    kinds = evidence_kinds()
+    return [f"“{kinds[key].label}”指{kinds[key].definition}" if key in kinds
+            else f"“{EVIDENCE_UNKNOWN_LABEL}”指案例文件没有写明这个数字从哪里来。"
+            for key in dict.fromkeys(r.evidence for r in case.results)]
+
+
+def render_evidence_legend(case: Case) -> str:
+    """One line per evidence label the figures use: how far a reader can trust them."""
+    lines = [inline(note) for note in evidence_notes(case)]
+    return '<div class="kb-evidence-legend" markdown>\n\n**出处**：' + "  \n".join(lines) + "\n\n</div>"
 
 
 def render_practice_overview(case: Case, categories: dict[str, Category]) -> str:

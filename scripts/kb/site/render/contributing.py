@@ -1,4 +1,4 @@
-"""The generated parts of the 贡献指南 page: field tables and the list of checks.
+"""The generated parts of the 贡献指南 page: field tables, evidence labels and the list of checks.
 
 Both come from their single sources (:mod:`kb.model.case`, :mod:`kb.check.rules`), so the
 guide cannot drift from what the validator enforces.
@@ -9,6 +9,7 @@ from __future__ import annotations
 from kb.model.case import CASE_FIELDS, NESTED_FIELDS, FieldSpec
 from kb.site.render.safe_text import inline
 from kb.check.rules import RULES
+from kb.model.vocab import evidence_kinds
 
 KIND_NAMES = {"string": "文字", "number": "数字", "list": "列表", "mapping": "子字段", "date": "日期"}
 NESTED_TITLES = {"region": "region（地区）的子字段", "practices": "practices（主要做法）每一项的子字段",
@@ -29,6 +30,13 @@ def render_field_tables() -> str:
     for key, specs in NESTED_FIELDS.items():
         parts += ["", f"**{NESTED_TITLES[key]}**", "", render_field_table(specs)]
     return "\n".join(parts)
+
+
+def render_evidence_table() -> str:
+    """The evidence labels a figure may carry (``vocab/evidence.yml``), for the 贡献指南 page."""
+    rows = ["| 写法 | 名称 | 什么时候用 |", "| --- | --- | --- |"]
+    rows += [f"| `{key}` | {inline(kind.label)} | {inline(kind.definition)} |" for key, kind in evidence_kinds().items()]
+    return "\n".join(rows)
 
 
 def render_rules() -> str:

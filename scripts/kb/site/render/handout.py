@@ -45,13 +45,18 @@ def render_source_line(case: Case) -> str:
     return f"来源：{inline(source.title)}" + (f"（{details}）" if details else "")
 
 
-def render_case_handout(case: Case) -> str:
+def render_case_handout(case: Case, heading: str = "", level: int = 1,
+                        questions: tuple[str, ...] | None = None) -> str:
+    """The trainee's handout of one case: its title at ``level`` (``heading``, default the
+    case's title), sections one level below; ``questions`` replace the case's own (a reading
+    packet passes none and lists them all at its end)."""
+    sub = "#" * (level + 1)
     parts = [
-        f"# {inline(case.title)}",
-        render_case_digest(case, "##"),
-        render_objectives(case.learning_objectives, "##"),
-        render_questions(case.discussion_questions, "##"),
-        "## 来源",
+        f"{'#' * level} {heading or inline(case.title)}",
+        render_case_digest(case, sub),
+        render_objectives(case.learning_objectives, sub),
+        render_questions(case.discussion_questions if questions is None else questions, sub),
+        f"{sub} 来源",
         render_source_line(case) + "\n\n" + f"案例全文见案例库网站：[{inline(case.title)}]({ROOT_LINK}cases/{case.id}.md)",
     ]
     return "\n\n".join(part for part in parts if part) + "\n"

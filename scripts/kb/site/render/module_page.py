@@ -28,7 +28,9 @@ def render_module_page(module: Module, print_view: bool = False) -> str:
     parts = [
         front,
         f"# {inline(module.title)}",
-        "" if print_view else render_handout_bar(f"../{print_page_path('modules/' + module.id)}", f"modules/{module.id}", projector=True),
+        "" if print_view else render_handout_bar(
+            f"../{print_page_path('modules/' + module.id)}", f"modules/{module.id}", projector=True,
+            packet=(f"../{print_page_path('packets/' + module.id)}", f"packets/{module.id}")),
         render_module_facts(module),
         inline(module.summary) if module.summary else "",
         f"## 学习目标\n\n{numbered(module.objectives)}",
@@ -69,9 +71,10 @@ def render_timeline(module: Module) -> str:
     return "\n".join(lines)
 
 
-def render_exercise(module: Module) -> str:
+def render_exercise(module: Module, anchor: str = "") -> str:
     exercise = module.exercise
-    lines = [f"## 小组练习：{inline(exercise.title)}（{exercise.minutes} 分钟）", "", inline(exercise.task)]
+    heading = f"## 小组练习：{inline(exercise.title)}（{exercise.minutes} 分钟）" + (f" {{ #{anchor} }}" if anchor else "")
+    lines = [heading, "", inline(exercise.task)]
     if exercise.output:
         lines += ["", f"**成果要求**：{inline(exercise.output)}"]
     return "\n".join(lines)

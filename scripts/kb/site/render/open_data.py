@@ -20,11 +20,12 @@ from kb.model.case import Case
 from kb.site.render.case_page import practice_anchor
 from kb.site.render.page_meta import front_matter
 from kb.site.render.safe_text import plain
-from kb.model.vocab import Category
+from kb.model.vocab import Category, evidence_label
 
 PRACTICE_COLUMNS = ("case_id", "province", "city", "county", "case_title", "practice_no", "practice_name",
                     "category", "category_label", "also", "summary", "url")
-FIGURE_COLUMNS = ("case_id", "province", "city", "county", "indicator", "value", "unit", "as_stated", "note", "url")
+FIGURE_COLUMNS = ("case_id", "province", "city", "county", "indicator", "value", "unit", "as_stated", "note",
+                  "evidence", "evidence_label", "url")
 
 
 def case_url(case: Case, anchor: str = "") -> str:
@@ -32,13 +33,16 @@ def case_url(case: Case, anchor: str = "") -> str:
 
 
 def case_record(case: Case) -> dict[str, Any]:
-    """The case's frontmatter as data, in the field order of :mod:`kb.model.case`, plus its URL.
+    """The case's frontmatter as data, in the field order of :mod:`kb.model.case`, plus its URL
+    and, on each result, ``evidence_label`` (the Chinese name of its ``evidence``).
 
     Derived from the dataclass, so a field added to the model appears here without an edit.
     """
     record = dataclasses.asdict(case)
     for internal in ("body", "path", "extra"):
         record.pop(internal)
+    for result in record["results"]:
+        result["evidence_label"] = evidence_label(result["evidence"])
     return {**record, **case.extra, "url": case_url(case)}
 
 
@@ -77,7 +81,7 @@ def render_practices_csv(index: CrossIndex, categories: dict[str, Category]) -> 
 
 def render_figures_csv(index: CrossIndex) -> bytes:
     rows = [(case.id, case.region.province, case.region.city, case.region.county, plain(r.indicator), r.value,
-             plain(r.unit), plain(r.as_stated), plain(r.note), case_url(case))
+             plain(r.unit), plain(r.as_stated), plain(r.note), r.evidence, evidence_label(r.evidence), case_url(case))
             for case in index.cases for r in case.results]
     return csv_bytes(FIGURE_COLUMNS, rows)
 
@@ -105,7 +109,8 @@ def render_data_page(index: CrossIndex) -> str:
         "",
         "## cases.json", "",
         "每个案例一个对象，字段与案例文件开头的结构化信息相同（字段说明见[使用说明](../guide.md)），"
-        "没有填写的可选字段为空字符串、空数组或 null；另加 `url`：案例页相对于网站根目录的路径。", "",
+        "没有填写的可选字段为空字符串、空数组或 null；另加 `url`：案例页相对于网站根目录的路径；"
+        "`results` 的每一项另加 `evidence_label`：数据出处的中文名称（没有写 `evidence` 时为“未注明”）。", "",
         "## practices.csv", "",
         "| 列 | 含义 |", "| --- | --- |",
         "| case_id | 案例编号 |", "| province、city、county | 省、市、县 |", "| case_title | 案例标题 |",
@@ -116,4 +121,7 @@ def render_data_page(index: CrossIndex) -> str:
         "| 列 | 含义 |", "| --- | --- |",
         "| case_id | 案例编号 |", "| province、city、county | 省、市、县 |", "| indicator | 指标 |",
         "| value | 数值（只有数字） |", "| unit | 单位 |", "| as_stated | 原文写法（原文带“多”“余”等字样时照录） |",
-        "| note | 说明：统计口径、时间等 |", "| url | 案例页（相对于网站根目录） |", ""])
+        "| note | 说明：统计口径、时间等 |",
+        "| evidence、evidence_label | 数据出处的键和名称（如 self-report、县（单位）自述；没有写明时键为空、名称为“未注明”），"
+        "含义见[成效数据](../figures/index.md#evidence)页 |",
+        "| url | 案例页（相对于网站根目录） |", ""])

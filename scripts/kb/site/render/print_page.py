@@ -8,7 +8,8 @@ copies it into the site as a static file and checks every link to it.
 
 The page links the theme's stylesheet, ``kb.css`` and ``handout.css``, and
 carries the site's Content-Security-Policy (``extra.csp`` in ``mkdocs.yml``).
-It has no script at all. Its title is escaped here, its body by the Markdown
+Handouts have no script at all; the one page built in the reader's browser
+(the reading packet of the comparison tray) names its script file. Its title is escaped here, its body by the Markdown
 renderers (:mod:`kb.site.render.safe_text`) and :mod:`kb.site.mdext.sanitize`.
 """
 
@@ -35,7 +36,9 @@ def print_page_path(key: str) -> str:
     return f"print/{key}/index.html"
 
 
-def render_print_page(markdown_text: str, title: str, directory_urls: bool = True) -> str:
+def render_print_page(markdown_text: str, title: str, directory_urls: bool = True,
+                      scripts: tuple[str, ...] = ()) -> str:
+    """``scripts``: script files (paths from the site root) the page loads, deferred."""
     body = _convert(markdown_text)
     body = _ROOT_LINK_RE.sub(lambda m: f'href="{TO_ROOT}{_page_url(m[1], directory_urls)}{m[2] or ""}"', body)
     config = _site()
@@ -48,6 +51,7 @@ def render_print_page(markdown_text: str, title: str, directory_urls: bool = Tru
         f'<meta http-equiv="Content-Security-Policy" content="{html.escape(config["csp"])}">',
         f"<title>{html.escape(title)} - {html.escape(config['site_name'])}</title>",
         *(f'<link rel="stylesheet" href="{TO_ROOT}{sheet}">' for sheet in config["stylesheets"]),
+        *(f'<script defer src="{TO_ROOT}{script}"></script>' for script in scripts),
         "</head>",
         '<body class="kb-print">',
         '<main class="md-main"><div class="md-main__inner md-grid"><div class="md-content">',

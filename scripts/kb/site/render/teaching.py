@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import html
+
 from kb.model.case import Case
-from kb.site.render.safe_text import inline
+from kb.site.render.safe_text import inline, plain
 
 # Replaced by a PDF download link when ``make pdf`` has made an up-to-date PDF
 # (see kb.site.pdf_links); otherwise removed.
@@ -33,12 +35,28 @@ def render_teaching_notes(case: Case) -> str:
     return f'!!! tip "教学提示（供培训教师参考）"\n\n    {inline(case.teaching_notes)}'
 
 
-def render_handout_bar(print_page: str, pdf_key: str, projector: bool) -> str:
-    """打印讲义, PDF (when made) and 投影模式 controls at the top of a page."""
+def render_handout_bar(print_page: str, pdf_key: str, projector: bool,
+                       packet: tuple[str, str] | None = None, case: Case | None = None) -> str:
+    """打印讲义, PDF (when made) and 投影模式 controls at the top of a page; ``packet``:
+    the page and PDF key of a reading packet (training modules); ``case``: the case
+    page's 加入对照 button (``docs/assets/kb-tray.js`` shows it)."""
     parts = [f"[打印讲义]({print_page}){{ .md-button }}", PDF_MARKER.format(key=pdf_key)]
+    if packet:
+        parts += [f"[阅读材料（学员用）]({packet[0]}){{ .md-button }}", PDF_MARKER.format(key=packet[1])]
     if projector:
         parts.append(PROJECTOR_BUTTON)
+    if case:
+        parts.append(tray_button(case, "md-button"))
     return '<div class="kb-handout-bar" markdown>\n' + " ".join(parts) + "\n</div>"
+
+
+def tray_button(case: Case, extra_class: str = "") -> str:
+    """A 加入对照 toggle, hidden until the tray script (``kb-tray.js``) runs; the title is
+    escaped for an attribute (it is what the tray lists)."""
+    classes = " ".join(part for part in ("kb-tray-toggle", extra_class) if part)
+    title = html.escape(plain(case.title), quote=True).replace("|", "&#124;")  # | would split a table cell
+    return (f'<button type="button" class="{classes}" data-kb-case="{case.id}" data-kb-title="{title}" '
+            f"hidden>加入对照</button>")
 
 
 def render_case_teaching(case: Case) -> str:

@@ -1,0 +1,113 @@
+"""``/compare/``: two to four cases side by side, and the data its script reads.
+
+The page itself is a shell (``compare/index.md``) that loads its own script,
+``docs/assets/kb-compare.js``, which reads ``?cases=<id>,<id>`` and builds the table in the reader's browser. Each
+case has its own small data file, ``compare/data/<id>.js``, so a comparison
+loads only the cases it shows (the cost of a page does not grow with the
+library). The data is a script file, not JSON, because browsers refuse
+``fetch()`` of local files: loaded with a ``<script>`` element it works from
+the web server and from the unzipped offline bundle (``file://``) alike. A case
+id that has no file fails to load and is listed as “未找到”.
+
+Every value in the data is plain text (shown with ``textContent``); JSON string
+literals are valid JavaScript, and the file holds nothing else but one
+assignment, so no case text can become code. The reading packet built from the
+tray (:mod:`kb.site.render.packet`) reads the same files.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kb.model.case import STATUS_LABELS, Case
+from kb.model.vocab import Category, evidence_label
+from kb.site.render.case_page import DRAFT_NOTICE, INCOMPLETE_NOTICE, evidence_notes
+from kb.site.render.page_meta import front_matter
+from kb.site.render.safe_text import plain
+
+COMPARE_PAGE = "compare/index.md"
+# How many cases a comparison shows at most (the tray holds as many).
+MAX_CASES = 4
+
+
+def compare_data_path(case_id: str) -> str:
+    """The data file of one case, relative to the site root."""
+    return f"compare/data/{case_id}.js"
+
+
+def case_page_url(case_id: str, directory_urls: bool) -> str:
+    """The case page relative to the site root, in the build's URL style."""
+    return f"cases/{case_id}/" if directory_urls else f"cases/{case_id}.html"
+
+
+def compare_record(case: Case, categories: dict[str, Category], directory_urls: bool = True) -> dict[str, Any]:
+    """What the comparison and the reading packet show of one case, as plain text."""
+    source = case.source
+    return {
+        "id": case.id,
+        "title": plain(case.title),
+        "url": case_page_url(case.id, directory_urls),
+        "region": plain(case.region.label),
+        "county": plain(case.region.county),
+        "model": plain(case.model),
+        "status": case.status,
+        "status_label": STATUS_LABELS[case.status],
+        "notice": status_notice(case),
+        "summary": plain(case.summary),
+        "background": [plain(item) for item in case.background],
+        "practices": [{"name": plain(p.name), "summary": plain(p.summary), "category": p.category,
+                       "category_label": categories[p.category].label}
+                      for p in case.practices],
+        "results": [{"indicator": plain(r.indicator), "figure": plain(r.figure), "note": plain(r.note),
+                     "evidence_label": evidence_label(r.evidence)} for r in case.results],
+        "evidence_notes": evidence_notes(case),
+        "lessons": [plain(item) for item in case.lessons],
+        "objectives": [plain(item) for item in case.learning_objectives],
+        "questions": [plain(item) for item in case.discussion_questions],
+        "source": {"title": plain(source.title), "publisher": plain(source.publisher), "date": plain(source.date)},
+    }
+
+
+def status_notice(case: Case) -> str:
+    """What a reader must know before trusting the case: its source is incomplete, or it is a draft."""
+    if case.status == "incomplete":
+        return plain(case.incomplete_note) + INCOMPLETE_NOTICE
+    return DRAFT_NOTICE if case.status == "draft" else ""
+
+
+def render_compare_data(case: Case, categories: dict[str, Category], directory_urls: bool = True) -> str:
+    """``compare/data/<id>.js``: one assignment of the case's record."""
+    record = json.dumps(compare_record(case, categories, directory_urls), ensure_ascii=False, separators=(",", ":"))
+    # U+2028/2029 end a line in older JavaScript engines; escaped they are the same text.
+    record = record.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"window.kbCaseData=window.kbCaseData||{{}};window.kbCaseData[{json.dumps(case.id)}]={record};\n"
+
+
+def render_compare_page(categories: dict[str, Category]) -> str:
+    """The page shell; the category order (``data-kb-categories``) lines the practices up row by row."""
+    order = " ".join(categories)
+    return "\n".join([
+        front_matter(title="案例对照", description="把两到四个案例并排对照：地区、背景、按分类排列的做法、关键数据、启示和讨论题。",
+                     hide=["navigation", "toc"]),
+        "",
+        "# 案例对照",
+        "",
+        f"把 2—{MAX_CASES} 个案例并排放在一起：同一类做法排在同一行，某个案例没有这类做法时，它的格子标明“无此类做法”。"
+        "在案例页、[全部案例](../cases/index.md)列表或搜索结果中点“加入对照”选择案例，"
+        "再点页面上方的“对照”打开。这个页面的网址可以复制给别人，打开后看到的是同一组案例。",
+        "",
+        f'<div class="kb-compare" data-kb-compare data-kb-categories="{order}" data-kb-max="{MAX_CASES}">',
+        '<p class="kb-compare__status" role="status">对照表需要浏览器启用 JavaScript 才能显示。</p>',
+        "</div>",
+        # one folder below the root, online (compare/) and offline (compare/index.html) alike
+        '<script defer src="../assets/kb-compare.js"></script>',
+        "",
+    ])
+
+
+def render_compare_files(cases: list[Case], categories: dict[str, Category],
+                         directory_urls: bool = True) -> dict[str, bytes]:
+    files = {COMPARE_PAGE: render_compare_page(categories)}
+    files.update({compare_data_path(case.id): render_compare_data(case, categories, directory_urls) for case in cases})
+    return {path: text.encode("utf-8") for path, text in files.items()}
