@@ -289,9 +289,9 @@ def test_keyboard_alone_reaches_every_header_control_and_the_whole_case_page(bro
         # every header control but the search box's 清空 (tabindex -1, as in the theme: the field itself
         # is cleared from the keyboard by editing it or with Esc)
         header_controls = page.evaluate("""() => [...document.querySelectorAll(
-            'header a[href], header button:not([tabindex="-1"]), header input:not([type=hidden]):not(.md-toggle), header select')]
-            .filter(e => { const r = e.getBoundingClientRect(); const l = e.nextElementSibling;
-                return (r.width && r.height) || (e.matches('.md-option') && l && l.getBoundingClientRect().width); })
+            'header a[href], header button:not([tabindex="-1"]), header input:not([type=hidden]):not(.md-toggle), header select, header summary')]
+            .filter(e => { const l = e.nextElementSibling;  // the colour toggle is a hidden radio before its label
+                return e.matches('.md-option') ? !!(l && l.checkVisibility()) : e.checkVisibility({visibilityProperty: true}); })
             .map(e => (e.innerText || e.getAttribute('aria-label') || e.title || '').trim().slice(0, 24))""")
         reached = {s["text"] for s in stops if s["inHeader"]}
         assert set(header_controls) <= reached, (header_controls, reached)

@@ -17,7 +17,8 @@ from kb.site.pdf import handout_keys
 from kb.site.render.compare import render_compare_data
 from quality.vnu import html_errors
 from sitebuild import build_site, serve
-from test_training import MODULE, offline_bundle  # noqa: F401  (the unzipped offline bundle, a fixture)
+from test_training import MODULE
+
 
 TRAY_COUNT = "[data-kb-tray-count]"
 RESULT_ITEM = "li.md-search-result__item"
