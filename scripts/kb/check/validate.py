@@ -130,7 +130,7 @@ def check_fields(case_file: CaseFile, data: dict[str, Any], specs: tuple[FieldSp
             line = case_file.line_of(*prefix, spec.name)
             yield value_type_problem(case_file, spec, value, name, line, Problem(
                 case_file.display_path, line, name, "wrong-type",
-                *say("wrong-type", kind=KIND_LABELS[spec.kind], value=_short(value), hint=_type_hint(spec))))
+                *say("wrong-type", kind=KIND_LABELS[spec.kind], value=_short(value), hint=type_hint(spec))))
         elif spec.kind == "list" and spec.required and not value and spec.name != "lessons":
             yield Problem(case_file.display_path, case_file.line_of(*prefix, spec.name), name, "empty-list",
                           *say("empty-list", description=spec.description))
@@ -272,7 +272,7 @@ def _has_kind(value: Any, kind: str) -> bool:
     raise ValueError(kind)
 
 
-def _type_hint(spec: FieldSpec) -> str:
+def type_hint(spec: FieldSpec) -> str:
     if spec.kind == "number":
         return "只写阿拉伯数字，例如 92；单位写在 unit 字段，“多”“余”等写在 as_stated 字段"
     if spec.kind == "list":

@@ -39,6 +39,7 @@ from kb.site.render.regions import render_region_pages
 from kb.site.render.related import render_related
 from kb.site.render.search_facets import render_query_dictionary, search_dictionary
 from kb.site.render.search_terms import render_jieba_user_dict
+from kb.site.render.submit_page import render_submit_files
 from kb.site.render.training import render_training_files
 
 
@@ -131,6 +132,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
     files.update({path: text.encode("utf-8") for path, text in views.items()})
     files.update(render_open_data(index, categories))
     files.update(render_training_files(cases, list(modules), directory_urls))
+    files.update({path: text.encode("utf-8") for path, text in render_submit_files().items()})
     return seal_pages(files)
 
 

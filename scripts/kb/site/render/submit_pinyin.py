@@ -1,0 +1,87 @@
+"""What the browser needs to propose a case id as ``make new`` does (:mod:`kb.model.ids`).
+
+``make new`` segments the model name with jieba and writes each word in
+pypinyin's pinyin. Both libraries are Python, and their full data (jieba's
+dictionary, pypinyin's phrases) is megabytes, so the 投稿 page gets a cut-down
+copy, made here at build time from the same installed libraries:
+
+* ``chars``: the default reading of every common character (pypinyin), grouped
+  by syllable;
+* ``phrases``: only the phrases pypinyin reads differently from their
+  characters' default readings (长沙 is chang-sha, not zhang-sha);
+* ``words``: jieba's dictionary words of up to 4 characters down to
+  :data:`WORD_FREQUENCY`, grouped by log frequency (jieba keeps rarer words and an HMM for unknown ones;
+  the browser joins leftover single characters in pairs instead), with
+  ``total`` for jieba's route probabilities;
+* ``places``: each province's slug, computed here with :func:`kb.model.ids.place_slug`.
+
+``docs/assets/submit-id.js`` applies them the way jieba and pypinyin do. The
+id stays editable; ``tests/test_submit.py`` measures how often the two agree.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kb.model import vocab
+from kb.model.ids import MAX_TOPIC_WORDS, PLACE_SUFFIXES, place_slug
+
+WORD_FREQUENCY = 100
+LOG_PRECISION = 1  # decimals of ln(frequency) kept: words are grouped by it, which keeps the file small
+COMMON_CHARACTERS = (0x4E00, 0x9FA5)  # the range jieba's segmenter treats as Han (its re_han_default)
+
+
+@lru_cache(maxsize=1)
+def pinyin_data() -> dict[str, Any]:
+    from pypinyin import lazy_pinyin
+    from pypinyin.constants import PHRASES_DICT
+
+    chars: dict[str, list[str]] = {}
+    default: dict[str, str] = {}
+    for code in range(COMMON_CHARACTERS[0], COMMON_CHARACTERS[1] + 1):
+        character = chr(code)
+        reading = lazy_pinyin(character)[0]
+        if reading != character:
+            default[character] = reading
+            chars.setdefault(reading, []).append(character)
+    phrases = {}
+    for phrase in PHRASES_DICT:
+        reading = lazy_pinyin(phrase)
+        if reading != [default.get(c, c) for c in phrase]:
+            phrases[phrase] = " ".join(reading)
+    frequencies, total = _jieba_words()
+    return {
+        "chars": {reading: "".join(found) for reading, found in chars.items()},
+        "phrases": phrases,
+        "words": _words_by_log_frequency(frequencies),
+        "logTotal": round(math.log(total), 6),
+        "places": {name: place_slug(name) for name in vocab.provinces()},
+        "suffixes": list(PLACE_SUFFIXES),
+        "maxTopicWords": MAX_TOPIC_WORDS,
+    }
+
+
+def _jieba_words() -> tuple[dict[str, int], int]:
+    import jieba
+
+    frequencies: dict[str, int] = {}
+    total = 0
+    path = Path(jieba.__file__).parent / "dict.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, freq, *_ = line.split(" ")
+        frequencies[word] = int(freq)
+        total += int(freq)
+    return frequencies, total
+
+
+def _words_by_log_frequency(frequencies: dict[str, int]) -> dict[str, str]:
+    """``{"6.2": "word word …"}``: the dictionary words of up to four characters down to
+    :data:`WORD_FREQUENCY`, grouped by the natural logarithm of their frequency (what jieba's route adds up)."""
+    groups: dict[str, list[str]] = {}
+    for word, freq in frequencies.items():
+        if freq >= WORD_FREQUENCY and len(word) <= 4 and " " not in word:
+            groups.setdefault(f"{math.log(freq):.{LOG_PRECISION}f}", []).append(word)
+    return {key: " ".join(words) for key, words in groups.items()}
