@@ -398,12 +398,32 @@
     return problems;
   }
 
+  /* The target of a Markdown link starting at ``start``: <…>, or up to the space or the ")"
+     that closes the link, with balanced parentheses inside, as Python-Markdown reads it. */
+  function linkTarget(text, start) {
+    if (text[start] === "<") {
+      var close = text.indexOf(">", start);
+      return close < 0 ? "" : text.slice(start + 1, close);
+    }
+    var depth = 0;
+    for (var i = start; i < text.length; i++) {
+      var character = text[i];
+      if (/\s/.test(character)) return text.slice(start, i);
+      if (character === "(") depth += 1;
+      if (character === ")") {
+        if (depth === 0) return text.slice(start, i);
+        depth -= 1;
+      }
+    }
+    return text.slice(start);
+  }
+
   function urls(text) {
     var found = [];
-    var markdown = /(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)/g;
+    var markdown = /(!?)\[[^\]]*\]\(\s*/g;
     var html = /<(a|img)\b[^>]*?\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
     var match;
-    while ((match = markdown.exec(text))) found.push({ image: match[1] === "!", url: match[2] });
+    while ((match = markdown.exec(text))) found.push({ image: match[1] === "!", url: linkTarget(text, markdown.lastIndex) });
     while ((match = html.exec(text))) found.push({ image: match[1].toLowerCase() === "img", url: match[2] || match[3] || match[4] || "" });
     return found;
   }

@@ -132,7 +132,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
     files.update({path: text.encode("utf-8") for path, text in views.items()})
     files.update(render_open_data(index, categories))
     files.update(render_training_files(cases, list(modules), directory_urls))
-    files.update({path: text.encode("utf-8") for path, text in render_submit_files().items()})
+    files.update({path: text.encode("utf-8") for path, text in render_submit_files(cases).items()})
     return seal_pages(files)
 
 

@@ -10,7 +10,8 @@ copy, made here at build time from the same installed libraries:
 * ``phrases``: only the phrases pypinyin reads differently from their
   characters' default readings (长沙 is chang-sha, not zhang-sha);
 * ``words``: jieba's dictionary words of up to 4 characters down to
-  :data:`WORD_FREQUENCY`, grouped by log frequency (jieba keeps rarer words and an HMM for unknown ones;
+  :data:`WORD_FREQUENCY`, grouped by log frequency, and the rarer
+  ones that occur in the library's titles, model names and practice names (农村党员) (jieba keeps rarer words and an HMM for unknown ones;
   the browser joins leftover single characters in pairs instead), with
   ``total`` for jieba's route probabilities;
 * ``places``: each province's slug, computed here with :func:`kb.model.ids.place_slug`.
@@ -24,6 +25,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 from kb.model import vocab
@@ -34,8 +36,16 @@ LOG_PRECISION = 1  # decimals of ln(frequency) kept: words are grouped by it, wh
 COMMON_CHARACTERS = (0x4E00, 0x9FA5)  # the range jieba's segmenter treats as Han (its re_han_default)
 
 
+def pinyin_data(library_text: Iterable[str] = ()) -> dict[str, Any]:
+    """The data for ``submit-id.js``; ``library_text``: names and titles from the library, whose
+    rarer dictionary words are kept too (model names use the library's own vocabulary)."""
+    frequencies, total = _jieba_words()
+    return {**_readings(), "words": _words_by_log_frequency(frequencies, _library_words(library_text, frequencies)),
+            "logTotal": round(math.log(total), 6)}
+
+
 @lru_cache(maxsize=1)
-def pinyin_data() -> dict[str, Any]:
+def _readings() -> dict[str, Any]:
     from pypinyin import lazy_pinyin
     from pypinyin.constants import PHRASES_DICT
 
@@ -52,18 +62,16 @@ def pinyin_data() -> dict[str, Any]:
         reading = lazy_pinyin(phrase)
         if reading != [default.get(c, c) for c in phrase]:
             phrases[phrase] = " ".join(reading)
-    frequencies, total = _jieba_words()
     return {
         "chars": {reading: "".join(found) for reading, found in chars.items()},
         "phrases": phrases,
-        "words": _words_by_log_frequency(frequencies),
-        "logTotal": round(math.log(total), 6),
         "places": {name: place_slug(name) for name in vocab.provinces()},
         "suffixes": list(PLACE_SUFFIXES),
         "maxTopicWords": MAX_TOPIC_WORDS,
     }
 
 
+@lru_cache(maxsize=1)
 def _jieba_words() -> tuple[dict[str, int], int]:
     import jieba
 
@@ -77,11 +85,22 @@ def _jieba_words() -> tuple[dict[str, int], int]:
     return frequencies, total
 
 
-def _words_by_log_frequency(frequencies: dict[str, int]) -> dict[str, str]:
+def _library_words(texts: Iterable[str], frequencies: dict[str, int]) -> set[str]:
+    """Dictionary words of 2–4 characters that occur in ``texts`` (whatever their frequency)."""
+    found: set[str] = set()
+    for text in texts:
+        for start in range(len(text) - 1):
+            for end in range(start + 2, min(start + 4, len(text)) + 1):
+                if text[start:end] in frequencies:
+                    found.add(text[start:end])
+    return found
+
+
+def _words_by_log_frequency(frequencies: dict[str, int], keep: set[str]) -> dict[str, str]:
     """``{"6.2": "word word …"}``: the dictionary words of up to four characters down to
     :data:`WORD_FREQUENCY`, grouped by the natural logarithm of their frequency (what jieba's route adds up)."""
     groups: dict[str, list[str]] = {}
     for word, freq in frequencies.items():
-        if freq >= WORD_FREQUENCY and len(word) <= 4 and " " not in word:
+        if (freq >= WORD_FREQUENCY or word in keep) and len(word) <= 4 and " " not in word:
             groups.setdefault(f"{math.log(freq):.{LOG_PRECISION}f}", []).append(word)
     return {key: " ".join(words) for key, words in groups.items()}
