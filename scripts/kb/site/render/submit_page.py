@@ -90,7 +90,7 @@ def render_submit_page() -> str:
         "不会发送到任何地方；点“清空”可以删掉。", "",
         "带“必填”的项目必须填写。数字与原文完全一致；不编造、不补写，原文没有的内容留空。", "",
         '<noscript><p class="kb-submit__noscript">投稿表单需要浏览器运行本网站的脚本。'
-        '也可以按贡献指南中“用 git 提交”的方法新增案例。</p></noscript>', "",
+        '也可以按贡献指南中“只用浏览器新增案例（不用表单）”的方法新增案例。</p></noscript>', "",
     ]
     return "\n".join(intro) + "\n" + "\n".join(parts) + "\n"
 
