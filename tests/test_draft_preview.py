@@ -4,22 +4,18 @@ site) still refuses it. The draft is imported from a test fixture into a tempora
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import SEED_CASES
-from kb.bench.reload_timing import free_port, wait_for
+from kb.bench.reload_timing import preview_server, wait_for
 from kb.check.validate import validate_cases
 from kb.importer import import_documents
 from kb.site.generate import InvalidCases, generate
-from sitebuild import ROOT, build_site, kb_env
+from sitebuild import ROOT, build_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "import" / "fixture-news-page.html"
 
@@ -68,13 +64,8 @@ def test_preview_renders_the_draft_with_its_problems(cases_with_draft, tmp_path)
 @pytest.mark.slow
 def test_make_serve_shows_the_draft_and_its_problems_after_an_edit(page, cases_with_draft, tmp_path):
     cases, draft = cases_with_draft
-    port = free_port()
-    command = [sys.executable, "-m", "kb", "serve", "--cases", str(cases), "--addr", f"127.0.0.1:{port}",
-               "--docs", str(tmp_path / "serve-docs")]
-    server = subprocess.Popen(command, cwd=ROOT, env=kb_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              start_new_session=True)
-    try:
-        url = f"http://127.0.0.1:{port}/cases/{draft.stem}/"
+    with preview_server(cases, tmp_path / "serve-docs") as address:
+        url = f"{address}/cases/{draft.stem}/"
         wait_for(url, 600)
         page.goto(url)
         banner = page.locator(".admonition.kb-draft-banner")
@@ -88,9 +79,3 @@ def test_make_serve_shows_the_draft_and_its_problems_after_an_edit(page, cases_w
                                arg=len(expected), timeout=120_000)
         for line in expected:
             assert line in page.locator(".admonition.kb-draft-banner").inner_text(), line
-    finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)

@@ -237,3 +237,15 @@ def test_a_field_added_to_the_model_appears_in_the_form(monkeypatch):
     monkeypatch.setitem(NESTED_FIELDS, "results", (*NESTED_FIELDS["results"], added))
     page = render_submit_page()
     assert 'name="results[0].evidence"' in page and "证据：这个数字出自原文哪一句（测试用字段）" in page
+
+
+def test_github_button_only_with_an_edit_base(monkeypatch):
+    from kb.site.render.edit_link import EDIT_BASE_ENV, new_file_url
+    from kb.site.render.submit_page import render_submit_data
+
+    monkeypatch.delenv(EDIT_BASE_ENV, raising=False)
+    assert new_file_url() is None and "kb-submit-github" not in render_submit_page()
+    monkeypatch.setenv(EDIT_BASE_ENV, "https://github.com/owner/repo/edit/main/")
+    assert new_file_url() == "https://github.com/owner/repo/new/main/cases"
+    assert "在 GitHub 上提交" in render_submit_page()
+    assert '"newFileUrl":"https://github.com/owner/repo/new/main/cases"' in render_submit_data()

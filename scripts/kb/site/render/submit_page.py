@@ -37,6 +37,7 @@ from kb.site.render.submit_pinyin import pinyin_data
 
 PAGE_PATH = "submit/index.md"
 DATA_PATH = "assets/submit-data.js"
+SCRIPTS = ("assets/vendor/cfworker-json-schema.js", DATA_PATH, "assets/submit-id.js", "assets/submit-form.js")
 # Body sections: the input name after ``body.`` for each fixed heading, in order.
 BODY_SECTIONS = dict(zip(("background", "practices", "results", "lessons"), SECTION_HEADINGS))
 BODY_HINTS = {
@@ -81,8 +82,7 @@ def render_submit_page() -> str:
     parts.append(_outputs())
     parts.append("</form>")
     intro = [
-        front_matter(title="投稿", description="填写表单，下载一个能通过检查的案例文件，再提交到案例库",
-                     template="submit.html"), "",
+        front_matter(title="投稿", description="填写表单，下载一个能通过检查的案例文件，再提交到案例库"), "",
         "# 投稿：用表单写一个案例", "",
         "按下面的表单逐项填写，表单会边填边检查，用与自动检查相同的话指出问题。填好后点“下载案例文件”，"
         "得到一个 `.md` 案例文件，再按[贡献指南](../contributing.md)的说明提交；网站设置了仓库地址时，"
@@ -92,7 +92,14 @@ def render_submit_page() -> str:
         '<noscript><p class="kb-submit__noscript">投稿表单需要浏览器运行本网站的脚本。'
         '也可以按贡献指南中“只用浏览器新增案例（不用表单）”的方法新增案例。</p></noscript>', "",
     ]
-    return "\n".join(intro) + "\n" + "\n".join(parts) + "\n"
+    return "\n".join(intro) + "\n" + "\n".join(parts) + "\n\n" + _scripts() + "\n"
+
+
+def _scripts() -> str:
+    """The form's scripts, as files (the CSP forbids inline script), on this page only; after the
+    form, which they look up. The page is ``submit/index.html`` online and offline alike, so one
+    level up is the site root in both."""
+    return "\n".join(f'<script src="../{path}"></script>' for path in SCRIPTS)
 
 
 def _field(spec: FieldSpec, prop: dict[str, Any], name: str, required: bool) -> str:
