@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED_CASES
+from kb.check.load import load_case_file
 from kb.check.validate import validate_cases
 from kb.model import ids
 from kb.model.case import NESTED_FIELDS, FieldSpec
@@ -249,3 +250,34 @@ def test_github_button_only_with_an_edit_base(monkeypatch):
     assert new_file_url() == "https://github.com/owner/repo/new/main/cases"
     assert "在 GitHub 上提交" in render_submit_page()
     assert '"newFileUrl":"https://github.com/owner/repo/new/main/cases"' in render_submit_data()
+
+
+# Text that YAML would read as something else if written carelessly: keys, comments, anchors,
+# tags, flow collections, booleans, dates, numbers, escapes, a full-width colon after a field
+# name (which the validator's typing checks look for), and characters PyYAML refuses unescaped.
+TRICKY = ['title: 冒号后有空格', '- 像列表的一项', '# 像注释', '&锚点 *别名 !标签', '{a: b} [x, y]', 'yes', 'null', '~',
+          '2026-01-01', '0x10', '1e3', '引号"和\'反斜杠\\', 'summary：中文冒号', 'tab\t在中间', 'C1\u0085控制\u0080符',
+          '行分隔\u2028符', '表情😀', '<script>alert(1)</script>', '%YAML 1.2', '@at `反引号`', '| 竖线 > 大于号']
+
+
+def test_any_text_round_trips_through_the_case_file(page, site_url, tmp_path):
+    """Each tricky text, typed into the form, comes back from the file as the loader reads it."""
+    open_form(page, site_url + "/submit/")
+    fill_form(page, FIXTURE)
+    add_rows(page, "background", len(TRICKY))
+    typed = {f"background[{i}]": text for i, text in enumerate(TRICKY)}
+    typed.update({"title": TRICKY[0], "summary": TRICKY[12], "practices[0].name": TRICKY[2],
+                  "source.title": TRICKY[3], "results[0].indicator": TRICKY[5], "lessons[0]": TRICKY[13]})
+    for name, text in typed.items():
+        page.locator(f'[name="{name}"]').fill(text)
+    with page.expect_download() as download_info:
+        page.locator("#kb-submit-download").click()
+    path = tmp_path / download_info.value.suggested_filename
+    download_info.value.save_as(path)
+    _, problems, _ = validate_cases(tmp_path)
+    assert problems == []
+    meta = load_case_file(path).meta
+    assert meta["background"] == TRICKY
+    assert (meta["title"], meta["summary"], meta["practices"][0]["name"], meta["source"]["title"],
+            meta["results"][0]["indicator"], meta["lessons"][0]) == tuple(typed[k] for k in (
+                "title", "summary", "practices[0].name", "source.title", "results[0].indicator", "lessons[0]"))

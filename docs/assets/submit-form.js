@@ -463,12 +463,12 @@
   /* --- the case file ----------------------------------------------------------------------- */
 
   /* A YAML double-quoted scalar (JSON's escapes are YAML's), with what PyYAML refuses to read
-     (control and non-characters) escaped; a value that starts like "title：" has its first letter
+     (control characters, line breaks YAML would fold, non-characters) escaped; a value that starts like "title：" has its first letter
      escaped, so that as a list item it cannot look like a key to the typing checks (kb.check.lint). */
   var KEY_LIKE = /^[A-Za-z_][A-Za-z0-9_]*["'“”‘’「」『』]?[ \t\u3000]*[:：]/;
 
   function yamlString(text) {
-    var quoted = JSON.stringify(text).replace(/[\u007f-\u0084\u0086-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, function (c) {
+    var quoted = JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, function (c) {
       return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4);
     });
     return KEY_LIKE.test(text) ? quoted.replace(/^"([A-Za-z_])/, function (whole, letter) {
