@@ -17,7 +17,7 @@ import pytest
 from conftest import SEED_CASES
 from kb.check.load import load_case_file
 from kb.check.validate import validate_cases
-from kb.model import ids
+from kb.model import ids, vocab
 from kb.model.case import NESTED_FIELDS, FieldSpec
 from kb.site.offline import build_offline_site
 from kb.site.render.submit_page import render_submit_page
@@ -213,6 +213,10 @@ def test_proposed_ids_agree_with_make_new(page, site_url):
     proposed = page.evaluate("""(seeds) => { const p = new KbSubmitId.Pinyin(KB_SUBMIT_DATA.pinyin);
         return seeds.map(s => p.caseId(s[0], s[1], s[2])); }""", seeds)
     assert proposed == [ids.case_id(*seed[:3]) for seed in seeds]
+    provinces = list(vocab.provinces())
+    browser = page.evaluate("names => { const p = new KbSubmitId.Pinyin(KB_SUBMIT_DATA.pinyin);"
+                            " return names.map(n => p.placeSlug(n)); }", provinces)
+    assert browser == [ids.place_slug(name) for name in provinces]
     gazetteer = Path(__import__("cpca").__file__).parent / "resources" / "pca.csv"
     with gazetteer.open(encoding="utf-8") as handle:
         counties = sorted({row["qu"] for row in csv.DictReader(handle) if row["qu"]})

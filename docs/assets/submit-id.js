@@ -144,7 +144,8 @@
 
   /* ids.place_slug(name) */
   Pinyin.prototype.placeSlug = function (name) {
-    if (name in this.data.places) return this.data.places[name];
+    var short = Object.prototype.hasOwnProperty.call(this.data.provinces, name) && this.data.provinces[name][0];
+    if (short) return this.slug(short).replace(/-/g, "");
     var suffixes = this.data.suffixes;
     for (var i = 0; i < suffixes.length; i++) {
       if (name.endsWith(suffixes[i]) && name.length - suffixes[i].length >= 2) {

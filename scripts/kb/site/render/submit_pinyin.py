@@ -14,7 +14,9 @@ copy, made here at build time from the same installed libraries:
   ones that occur in the library's titles, model names and practice names (农村党员) (jieba keeps rarer words and an HMM for unknown ones;
   the browser joins leftover single characters in pairs instead), with
   ``total`` for jieba's route probabilities;
-* ``places``: each province's slug, computed here with :func:`kb.model.ids.place_slug`.
+* ``provinces``: each province's short forms (its slug is its first short form's).
+
+Read from pypinyin's and jieba's tables directly, without loading jieba's segmenter (seconds).
 
 ``docs/assets/submit-id.js`` applies them the way jieba and pypinyin do. The
 id stays editable; ``tests/test_submit.py`` measures how often the two agree.
@@ -29,7 +31,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kb.model import vocab
-from kb.model.ids import MAX_TOPIC_WORDS, PLACE_SUFFIXES, place_slug
+from kb.model.ids import MAX_TOPIC_WORDS, PLACE_SUFFIXES
 
 WORD_FREQUENCY = 100
 LOG_PRECISION = 1  # decimals of ln(frequency) kept: words are grouped by it, which keeps the file small
@@ -46,29 +48,38 @@ def pinyin_data(library_text: Iterable[str] = ()) -> dict[str, Any]:
 
 @lru_cache(maxsize=1)
 def _readings() -> dict[str, Any]:
-    from pypinyin import lazy_pinyin
-    from pypinyin.constants import PHRASES_DICT
+    """What ``lazy_pinyin`` gives, read from pypinyin's tables directly (calling it for every
+    character and phrase takes seconds): a character's first reading; a phrase's own readings."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
     chars: dict[str, list[str]] = {}
     default: dict[str, str] = {}
     for code in range(COMMON_CHARACTERS[0], COMMON_CHARACTERS[1] + 1):
-        character = chr(code)
-        reading = lazy_pinyin(character)[0]
-        if reading != character:
-            default[character] = reading
-            chars.setdefault(reading, []).append(character)
+        readings = PINYIN_DICT.get(code)
+        if readings:
+            reading = _plain(readings.split(",")[0])
+            default[chr(code)] = reading
+            chars.setdefault(reading, []).append(chr(code))
     phrases = {}
-    for phrase in PHRASES_DICT:
-        reading = lazy_pinyin(phrase)
+    for phrase, readings in PHRASES_DICT.items():
+        reading = [_plain(options[0]) for options in readings]
         if reading != [default.get(c, c) for c in phrase]:
             phrases[phrase] = " ".join(reading)
     return {
         "chars": {reading: "".join(found) for reading, found in chars.items()},
         "phrases": phrases,
-        "places": {name: place_slug(name) for name in vocab.provinces()},
+        "provinces": {name: list(short) for name, short in vocab.provinces().items()},
         "suffixes": list(PLACE_SUFFIXES),
         "maxTopicWords": MAX_TOPIC_WORDS,
     }
+
+
+@lru_cache(maxsize=None)
+def _plain(syllable: str) -> str:
+    """``zhǎng`` -> ``zhang``, as ``lazy_pinyin``'s normal style writes it (ü as v)."""
+    from pypinyin.contrib.tone_convert import to_normal
+
+    return to_normal(syllable)
 
 
 @lru_cache(maxsize=1)
