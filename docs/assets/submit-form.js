@@ -691,11 +691,25 @@
     status.textContent = "浏览器不允许直接复制：预览框中的文字已全部选中，请按 Ctrl+C（手机上长按）复制。";
   }
 
+  /* GitHub's new-file page, prefilled. Web servers refuse very long addresses, so a long case
+     opens the page with the file name only and puts the text on the clipboard to paste. */
+  var MAX_ADDRESS = 8000;
+
   function github(event) {
     var file = ready("提交");
     if (!file) { event.preventDefault(); return; }
-    event.currentTarget.href = data.newFileUrl + "?filename=" + encodeURIComponent(file.id + ".md")
-      + "&value=" + encodeURIComponent(file.text);
+    var page = data.newFileUrl + "?filename=" + encodeURIComponent(file.id + ".md");
+    var full = page + "&value=" + encodeURIComponent(file.text);
+    event.currentTarget.href = full.length <= MAX_ADDRESS ? full : page;
+    if (full.length <= MAX_ADDRESS) {
+      status.textContent = "已在新窗口打开 GitHub 的新建文件页面，内容已填好；按页面提示提交并发起拉取请求。";
+    } else if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(file.text).then(function () {
+        status.textContent = "案例较长，GitHub 页面只填好了文件名：内容已复制，请在打开的页面中粘贴。";
+      }, selectPreview);
+    } else {
+      selectPreview();
+    }
   }
 
   function clearAll() {
