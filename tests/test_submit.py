@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -285,3 +286,32 @@ def test_any_text_round_trips_through_the_case_file(page, site_url, tmp_path):
     assert (meta["title"], meta["summary"], meta["practices"][0]["name"], meta["source"]["title"],
             meta["results"][0]["indicator"], meta["lessons"][0]) == tuple(typed[k] for k in (
                 "title", "summary", "practices[0].name", "source.title", "results[0].indicator", "lessons[0]"))
+
+
+def test_github_button_opens_the_new_file_page_prefilled(page, site_url, monkeypatch):
+    """The site built with KB_EDIT_URL_BASE, as the publishing workflow builds it: the page and its
+    data as the renderer writes them then, served in place of the shared site's."""
+    from kb.site.render.edit_link import EDIT_BASE_ENV
+    from kb.site.render.submit_page import render_submit_data
+
+    monkeypatch.setenv(EDIT_BASE_ENV, "https://github.com/owner/repo/edit/main/")
+    link = re.search(r'<a class="md-button" id="kb-submit-github".*?</a>', render_submit_page()).group(0)
+    data = render_submit_data()
+
+    def with_link(route):
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(
+            '<button type="button" class="md-button" id="kb-submit-clear">', link + '<button type="button" class="md-button" id="kb-submit-clear">'))
+
+    page.route("**/submit/", with_link)
+    page.route("**/assets/submit-data.js", lambda route: route.fulfill(body=data, content_type="text/javascript"))
+    page.context.route("https://github.com/**", lambda route: route.abort())
+    open_form(page, site_url + "/submit/")
+    fill_form(page, {**FIXTURE, "body.results": "测试虚构原文：成效。"})
+    with page.expect_popup():
+        page.locator("#kb-submit-github").click()
+    address = urlsplit(page.locator("#kb-submit-github").get_attribute("href"))
+    query = parse_qs(address.query)
+    assert f"{address.scheme}://{address.netloc}{address.path}" == "https://github.com/owner/repo/new/main/cases"
+    assert query["filename"] == [page.input_value('[name="id"]') + ".md"]
+    assert query["value"] == [page.input_value("#kb-submit-preview")]
