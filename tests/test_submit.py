@@ -315,3 +315,19 @@ def test_github_button_opens_the_new_file_page_prefilled(page, site_url, monkeyp
     assert f"{address.scheme}://{address.netloc}{address.path}" == "https://github.com/owner/repo/new/main/cases"
     assert query["filename"] == [page.input_value('[name="id"]') + ".md"]
     assert query["value"] == [page.input_value("#kb-submit-preview")]
+
+
+def test_removing_an_item_renumbers_the_rest(page, site_url):
+    open_form(page, site_url + "/submit/")
+    add_rows(page, "background", 3)
+    for index, text in enumerate(["第一条背景", "第二条背景", "第三条背景"]):
+        page.locator(f'[name="background[{index}]"]').fill(text)
+    page.locator('[data-list="background"] [data-item]').nth(1).locator("[data-remove]").click()
+    rows = page.locator('[data-list="background"] [data-item]')
+    assert rows.count() == 2
+    assert [page.input_value(f'[name="background[{i}]"]') for i in range(2)] == ["第一条背景", "第三条背景"]
+    assert "第 2 条" in rows.nth(1).locator("label").inner_text()
+    assert rows.nth(1).locator("input").get_attribute("id") == "f-background-1"
+    assert '- "第一条背景"\n  - "第三条背景"\n' in page.input_value("#kb-submit-preview")
+    rows.nth(0).locator("[data-remove]").click()
+    assert rows.count() == 1 and rows.nth(0).locator("[data-remove]").is_hidden()  # the last one stays
