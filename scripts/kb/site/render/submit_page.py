@@ -117,8 +117,10 @@ def _field(spec: FieldSpec, prop: dict[str, Any], name: str, required: bool) -> 
 
 
 def _label(spec: FieldSpec) -> str:
-    """The short name of a field: its description up to the first colon."""
-    return spec.description.split("：")[0]
+    """The short name of a field: its description up to the first colon or comma (all of it when
+    that part names another field, as in “status 为 incomplete 时，说明……”)."""
+    short = spec.description.split("：")[0].split("，")[0]
+    return spec.description if short[:1].isascii() else short
 
 
 def _dom_id(name: str) -> str:
