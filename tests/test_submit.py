@@ -331,3 +331,27 @@ def test_removing_an_item_renumbers_the_rest(page, site_url):
     assert '- "第一条背景"\n  - "第三条背景"\n' in page.input_value("#kb-submit-preview")
     rows.nth(0).locator("[data-remove]").click()
     assert rows.count() == 1 and rows.nth(0).locator("[data-remove]").is_hidden()  # the last one stays
+
+
+MARKUP = ["<script>x</script>", "<IFRAME src='https://example.org'></iframe>", "<style>p {}</style>",
+          '<a href="JaVaScRiPt:alert(1)">点</a>', "[点我](javascript:alert(1))", "![图](data:image/png;base64,AAAA)",
+          '<span onclick="x()">字</span>', "<b onmouseover=alert(1)>粗</b>", "`<script>` 只是代码里的文字",
+          "onerror=1 只是文字", "[链接](https://example.org/a_(b))"]
+
+
+def test_body_markup_is_judged_as_the_validator_judges_it(page, site_url, tmp_path):
+    open_form(page, site_url + "/submit/")
+    fill_form(page, {**FIXTURE, "body.results": "\n\n".join(MARKUP)})
+    page.locator("#kb-submit-download").click()
+    case_id = page.input_value('[name="id"]')
+    (tmp_path / f"{case_id}.md").write_text(page.input_value("#kb-submit-preview"), encoding="utf-8")
+    _, problems, _ = validate_cases(tmp_path)
+    expected = {f"{p.message}（{p.hint}）" for p in problems}
+    shown = page.locator('[data-error-for="body.results"] .kb-field__message').all_inner_texts()
+    assert sorted(shown) == sorted(expected)
+    # code spans and plain words are text, for the validator and the form alike
+    harmless = "\n\n".join(MARKUP[-3:])
+    page.locator('[name="body.results"]').fill(harmless)
+    (tmp_path / f"{case_id}.md").write_text(page.input_value("#kb-submit-preview"), encoding="utf-8")
+    assert validate_cases(tmp_path)[1] == []
+    assert page.locator('[data-error-for="body.results"]').is_hidden()

@@ -362,6 +362,7 @@
   }
 
   var UNSAFE_SCHEME = /^(?:javascript|vbscript|data):/i;
+  var CODE_SPAN = /(`+)[^`][\s\S]*?\1(?!`)/g;
 
   function bodyProblems(body, incomplete) {
     var problems = [];
@@ -373,6 +374,7 @@
     };
     Object.keys(data.sections).forEach(function (key) {
       var text = body[key];
+      var markup = text.replace(CODE_SPAN, "");  /* Markdown shows code spans as text */
       if (!text.trim() && !incomplete) add(key, "empty-section", say("empty-section", { heading: data.sections[key] }));
       text.split("\n").forEach(function (line) {
         if (line.indexOf(data.placeholder) >= 0) {
@@ -381,15 +383,15 @@
       });
       /* kb.check.markup judges the rendered HTML; these patterns find the same tags, on… attributes and URLs */
       data.unsafeTags.forEach(function (tag) {
-        if (new RegExp("<\\s*" + tag + "\\b", "i").test(text)) add(key, "unsafe-html-tag", say("unsafe-html-tag", { tag: tag }));
+        if (new RegExp("<\\s*" + tag + "\\b", "i").test(markup)) add(key, "unsafe-html-tag", say("unsafe-html-tag", { tag: tag }));
       });
-      (text.match(/<[a-z][^>]*>/gi) || []).forEach(function (element) {
+      (markup.match(/<[a-z][^>]*>/gi) || []).forEach(function (element) {
         (element.match(/\s(on[a-z]+)\s*=/gi) || []).forEach(function (attribute) {
           var attributeName = attribute.trim().replace(/\s*=$/, "").toLowerCase();
           add(key, "unsafe-html-attribute", say("unsafe-html-attribute", { name: attributeName }));
         });
       });
-      urls(text).forEach(function (found) {
+      urls(markup).forEach(function (found) {
         if (UNSAFE_SCHEME.test(found.url.replace(/[\x00-\x20]+/g, ""))) {
           add(key, "unsafe-url", say("unsafe-url", { what: found.image ? "图片" : "链接", url: shortValue(found.url) }));
         }
@@ -553,7 +555,13 @@
     });
     form.querySelectorAll("[data-error-for]").forEach(function (element) {
       var texts = byElement.get(element) || [];
-      element.textContent = texts.filter(function (text, i) { return texts.indexOf(text) === i; }).join("；");
+      element.textContent = "";
+      texts.filter(function (text, i) { return texts.indexOf(text) === i; }).forEach(function (text) {
+        var line = document.createElement("span");
+        line.className = "kb-field__message";
+        line.textContent = text;
+        element.appendChild(line);
+      });
       element.hidden = !texts.length;
       var control = controlFor(element.getAttribute("data-error-for"));
       if (control) {
