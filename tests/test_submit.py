@@ -122,12 +122,13 @@ HOSTILE = {
     "body.results": '成效<span onerror="alert(1)">文字</span>',
     "body.lessons": "[点我](javascript:alert(1))",
     "results[0].value": "九十二",
+    "results[2].value": "大约一半",
     "summary": "【待填写】",
     "source.title": "",
 }
 # The field next to which each of the validator's problems must show.
 EXPECTED_FIELD = {"unsafe-html-tag": "body.practices", "unsafe-html-attribute": "body.results",
-                  "unsafe-url": "body.lessons", "number-in-chinese": "results[0].value",
+                  "unsafe-url": "body.lessons", "number-in-chinese": "results[0].value", "wrong-type": "results[2].value",
                   "unfilled-placeholder": "summary", "missing-field": "source.title"}
 
 

@@ -146,7 +146,8 @@
     return digits.replace(/^0+(?=\d)/, "");
   }
 
-  function readFigure(text, unit, fieldName) {
+  function readFigure(text, unit, field) {
+    var fieldName = field.name;
     var match = FIGURE.exec(text);
     if (DIGITS.test(text)) return { number: numberText(DIGITS.exec(text)[1]) };
     if (match && fieldName === "value" && (match[3] === "" || match[3] === unit.trim()) && (match[2] || match[3])) {
@@ -166,7 +167,7 @@
       return { problem: ["number-in-chinese", say("number-in-chinese", { text: trimmed, as_stated_hint: asStatedHint })] };
     }
     return { problem: ["wrong-type", say("wrong-type", { kind: data.kindLabels.number, value: shortValue(trimmed),
-                                                         hint: data.typeHints.number })] };
+                                                         hint: field.typeHint })] };
   }
 
   /* The case as the file will hold it, the body sections, where each list item came from in the
@@ -240,7 +241,7 @@
     var field = spec(name);
     if (!field || field.kind !== "number") return value.trim();
     var unitName = name.replace(/\.value$/, ".unit");
-    var figure = readFigure(value, unitName !== name ? (values[unitName] || "") : "", field.name);
+    var figure = readFigure(value, unitName !== name ? (values[unitName] || "") : "", field);
     if (figure.problem) {
       problems.push({ name: name, code: figure.problem[0], message: figure.problem[1].message, hint: figure.problem[1].hint });
       return value.trim();
@@ -300,9 +301,9 @@
           said = say("unknown-tag", { tag: value, suggestion: "可用：" + data.schema.properties.tags.items.enum.join("、") });
         }
       } else if (error.keyword === "type") {
-        var typeSpec = spec(name) || { kind: "string" };
+        var typeSpec = spec(name) || { kind: "string", typeHint: "" };
         code = "wrong-type";
-        said = say("wrong-type", { kind: data.kindLabels[typeSpec.kind], value: shortValue(value), hint: data.typeHints[typeSpec.kind] });
+        said = say("wrong-type", { kind: data.kindLabels[typeSpec.kind], value: shortValue(value), hint: typeSpec.typeHint });
       } else if (error.keyword === "pattern" && name === "id") {
         code = "bad-id";
         said = say("bad-id", { id: value });

@@ -290,7 +290,6 @@ def render_submit_data(cases: Iterable[Case] = ()) -> str:
         "schema": build_schema(),
         "fields": _field_specs(),
         "kindLabels": KIND_LABELS,
-        "typeHints": {kind: type_hint(FieldSpec("x", kind, False, "")) for kind in KIND_LABELS},
         "messages": MESSAGES,
         "categories": {key: {"label": c.label, "definition": c.definition} for key, c in vocab.categories().items()},
         "provinces": {name: list(short) for name, short in vocab.provinces().items()},
@@ -319,5 +318,5 @@ def _field_specs() -> dict[str, dict[str, Any]]:
     """Description, example and kind of every field by its dotted name (``results.value``)."""
     specs = {spec.name: spec for spec in CASE_FIELDS}
     specs.update({f"{parent}.{spec.name}": spec for parent, table in NESTED_FIELDS.items() for spec in table})
-    return {name: {"name": spec.name, "kind": spec.kind, "description": spec.description, "example": spec.example}
-            for name, spec in specs.items()}
+    return {name: {"name": spec.name, "kind": spec.kind, "description": spec.description, "example": spec.example,
+                   "typeHint": type_hint(spec)} for name, spec in specs.items()}
