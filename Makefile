@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps node-deps validate generate build serve test golden lighthouse pdf offline import bench-generate new schema bench clean
+.PHONY: help setup system-deps node-deps validate generate build serve test golden lighthouse pdf offline import bench-generate new schema vendor bench clean
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -102,3 +102,6 @@ new: setup ## 新建案例：make new PROVINCE=湖北省 COUNTY=兴山县 TITLE=
 
 schema: setup ## 重新生成编辑器用的 JSON Schema（schema/case.schema.json）
 	@$(PY) -m kb schema
+
+vendor: node-deps ## 重新打包网站自带的浏览器库到 docs/assets/vendor/（升级 package.json 中的版本后运行，并提交）
+	@$(PY) -m quality.vendor

@@ -8,6 +8,8 @@ stays portable to MkDocs successors that read plain Markdown folders.
   ``mkdocs build`` refuses invalid cases, and ``mkdocs serve`` re-renders on
   every change: only files whose content changed are rewritten, so with
   ``--dirty`` MkDocs rebuilds only the pages an edit touched.
+  Under ``make serve`` (``KB_PREVIEW_DRAFTS=1``) drafts that still have problems are
+  rendered as 草稿 pages (:mod:`kb.site.draft_preview`); builds still refuse them.
 * ``on_post_page``, ``on_post_template``: fix the theme's two invalid-HTML spots (:mod:`kb.site.theme_fixes`).
 * ``on_post_build`` under ``make serve`` (``KB_SERVE_SEARCH=1``): write the
   live-reload client as a file (:mod:`kb.site.preview`), and index the preview
@@ -30,6 +32,7 @@ from kb.site.generate import generate  # noqa: E402
 from kb.paths import default_cases_dir  # noqa: E402
 from kb.site.theme_fixes import fix_material_markup  # noqa: E402
 from kb.site.preview import write_client  # noqa: E402
+from kb.site.draft_preview import previewing_drafts  # noqa: E402
 from kb.site.search_index import build_search_index  # noqa: E402
 
 
@@ -39,7 +42,7 @@ def on_config(config):
         return config
     try:
         generate(cases_dir=default_cases_dir(), out_dir=Path(config.docs_dir),
-                 directory_urls=config.use_directory_urls)
+                 directory_urls=config.use_directory_urls, preview_drafts=previewing_drafts())
     except RefusedToBuild as error:
         raise Abort(str(error)) from None
     return config

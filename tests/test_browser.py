@@ -32,7 +32,7 @@ def test_typing_in_the_search_box_finds_the_case(page, site_url):
 
 
 @pytest.mark.parametrize("path", ["/", "/cases/", f"/cases/{XINGSHAN}/", f"/cases/{WENGYUAN}/",
-                                  "/practices/", "/guide/", "/training/", "/training/rural-party-serving-the-people/",
+                                  "/practices/", "/guide/", "/submit/", "/training/", "/training/rural-party-serving-the-people/",
                                   f"/print/cases/{XINGSHAN}/", "/?q=%E4%B8%80%E8%82%A9%E6%8C%91"])
 def test_pages_request_nothing_from_other_hosts(page, site_url, path):
     requested: list[str] = []

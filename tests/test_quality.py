@@ -18,7 +18,7 @@ AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 MODULE = "rural-party-serving-the-people"
 READER_PAGES = ["/", f"/cases/{XINGSHAN}/", f"/cases/{WENGYUAN}/", "/cases/", "/practices/",
                 "/matrix/", "/regions/", "/regions/hubei/", "/regions/xizang/", "/figures/", "/glossary/", "/data/",
-                "/guide/", "/contributing/",
+                "/guide/", "/contributing/", "/submit/",
                 "/training/", f"/training/{MODULE}/", f"/print/cases/{XINGSHAN}/", f"/print/modules/{MODULE}/",
                 "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A",
                 f"/compare/?cases={XINGSHAN},{WENGYUAN},no-such-case", f"/print/packets/{MODULE}/",

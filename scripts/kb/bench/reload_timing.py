@@ -10,6 +10,7 @@ and the browser run on this machine only (127.0.0.1).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from kb.paths import ROOT
@@ -41,18 +43,30 @@ def wait_for(url: str, seconds: float) -> None:
     raise RuntimeError(f"{url} 在 {seconds:.0f} 秒内没有响应")
 
 
-def edit_to_reload(browser, cases_dir: Path, case_id: str, edits: int = 3) -> tuple[float, float]:
-    """``(median seconds from save to the change on screen, seconds until the preview first answered)``."""
+@contextlib.contextmanager
+def preview_server(cases_dir: Path, docs_dir: Path) -> Iterator[str]:
+    """``python -m kb serve`` on ``cases_dir`` at a free port of 127.0.0.1; yields its address."""
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), NO_MKDOCS_2_WARNING="1")
-    docs_dir = cases_dir.parent / "serve-docs"
     command = [sys.executable, "-m", "kb", "serve", "--cases", str(cases_dir), "--addr", f"127.0.0.1:{port}",
                "--docs", str(docs_dir)]
-    start = time.monotonic()
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               start_new_session=True)
     try:
-        url = f"http://127.0.0.1:{port}/cases/{case_id}/"
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+def edit_to_reload(browser, cases_dir: Path, case_id: str, edits: int = 3) -> tuple[float, float]:
+    """``(median seconds from save to the change on screen, seconds until the preview first answered)``."""
+    start = time.monotonic()
+    with preview_server(cases_dir, cases_dir.parent / "serve-docs") as address:
+        url = f"{address}/cases/{case_id}/"
         wait_for(url, 600)
         ready = time.monotonic() - start
         page = browser.new_page()
@@ -72,9 +86,3 @@ def edit_to_reload(browser, cases_dir: Path, case_id: str, edits: int = 3) -> tu
         path.write_text(original, encoding="utf-8")
         page.close()
         return statistics.median(timings), ready
-    finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)

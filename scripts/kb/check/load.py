@@ -21,6 +21,7 @@ import yaml
 from kb.check.lint import lint_frontmatter
 from kb.paths import ROOT
 from kb.check.problems import CaseFileError, Problem
+from kb.check.rules import say
 
 # libyaml's parser when PyYAML has it (its wheels do): several times faster
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -184,7 +185,7 @@ def invalid_date_problem(fm_text: str, path: Path, first_line: int) -> Problem:
                 dt.date(*map(int, match.groups()))
             except ValueError:
                 return Problem(display_path(path), first_line + offset, "日期", "invalid-date",
-                               f"“{match.group(0)}”不是存在的日期", "日期写成 年-月-日，例如 2026-11-28")
+                               *say("invalid-date", text=match.group(0)))
     return Problem(display_path(path), first_line, "日期", "invalid-date",
                    "案例信息中有不存在的日期", "日期写成 年-月-日，例如 2026-11-28")
 

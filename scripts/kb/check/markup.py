@@ -23,6 +23,7 @@ from kb.check.load import CaseFile
 from kb.site.mdext.sanitize import is_unsafe_url
 from kb.paths import DOCS_DIR
 from kb.check.problems import Problem, short_value
+from kb.check.rules import say
 
 UNSAFE_TAGS = {"script", "iframe", "object", "embed", "style", "frame", "frameset", "applet", "base", "meta", "link"}
 # Case pages are generated into cases/ of the site; docs/ supplies everything else.
@@ -67,13 +68,11 @@ def _element_problems(case_file: CaseFile, tag: str, attrs: list[tuple[str, str]
                       case_ids: set[str]) -> Iterator[Problem]:
     if tag in UNSAFE_TAGS:
         yield from _at_lines(case_file, re.compile(rf"<\s*{tag}\b", re.IGNORECASE), "unsafe-html-tag",
-                             f"正文含有 <{tag}> 标签，它可以在读者的浏览器里运行程序或加载外部内容",
-                             "删掉这个标签；正文只用 Markdown 写文字、标题、列表和图片")
+                             *say("unsafe-html-tag", tag=tag))
     for name, value in attrs:
         if name.startswith("on"):
             yield from _at_lines(case_file, re.compile(rf"\b{re.escape(name)}\s*=", re.IGNORECASE),
-                                 "unsafe-html-attribute", f"正文含有 {name} 属性，它会在读者的浏览器里运行程序",
-                                 f"删掉 {name}=… 这一部分")
+                                 "unsafe-html-attribute", *say("unsafe-html-attribute", name=name))
     url_attr = {"a": "href", "img": "src"}.get(tag)
     url = dict(attrs).get(url_attr or "", "").strip()
     if url_attr and url:
@@ -83,9 +82,7 @@ def _element_problems(case_file: CaseFile, tag: str, attrs: list[tuple[str, str]
 def _url_problems(case_file: CaseFile, tag: str, url: str, case_ids: set[str]) -> Iterator[Problem]:
     what = "图片" if tag == "img" else "链接"
     if is_unsafe_url(url):
-        yield from _url_lines(case_file, url, "unsafe-url",
-                              f"{what}的网址“{short_value(url)}”以 javascript: 或 data: 开头，可能运行程序",
-                              "删掉这个网址；链接只用 https:// 开头的网址或其他案例的文件名")
+        yield from _url_lines(case_file, url, "unsafe-url", *say("unsafe-url", what=what, url=short_value(url)))
         return
     parts = urlsplit(url)
     if tag == "img" and (parts.scheme or parts.netloc):

@@ -11,6 +11,7 @@ from typing import Any
 
 from kb.check.load import CaseFile
 from kb.check.problems import Problem, field_name
+from kb.check.rules import say
 
 PLACEHOLDER = "【待填写】"
 
@@ -19,12 +20,11 @@ def check_placeholders(case_file: CaseFile) -> Iterator[Problem]:
     for key_path, text in _strings(case_file.meta, ()):
         if PLACEHOLDER in text:
             yield Problem(case_file.display_path, case_file.line_of(*key_path), field_name(key_path),
-                          "unfilled-placeholder", f"这里还是模板中的“{PLACEHOLDER}”",
-                          "换成案例的实际内容；可选字段不需要时，整行删掉")
+                          "unfilled-placeholder", *say("unfilled-placeholder", placeholder=PLACEHOLDER))
     for offset, line in enumerate(case_file.body.split("\n")):
         if PLACEHOLDER in line:
             yield Problem(case_file.display_path, case_file.body_line + offset, "正文", "unfilled-placeholder",
-                          f"正文这一行还是模板中的“{PLACEHOLDER}”", "把来源原文的相应部分粘贴在这里，替换这一行")
+                          *say("unfilled-placeholder.body", placeholder=PLACEHOLDER))
 
 
 def _strings(value: Any, key_path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:

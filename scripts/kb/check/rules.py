@@ -64,3 +64,47 @@ RULES: dict[str, str] = {
     "no-questions": "培训专题中的案例没有讨论题（专题和案例文件中都没有写）",
     "over-time": "培训专题各案例和小组练习的分钟数加起来超过总时长",
 }
+
+
+# The wording of the problems a contributor can make in the 投稿 form, as templates
+# (``str.format`` fields in braces). The checks build their messages from here
+# (:func:`say`), and the form's message table is generated from the same dict
+# (:mod:`kb.site.render.submit_page`), so the browser and ``make validate`` say the
+# same words. Keys are rule codes, or ``code.variant`` where one code has several wordings.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "missing-field": ("缺少必填字段 {name}（{description}）", "请补上{example}"),
+    "missing-field.example": ("，例如 {name}: {example}", ""),
+    "empty-list": ("列表是空的", "至少写一项：{description}"),
+    "wrong-type": ("应为{kind}，现在是“{value}”", "{hint}"),
+    "wrong-type.number-as-text": ("“{text}”被写成了文字，应为数字", "去掉引号，只写 {text}"),
+    "number-with-unit": ("“{text}”不是数字", "只写 {number}，{unit_hint}"),
+    "number-with-unit.value": ("单位“{unit}”写在 unit 字段，原文写法可写在 as_stated 字段", ""),
+    "number-with-unit.other": ("不带单位", ""),
+    "number-in-chinese": ("“{text}”是汉字数字，不是数字", "改用阿拉伯数字，例如 九十二 写作 92{as_stated_hint}"),
+    "number-in-chinese.value": ("；原文写法可照录在 as_stated 字段", ""),
+    "unfilled-placeholder": ("这里还是模板中的“{placeholder}”", "换成案例的实际内容；可选字段不需要时，整行删掉"),
+    "unfilled-placeholder.body": ("正文这一行还是模板中的“{placeholder}”", "把来源原文的相应部分粘贴在这里，替换这一行"),
+    "bad-id": ("编号“{id}”只能用小写英文字母、数字和连字符", "用“省-县-做法”的拼音，例如 hubei-xingshan-lianghui-liangping"),
+    "id-uppercase": ("编号“{id}”含有大写字母", "全部用小写：{lower}"),
+    "id-not-ascii": ("编号“{id}”含有汉字或其他非英文字符", "用拼音，例如 {slug}"),
+    "unknown-province": ("“{province}”不是省级行政区名称", "{suggestion}"),
+    "unknown-category": ("分类“{key}”不在做法分类表中", "{suggestion}"),
+    "too-many-categories": ("附加分类有 {count} 个，最多 2 个", "只保留最贴切的两个"),
+    "unknown-tag": ("标签“{tag}”不在标签表 vocab/tags.yml 中", "{suggestion}；确需新标签时，在同一个 PR 里把它加进 vocab/tags.yml"),
+    "unknown-status": ("状态“{status}”不在可选值中", "{suggestion}"),
+    "missing-incomplete-note": ("原文不完整的案例需要说明缺了什么", "加一行 incomplete_note: 原文在“三、初步成效”处中断……"),
+    "invalid-date": ("“{text}”不是存在的日期", "日期写成 年-月-日，例如 2026-11-28"),
+    "empty-section": ("“## {heading}”一节没有内容", "把原文相应部分粘贴到这个标题下面"),
+    "unsafe-html-tag": ("正文含有 <{tag}> 标签，它可以在读者的浏览器里运行程序或加载外部内容",
+                        "删掉这个标签；正文只用 Markdown 写文字、标题、列表和图片"),
+    "unsafe-html-attribute": ("正文含有 {name} 属性，它会在读者的浏览器里运行程序", "删掉 {name}=… 这一部分"),
+    "unsafe-url": ("{what}的网址“{url}”以 javascript: 或 data: 开头，可能运行程序",
+                   "删掉这个网址；链接只用 https:// 开头的网址或其他案例的文件名"),
+    "suggest.close": ("是不是“{key}”？", ""),
+}
+
+
+def say(message_key: str, /, **params: object) -> tuple[str, str]:
+    """The message and hint of ``message_key`` with ``params`` filled in."""
+    message, hint = MESSAGES[message_key]
+    return message.format(**params), hint.format(**params)

@@ -21,6 +21,7 @@ from kb.check.load import CaseFile, case_paths, display_path, load_case_file, re
 from kb.model.case import (CASE_FIELDS, ID_PATTERN, NESTED_FIELDS, SECTION_HEADINGS, STATUS_LABELS, Case,
                       FieldSpec)
 from kb.check.problems import Problem, field_name as _field_name, short_value as _short
+from kb.check.rules import say
 from kb.check.teaching_rules import check_teaching
 
 SECTION_RE = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
@@ -121,20 +122,19 @@ def check_fields(case_file: CaseFile, data: dict[str, Any], specs: tuple[FieldSp
         if spec.name not in data or data[spec.name] is None or data[spec.name] == "":
             if spec.required and not (spec.name == "lessons" and data.get("status") == "incomplete"
                                       and spec.name in data):
-                example = f"，例如 {spec.name}: {spec.example}" if spec.example else ""
+                example = say("missing-field.example", name=spec.name, example=spec.example)[0] if spec.example else ""
                 yield Problem(case_file.display_path, case_file.line_of(*prefix), name, "missing-field",
-                              f"缺少必填字段 {spec.name}（{spec.description}）",
-                              f"请补上{example}")
+                              *say("missing-field", name=spec.name, description=spec.description, example=example))
             continue
         value = data[spec.name]
         if not _has_kind(value, spec.kind):
             line = case_file.line_of(*prefix, spec.name)
             yield value_type_problem(case_file, spec, value, name, line, Problem(
                 case_file.display_path, line, name, "wrong-type",
-                f"应为{KIND_LABELS[spec.kind]}，现在是“{_short(value)}”", _type_hint(spec)))
+                *say("wrong-type", kind=KIND_LABELS[spec.kind], value=_short(value), hint=type_hint(spec))))
         elif spec.kind == "list" and spec.required and not value and spec.name != "lessons":
             yield Problem(case_file.display_path, case_file.line_of(*prefix, spec.name), name, "empty-list",
-                          "列表是空的", f"至少写一项：{spec.description}")
+                          *say("empty-list", description=spec.description))
 
 
 def check_list_item(case_file: CaseFile, list_key: str, index: int, item: Any) -> Iterator[Problem]:
@@ -154,14 +154,13 @@ def check_id(case_file: CaseFile) -> Iterator[Problem]:
     line = case_file.line_of("id")
     if not case_id.isascii():
         yield Problem(case_file.display_path, line, "id", "id-not-ascii",
-                      f"编号“{case_id}”含有汉字或其他非英文字符", f"用拼音，例如 {ids.slug(case_id)}")
+                      *say("id-not-ascii", id=case_id, slug=ids.slug(case_id)))
     elif case_id != case_id.lower():
         yield Problem(case_file.display_path, line, "id", "id-uppercase",
-                      f"编号“{case_id}”含有大写字母", f"全部用小写：{case_id.lower()}")
+                      *say("id-uppercase", id=case_id, lower=case_id.lower()))
     elif not re.match(ID_PATTERN, case_id):
         yield Problem(case_file.display_path, line, "id", "bad-id",
-                      f"编号“{case_id}”只能用小写英文字母、数字和连字符",
-                      "用“省-县-做法”的拼音，例如 hubei-xingshan-lianghui-liangping")
+                      *say("bad-id", id=case_id))
     if case_id != case_file.path.stem:
         yield Problem(case_file.display_path, line, "id", "id-filename-mismatch",
                       f"编号“{case_id}”与文件名“{case_file.path.name}”不一致",
@@ -172,11 +171,10 @@ def check_status(case_file: CaseFile) -> Iterator[Problem]:
     status = case_file.meta.get("status")
     if isinstance(status, str) and status not in STATUS_LABELS:
         yield Problem(case_file.display_path, case_file.line_of("status"), "status", "unknown-status",
-                      f"状态“{status}”不在可选值中", _suggest(status, STATUS_LABELS, "可选："))
+                      *say("unknown-status", status=status, suggestion=_suggest(status, STATUS_LABELS, "可选：")))
     if status == "incomplete" and not case_file.meta.get("incomplete_note"):
         yield Problem(case_file.display_path, case_file.line_of("status"), "incomplete_note",
-                      "missing-incomplete-note", "原文不完整的案例需要说明缺了什么",
-                      "加一行 incomplete_note: 原文在“三、初步成效”处中断……")
+                      "missing-incomplete-note", *say("missing-incomplete-note"))
 
 
 def check_province(case_file: CaseFile) -> Iterator[Problem]:
@@ -190,7 +188,8 @@ def check_province(case_file: CaseFile) -> Iterator[Problem]:
                       f"“{province}”不是完整的省级名称", f"请写作“{full}”")
     else:
         yield Problem(case_file.display_path, line, "region.province", "unknown-province",
-                      f"“{province}”不是省级行政区名称", _suggest(province, vocab.provinces(), "请写完整名称，如："))
+                      *say("unknown-province", province=province,
+                           suggestion=_suggest(province, vocab.provinces(), "请写完整名称，如：")))
 
 
 def check_categories(case_file: CaseFile) -> Iterator[Problem]:
@@ -208,11 +207,11 @@ def check_categories(case_file: CaseFile) -> Iterator[Problem]:
             if isinstance(key, str) and key not in known:
                 yield Problem(case_file.display_path, case_file.line_of("practices", index, *key_path),
                               f"practices[{index}].{field}", "unknown-category",
-                              f"分类“{key}”不在做法分类表中", _suggest(key, _category_choices(known), "可用："))
+                              *say("unknown-category", key=key, suggestion=_suggest(key, _category_choices(known), "可用：")))
         if isinstance(also, list) and len(also) > 2:
             yield Problem(case_file.display_path, case_file.line_of("practices", index, "also"),
                           f"practices[{index}].also", "too-many-categories",
-                          f"附加分类有 {len(also)} 个，最多 2 个", "只保留最贴切的两个")
+                          *say("too-many-categories", count=len(also)))
 
 
 def check_tags(case_file: CaseFile) -> Iterator[Problem]:
@@ -221,8 +220,7 @@ def check_tags(case_file: CaseFile) -> Iterator[Problem]:
     for index, tag in enumerate(tags if isinstance(tags, list) else []):
         if isinstance(tag, str) and tag not in known:
             yield Problem(case_file.display_path, case_file.line_of("tags", index), f"tags[{index}]", "unknown-tag",
-                          f"标签“{tag}”不在标签表 vocab/tags.yml 中",
-                          _suggest(tag, dict.fromkeys(known), "可用：") + "；确需新标签时，在同一个 PR 里把它加进 vocab/tags.yml")
+                          *say("unknown-tag", tag=tag, suggestion=_suggest(tag, dict.fromkeys(known), "可用：")))
 
 
 def check_evidence(case_file: CaseFile) -> Iterator[Problem]:
@@ -256,7 +254,7 @@ def check_sections(case_file: CaseFile) -> Iterator[Problem]:
         if not text.strip() and not incomplete:
             line = case_file.body_line + case_file.body.count("\n", 0, match.start())
             yield Problem(case_file.display_path, line, "正文", "empty-section",
-                          f"“## {heading}”一节没有内容", "把原文相应部分粘贴到这个标题下面")
+                          *say("empty-section", heading=heading))
 
 
 def check_unique_ids(case_files: list[CaseFile]) -> Iterator[Problem]:
@@ -290,7 +288,7 @@ def _has_kind(value: Any, kind: str) -> bool:
     raise ValueError(kind)
 
 
-def _type_hint(spec: FieldSpec) -> str:
+def type_hint(spec: FieldSpec) -> str:
     if spec.kind == "number":
         return "只写阿拉伯数字，例如 92；单位写在 unit 字段，“多”“余”等写在 as_stated 字段"
     if spec.kind == "list":
@@ -315,5 +313,5 @@ def _suggest(value: str, choices: dict[str, Any], lead: str) -> str:
     close = difflib.get_close_matches(str(value), list(labels), n=1, cutoff=0.5)
     if close:
         key = labels[close[0]]
-        return f"是不是“{key}”？"
+        return say("suggest.close", key=key)[0]
     return lead + "、".join(choices)

@@ -14,6 +14,7 @@ from typing import Any
 from kb.check.load import CaseFile
 from kb.model.case import NESTED_FIELDS, FieldSpec
 from kb.check.problems import Problem, field_name as _dotted, short_value as _short
+from kb.check.rules import say
 
 NUMBER_WITH_UNIT_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(\D.*?)\s*$")
 DIGITS_ONLY_RE = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
@@ -29,17 +30,17 @@ def value_type_problem(case_file: CaseFile, spec: FieldSpec, value: Any, name: s
     if spec.kind == "number" and isinstance(value, str):
         text = value.strip()
         if DIGITS_ONLY_RE.match(text):
-            return Problem(path, line, name, "wrong-type", f"“{text}”被写成了文字，应为数字",
-                           f"去掉引号，只写 {text}")
+            return Problem(path, line, name, "wrong-type", *say("wrong-type.number-as-text", text=text))
         unit = NUMBER_WITH_UNIT_RE.match(text)
         if unit:
-            unit_hint = "单位“{}”写在 unit 字段，原文写法可写在 as_stated 字段".format(unit.group(2)) \
-                if spec.name == "value" else "不带单位"
-            return Problem(path, line, name, "number-with-unit", f"“{text}”不是数字",
-                           f"只写 {unit.group(1)}，{unit_hint}")
+            unit_hint = say("number-with-unit.value", unit=unit.group(2))[0] if spec.name == "value" \
+                else say("number-with-unit.other")[0]
+            return Problem(path, line, name, "number-with-unit",
+                           *say("number-with-unit", text=text, number=unit.group(1), unit_hint=unit_hint))
         if CHINESE_NUMERAL_RE.match(text):
-            return Problem(path, line, name, "number-in-chinese", f"“{text}”是汉字数字，不是数字",
-                           "改用阿拉伯数字，例如 九十二 写作 92" + ("；原文写法可照录在 as_stated 字段" if spec.name == "value" else ""))
+            as_stated_hint = say("number-in-chinese.value")[0] if spec.name == "value" else ""
+            return Problem(path, line, name, "number-in-chinese", *say("number-in-chinese", text=text,
+                                                                          as_stated_hint=as_stated_hint))
     if spec.kind == "list" and isinstance(value, str):
         return Problem(path, line, name, "list-as-text", f"{spec.name} 应为列表，现在写成了一段文字",
                        f"每项单独一行，以“- ”开头，并缩进对齐；可参考 cases/ 中已有案例的 {spec.name}")

@@ -130,7 +130,9 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
     MkDocs builds the preview itself (into a temporary folder); its hook
     re-renders after each change, and ``--dirty`` makes MkDocs rebuild only
     the pages whose Markdown changed. The search index of the preview is
-    rebuilt in the background after each build (``KB_SERVE_SEARCH``).
+    rebuilt in the background after each build (``KB_SERVE_SEARCH``). Drafts
+    that still have problems are shown with a 草稿 banner (:mod:`kb.site.draft_preview`);
+    :func:`build_site` still refuses them.
     """
     import os
 
@@ -143,10 +145,13 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
     remember_file_results()  # a rebuild re-checks only the files that changed
     from kb.check.module_load import default_modules_dir
 
+    from kb.site.draft_preview import PREVIEW_ENV
+
     cases_dir = cases_dir or default_cases_dir()
-    generate(cases_dir=cases_dir, out_dir=docs_dir)
+    generate(cases_dir=cases_dir, out_dir=docs_dir, preview_drafts=True)
     _RENDERED.add(Path(docs_dir).resolve())
     os.environ["KB_SERVE_SEARCH"] = "1"
+    os.environ[PREVIEW_ENV] = "1"  # the hook's rebuilds show drafts with problems as 草稿 pages too
     os.environ["KB_CASES_DIR"] = str(cases_dir)  # the hook renders the rebuilds from the same folder
     _show_mkdocs_warnings()
     inject_client_as_file()  # live reload without inline script (the CSP forbids it)

@@ -24,11 +24,13 @@ from kb.check.library import check_library
 from kb.model.case import Case
 from kb.model.module import Module
 from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR
+from kb.site.draft_preview import DraftPreview, draft_previews
 from kb.site.pdf_links import attach_pdfs
 from kb.check.problems import Problem, RefusedToBuild
 from kb.site.render.case_list import render_case_list
 from kb.site.render.case_page import render_case_page
 from kb.site.render.compare import render_compare_files
+from kb.site.render.draft_banner import render_draft_list, render_draft_page
 from kb.site.render.figures_page import render_figures_page
 from kb.site.render.glossary_page import render_glossary_page
 from kb.site.render.home import fill_markers
@@ -41,6 +43,7 @@ from kb.site.render.regions import render_region_pages
 from kb.site.render.related import render_related
 from kb.site.render.search_facets import render_query_dictionary, search_dictionary
 from kb.site.render.search_terms import render_jieba_user_dict
+from kb.site.render.submit_page import render_submit_files
 from kb.site.render.training import render_training_files
 
 
@@ -82,20 +85,44 @@ class GenerateReport:
 def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
              docs_dir: Path = DOCS_DIR,
              modules_dir: Path | None = None, directory_urls: bool = True,
-             printing: bool = False) -> GenerateReport:
+             printing: bool = False, preview_drafts: bool = False) -> GenerateReport:
     """``directory_urls``: the MkDocs URL style the pages are for (False: the offline
-    bundle); ``printing``: handouts will be printed to PDF after MkDocs (``make pdf``)."""
+    bundle); ``printing``: handouts will be printed to PDF after MkDocs (``make pdf``);
+    ``preview_drafts``: ``make serve`` only, drafts with problems become 草稿 pages
+    (:mod:`kb.site.draft_preview`) instead of stopping the build."""
     refuse_overlap(cases_dir, out_dir)
     check = check_library(cases_dir, modules_dir)
-    if check.problems:
-        raise InvalidCases(check.problems)
+    problems, drafts = check.problems, []
+    if preview_drafts and problems:
+        drafts = draft_previews(cases_dir, check.case_problems)
+        problems = [p for p in problems if p.path not in {d.case.path for d in drafts}]
+    if problems:
+        raise InvalidCases(problems)
     cases = check.cases
     files = render_site_files(cases, docs_dir, check.modules, directory_urls)
+    if drafts:
+        files.update(render_draft_files(drafts, files))
     attach_pdfs(files, printing=printing, directory_urls=directory_urls)
     written, unchanged = write_tree(out_dir, files)
     removed = remove_stale(out_dir, set(files))
     write_if_changed(jieba_dict_path(out_dir), render_jieba_user_dict(cases).encode("utf-8"))
     return GenerateReport(cases, written, unchanged, removed)
+
+
+def render_draft_files(drafts: list[DraftPreview], files: dict[str, bytes]) -> dict[str, bytes]:
+    """The 草稿 pages, and the list of them added to 全部案例; sealed like every page.
+    A draft whose values cannot fill a page yet is refused with its problems."""
+    pages, unshown = {}, []
+    for draft in drafts:
+        page = render_draft_page(draft, vocab.categories())
+        if page is None:
+            unshown += draft.problems
+        else:
+            pages[f"cases/{draft.case.id}.md"] = page
+    if unshown:
+        raise InvalidCases(unshown)
+    pages["cases/index.md"] = files["cases/index.md"].decode("utf-8") + render_draft_list(drafts)
+    return seal_pages({path: text.encode("utf-8") for path, text in pages.items()})
 
 
 def jieba_dict_path(out_dir: Path) -> Path:
@@ -135,6 +162,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
     files.update(render_training_files(cases, list(modules), directory_urls))
     files.update(render_packet_files(list(modules), directory_urls))
     files.update(render_compare_files(cases, categories, directory_urls))
+    files.update({path: text.encode("utf-8") for path, text in render_submit_files(cases).items()})
     return seal_pages(files)
 
 

@@ -30,3 +30,13 @@ def render_edit_line(source_path: str) -> str:
     if url is None:
         return f"- 案例文件：`{source_path}`（修改方法见[贡献指南](../contributing.md)）"
     return f"- 案例文件：[{inline(source_path)}]({url})（发现错误？点击在线修改本页，提交修改建议）"
+
+
+def new_file_url(folder: str = "cases") -> str | None:
+    """GitHub's page for a new file in ``folder``, from the same edit base (``…/edit/BRANCH/`` →
+    ``…/new/BRANCH/cases``); None without a GitHub-style edit base. The 投稿 page adds
+    ``?filename=…&value=…``: GitHub forks the repository for a contributor without write access."""
+    base = os.environ.get(EDIT_BASE_ENV, "").strip()
+    if not base.startswith("https://") or "/edit/" not in base:
+        return None
+    return base.rstrip("/").replace("/edit/", "/new/", 1) + "/" + quote(folder)

@@ -1,0 +1,60 @@
+"""Drafts shown as pages under ``make serve`` while they are being finished.
+
+``make import`` writes drafts (``status: draft``) that usually still have
+problems: placeholders, guessed values. ``make build``, CI and the published
+site refuse any case with problems, and they still do. Only the preview
+(:func:`kb.site.build.serve_site`, ``KB_PREVIEW_DRAFTS=1`` for the MkDocs hook's
+rebuilds) renders such a draft as a page with a 草稿 banner that lists each
+remaining problem with its line (:mod:`kb.site.render.draft_banner`), so the
+person reviewing it can read it as readers will.
+
+A draft that cannot be read as a case at all (unreadable YAML, a field of the
+wrong shape) has no page to show: its problems still stop the preview.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.check.load import case_paths, display_path, load_case_file
+from kb.check.problems import CaseFileError, Problem
+from kb.model.case import Case
+
+PREVIEW_ENV = "KB_PREVIEW_DRAFTS"
+
+
+@dataclass
+class DraftPreview:
+    case: Case
+    problems: list[Problem]
+
+
+def previewing_drafts() -> bool:
+    """True in the MkDocs hook's rebuilds under ``make serve`` (set by :func:`kb.site.build.serve_site`)."""
+    return os.environ.get(PREVIEW_ENV) == "1"
+
+
+def draft_previews(cases_dir: Path, problems: list[Problem]) -> list[DraftPreview]:
+    """The draft case files among those with ``problems`` that can still be shown as pages."""
+    by_path: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_path.setdefault(problem.path, []).append(problem)
+    previews = []
+    for path in case_paths(cases_dir):
+        found = by_path.get(display_path(path))
+        if not found or path.suffix != ".md":
+            continue
+        try:
+            case_file = load_case_file(path)
+        except CaseFileError:
+            continue
+        if case_file.meta.get("status") != "draft":
+            continue
+        try:
+            case = Case.from_dict(case_file.meta, case_file.body, case_file.display_path)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue  # not shaped like a case yet: nothing to show
+        previews.append(DraftPreview(case, sorted(found, key=lambda p: p.line)))
+    return previews

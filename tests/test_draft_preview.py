@@ -1,0 +1,81 @@
+"""Drafts being finished: `make serve` shows an imported draft that still has problems as a page
+with a 草稿 banner listing each problem and its line; `make build` (and so CI and the published
+site) still refuses it. The draft is imported from a test fixture into a temporary copy."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_CASES
+from kb.bench.reload_timing import preview_server, wait_for
+from kb.check.validate import validate_cases
+from kb.importer import import_documents
+from kb.site.generate import InvalidCases, generate
+from sitebuild import ROOT, build_site
+
+FIXTURE = ROOT / "tests" / "fixtures" / "import" / "fixture-news-page.html"
+
+
+@pytest.fixture
+def cases_with_draft(tmp_path) -> tuple[Path, Path]:
+    """The seed cases and one imported draft, whose summary the reviewer has not written yet."""
+    cases = tmp_path / "cases"
+    shutil.copytree(SEED_CASES, cases)
+    before = set(cases.iterdir())
+    import_documents(FIXTURE, cases)
+    (draft,) = set(cases.iterdir()) - before
+    text = draft.read_text(encoding="utf-8")
+    assert "status: draft" in text
+    draft.write_text(re.sub(r"^summary: .*$", "summary: 【待填写】", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+    return cases, draft
+
+
+def banner_lines(draft: Path) -> list[str]:
+    """What the banner must list: every problem `make validate` finds in the draft, with its line."""
+    _, problems, _ = validate_cases(draft.parent)
+    mine = [p for p in problems if Path(p.path).name == draft.name]
+    assert mine, "the draft should still have problems"
+    return [f"第 {p.line} 行 · {p.field}：{p.message}" for p in mine]
+
+
+@pytest.mark.slow
+def test_build_refuses_a_draft_with_problems(cases_with_draft, tmp_path):
+    cases, draft = cases_with_draft
+    with pytest.raises(InvalidCases, match=draft.name):
+        build_site(tmp_path / "build", cases)
+    with pytest.raises(InvalidCases):
+        generate(cases, tmp_path / "docs")  # preview_drafts is off unless make serve asks
+
+
+def test_preview_renders_the_draft_with_its_problems(cases_with_draft, tmp_path):
+    cases, draft = cases_with_draft
+    generate(cases, tmp_path / "docs", preview_drafts=True)
+    page = (tmp_path / "docs" / "cases" / draft.name).read_text(encoding="utf-8")
+    assert "kb-draft-banner" in page
+    for line in banner_lines(draft):
+        assert line in page.replace("\\", ""), line
+    assert f"({draft.name})" in (tmp_path / "docs" / "cases" / "index.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_make_serve_shows_the_draft_and_its_problems_after_an_edit(page, cases_with_draft, tmp_path):
+    cases, draft = cases_with_draft
+    with preview_server(cases, tmp_path / "serve-docs") as address:
+        url = f"{address}/cases/{draft.stem}/"
+        wait_for(url, 600)
+        page.goto(url)
+        banner = page.locator(".admonition.kb-draft-banner")
+        for line in banner_lines(draft):
+            assert line in banner.inner_text(), line
+        # the reviewer edits the draft: the hook's rebuild shows the draft again, with the new problem
+        text = draft.read_text(encoding="utf-8")
+        draft.write_text(text.replace("## 背景\n", "## 背景\n\n【待填写】补充背景\n", 1), encoding="utf-8")
+        expected = banner_lines(draft)
+        page.wait_for_function("n => document.querySelectorAll('.kb-draft-banner li').length === n",
+                               arg=len(expected), timeout=120_000)
+        for line in expected:
+            assert line in page.locator(".admonition.kb-draft-banner").inner_text(), line
