@@ -28,7 +28,13 @@ def open_page(browser, url, modes=None, width=1280, height=900, scale=1, bypass_
     page.goto(url, wait_until="networkidle")
     if "?q=" in url:
         page.wait_for_selector(".md-search-result__item", timeout=15000)
+    settle(page)
     return context, page
+
+
+def settle(page) -> None:
+    """Wait for running transitions (the search panel slides in on phones) before measuring."""
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
 
 
 def text_sample(page) -> dict:
@@ -83,6 +89,7 @@ def test_large_type_toggle_makes_text_at_least_one_and_a_half_times_larger(brows
         if "?q=" in path:
             page.goto(site_url + path)
             page.wait_for_selector(".md-search-result__item", timeout=15000)
+        settle(page)
         after = text_sample(page)
         assert after["text"] >= 1.5 * before["text"] - 0.01, (before, after)
         if before["cell"]:

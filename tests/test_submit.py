@@ -192,7 +192,7 @@ def test_form_works_from_the_offline_bundle(page, offline_site, tmp_path):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto((offline_site / "index.html").as_uri())
-    page.locator(".md-nav--primary a", has_text="投稿").first.click()
+    page.locator(".md-nav--primary a[href$=\"submit/index.html\"]").first.click()
     page.wait_for_url("**/submit/index.html")
     page.wait_for_selector("#kb-submit[data-ready]")
     page.locator("#kb-submit-download").click()
