@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -70,13 +71,14 @@ def _cold_search(browser, site_url: str, query: str, timeout_s: float, home: str
     return FirstSearch(seconds, sum(n for url, n in sizes if is_search_file(url)), sum(n for _, n in sizes), first_url)
 
 
-def quality(browser, site_url: str, queries: list[dict], timeout_s: float = 60) -> Quality:
-    """recall@5 and MRR of the results list shown for each query's shared link."""
+def quality(browser, site_url: str, queries: list[dict], timeout_s: float = 60, home: str = "") -> Quality:
+    """recall@5 and MRR of the results list shown for each query's shared link
+    (``home``: as in :func:`first_search`)."""
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     found_at5, reciprocal, misses = 0, 0.0, []
     for item in queries:
-        page.goto(f"{site_url}/?q={quote(item['q'])}")
+        page.goto(f"{site_url}/{home}?q={quote(item['q'])}")
         try:
             page.wait_for_function(
                 "() => { const m = document.querySelector('.md-search-result__meta');"
@@ -84,7 +86,7 @@ def quality(browser, site_url: str, queries: list[dict], timeout_s: float = 60) 
         except Exception:  # noqa: BLE001 - a query that never answers is a miss
             pass
         hrefs = page.locator(RESULT_LINK).evaluate_all("els => els.map(e => e.getAttribute('href'))")
-        rank = next((i + 1 for i, href in enumerate(hrefs) if f"/cases/{item['expect']}/" in href), None)
+        rank = next((i + 1 for i, href in enumerate(hrefs) if re.search(f"/cases/{item['expect']}[/.]", href)), None)
         if rank and rank <= 5:
             found_at5 += 1
         else:
