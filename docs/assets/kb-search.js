@@ -182,7 +182,8 @@
       const highlight = [...split.pieces, ...spelled].sort((a, b) => b.length - a.length);
       const pages = await Promise.all(kept.slice(0, RESULT_LIMIT).map(({ doc }) => load(`${engineData.core.v}/d${doc}`)));
       if (current !== generation) return;
-      if (!kept.length) await showNoResults(query, split, engineData, current);
+      if (docs.length && !kept.length) showMessage("在所选的省份、分类或状态中没有找到相关案例");
+      else if (!kept.length) await showNoResults(query, split, engineData, current);
       else showMessage(`找到 ${kept.length} 个案例` + (kept.length > pages.length ? `，显示前 ${pages.length} 个` : ""));
       if (current !== generation) return;
       const ordered = byLiteralMatch(pages, split.pieces, engineData.table);
@@ -288,7 +289,7 @@
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     const title = document.createElement("h1");
-    title.append(...marked(page.t, 0, page.t.length, highlight, table));
+    title.append(...highlighted(page.t, highlight, table));
     const facts = document.createElement("p");
     facts.className = "kb-search__facts";
     const region = span("kb-search__region", page.r);
@@ -311,31 +312,41 @@
     return element;
   }
 
-  /* Where the pieces occur in the original text, found on its normalized form. */
-  function occurrences(text, pieces, table) {
+  /* The text normalized character by character, with where each normalized
+   * character came from, so matches found on it can be marked in the original. */
+  function normalizedText(text, table) {
     let normalized = "";
     const starts = [], ends = [];
     for (let i = 0; i < text.length;) {
-      const char = String.fromCodePoint(text.codePointAt(i));
-      const form = normalize(char, table);
+      const code = text.codePointAt(i);
+      const char = String.fromCodePoint(code);
+      // ASCII and Chinese characters (nearly all of a case) need no NFKC
+      const form = code < 0x80 ? (QUOTES.includes(char) ? "" : char.toLowerCase())
+        : code >= 0x3400 && code <= 0x9fff ? (table.get(char) || char) : normalize(char, table);
       for (let k = 0; k < form.length; k++) { starts.push(i); ends.push(i + char.length); }
       normalized += form;
       i += char.length;
     }
+    return { normalized, starts, ends };
+  }
+
+  /* [start, end) in the original text of every occurrence of each piece, in order. */
+  function occurrences({ normalized, starts, ends }, pieces) {
     const found = [];
     for (const piece of pieces) {
       for (let at = normalized.indexOf(piece); at >= 0 && piece; at = normalized.indexOf(piece, at + piece.length)) {
         found.push([starts[at], ends[at + piece.length - 1]]);
       }
     }
-    return found.sort((a, b) => a[0] - b[0]);
+    return found.sort((a, b) => (a[0] - b[0]) || (b[1] - a[1]));
   }
 
-  function marked(text, from, to, highlight, table) {
+  /* text[from, to) as text nodes and <mark>s (textContent only). */
+  function marked(text, from, to, found) {
     const nodes = [];
     let at = from;
-    for (const [start, end] of occurrences(text.slice(from, to), highlight, table).map(([s, e]) => [s + from, e + from])) {
-      if (start < at) continue;
+    for (const [start, end] of found) {
+      if (start < at || end > to) continue;
       if (start > at) nodes.push(document.createTextNode(text.slice(at, start)));
       const mark = document.createElement("mark");
       mark.textContent = text.slice(start, end);
@@ -346,12 +357,17 @@
     return nodes;
   }
 
+  function highlighted(text, highlight, table) {
+    return marked(text, 0, text.length, occurrences(normalizedText(text, table), highlight));
+  }
+
   /* The passage around the first place the longest piece occurs. */
   function passageOf(text, highlight, table) {
-    const first = highlight.map((piece) => occurrences(text, [piece], table)[0]).find(Boolean);
+    const index = normalizedText(text, table);
+    const first = highlight.map((piece) => occurrences(index, [piece])[0]).find(Boolean);
     const start = first ? Math.max(0, first[0] - 30) : 0;
     const end = Math.min(text.length, start + PASSAGE);
-    const nodes = marked(text, start, end, highlight, table);
+    const nodes = marked(text, start, end, occurrences(index, highlight));
     if (start > 0) nodes.unshift(document.createTextNode("…"));
     if (end < text.length) nodes.push(document.createTextNode("…"));
     return nodes;
@@ -389,7 +405,7 @@
   }
 
   input.addEventListener("input", scheduleSearch);
-  input.addEventListener("keyup", (event) => { if (event.key.length === 1 || event.key === "Backspace") scheduleSearch(); });
+  input.addEventListener("keyup", scheduleSearch);
   input.addEventListener("focus", () => { if (!toggle.checked) toggle.checked = true; loadEngine().catch(() => {}); });
   form.addEventListener("submit", (event) => { event.preventDefault(); moveFocus(1); });
   form.addEventListener("reset", () => { setTimeout(runSearch, 0); input.focus(); });
