@@ -29,19 +29,15 @@
   const CHINESE = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   const RUN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
 
-  const root = document.querySelector("[data-kb-search]");
-  const toggle = document.getElementById("__search");
-  if (!root || !toggle) return;
-  const input = root.querySelector(".md-search__input");
-  const form = root.querySelector(".md-search__form");
-  const meta = root.querySelector(".md-search-result__meta");
-  const list = root.querySelector(".md-search-result__list");
-  const facetBox = root.querySelector(".kb-search__facets");
-  const facetSelects = Object.fromEntries(
-    FACETS.map((name) => [name, root.querySelector(`[data-kb-facet="${name}"]`)]));
+  // A shared link (?q=…) has kb-preload.js load this file early, from the page's
+  // head, so the index loads while the page is still parsed; the copy the page
+  // itself loads at the end of the body then has nothing left to do.
+  if (window.kbSearchData) return;
+  const siteRoot = new URL("..", document.currentScript.src);  // this file is assets/kb-search.js
+  const shared = new URLSearchParams(location.search).get("q");
 
-  const config = JSON.parse(document.getElementById("__config").textContent);
-  const siteRoot = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  // The box; set by start() once the page's body is there.
+  let root, toggle, input, form, meta, list, facetBox, facetSelects;
 
   /* ---- Loading the index: script files, so that file:// works too. ---- */
 
@@ -80,6 +76,11 @@
     });
     engine.catch(() => { engine = null; });
     return engine;
+  }
+
+  /* Lone surrogates (which a pasted or crafted text can hold) become U+FFFD. */
+  function wellFormed(text) {
+    return text.toWellFormed ? text.toWellFormed() : text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
   }
 
   /* ---- The query, split as the index was built (kb/site/search_text.py). ---- */
@@ -170,7 +171,7 @@
   let generation = 0;
   async function runSearch() {
     const current = ++generation;
-    const query = (input.value.toWellFormed ? input.value.toWellFormed() : input.value).trim();
+    const query = wellFormed(input.value).trim();
     if (!query) { showMessage("输入关键词搜索案例"); list.replaceChildren(); facetBox.hidden = true; return; }
     try {
       const engineData = await loadEngine();
@@ -404,32 +405,56 @@
     all[next].focus();
   }
 
-  input.addEventListener("input", scheduleSearch);
-  input.addEventListener("keyup", scheduleSearch);
-  input.addEventListener("focus", () => { if (!toggle.checked) toggle.checked = true; loadEngine().catch(() => {}); });
-  form.addEventListener("submit", (event) => { event.preventDefault(); moveFocus(1); });
-  form.addEventListener("reset", () => { setTimeout(runSearch, 0); input.focus(); });
-  for (const select of Object.values(facetSelects)) select.addEventListener("change", runSearch);
-  toggle.addEventListener("change", () => { if (toggle.checked) open(); });
+  function start() {
+    root = document.querySelector("[data-kb-search]");
+    toggle = document.getElementById("__search");
+    if (!root || !toggle) return;
+    input = root.querySelector(".md-search__input");
+    form = root.querySelector(".md-search__form");
+    meta = root.querySelector(".md-search-result__meta");
+    list = root.querySelector(".md-search-result__list");
+    facetBox = root.querySelector(".kb-search__facets");
+    facetSelects = Object.fromEntries(FACETS.map((name) => [name, root.querySelector(`[data-kb-facet="${name}"]`)]));
 
-  document.addEventListener("keydown", (event) => {
-    if (toggle.checked) {
-      if (event.key === "ArrowDown") { event.preventDefault(); moveFocus(1); }
-      else if (event.key === "ArrowUp") { event.preventDefault(); moveFocus(-1); }
-      else if (event.key === "Escape") { event.preventDefault(); close(); }
-      return;
-    }
-    const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement?.tagName || "");
-    if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
-      event.preventDefault();
+    input.addEventListener("input", scheduleSearch);
+    input.addEventListener("keyup", scheduleSearch);
+    input.addEventListener("focus", () => { if (!toggle.checked) toggle.checked = true; loadEngine().catch(() => {}); });
+    form.addEventListener("submit", (event) => { event.preventDefault(); moveFocus(1); });
+    form.addEventListener("reset", () => { setTimeout(runSearch, 0); input.focus(); });
+    for (const select of Object.values(facetSelects)) select.addEventListener("change", runSearch);
+    toggle.addEventListener("change", () => { if (toggle.checked) open(); });
+
+    document.addEventListener("keydown", (event) => {
+      if (toggle.checked) {
+        if (event.key === "ArrowDown") { event.preventDefault(); moveFocus(1); }
+        else if (event.key === "ArrowUp") { event.preventDefault(); moveFocus(-1); }
+        else if (event.key === "Escape") { event.preventDefault(); close(); }
+        return;
+      }
+      const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement?.tagName || "");
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        open();
+      }
+    });
+
+    if (shared) {
+      input.value = shared;
       open();
+      runSearch();
     }
-  });
-
-  const shared = new URLSearchParams(location.search).get("q");
-  if (shared) {
-    input.value = shared;
-    open();
-    runSearch();
   }
+
+  /* A shared link: load what its results need before the page has been parsed. */
+  async function prefetch(query) {
+    const engineData = await loadEngine();
+    const split = splitQuery(wellFormed(query).trim(), engineData);
+    if (!split.tokens.length) return;
+    const { docs } = await matches(split, engineData);
+    for (const { doc } of docs.slice(0, RESULT_LIMIT)) load(`${engineData.core.v}/d${doc}`).catch(() => {});
+  }
+
+  if (shared) prefetch(shared).catch(() => {});
+  if (document.querySelector("[data-kb-search]")) start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();
