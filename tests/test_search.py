@@ -233,3 +233,12 @@ def test_lone_surrogate_typed_in_the_box_is_harmless(page, search_url):
     page.wait_for_function(ANSWERED, timeout=15000)
     assert errors == []
     assert case_ids(page)[:1] == [XINGSHAN]
+
+
+def test_open_search_fits_a_phone(browser, search_url):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    assert open_search(page, search_url, "两会两评")[0] == XINGSHAN
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    context.close()
+    assert widths == [375, 375]
