@@ -56,8 +56,11 @@ def build_search_index(site_dir: Path, background: bool = False) -> None:
     """``background``: in a child process at low CPU priority (``make serve`` re-indexes
     after every rebuild, and must not slow the next rebuild a reader is waiting for)."""
     if background:
+        scripts = str(Path(__file__).resolve().parents[2])  # the folder holding the kb package
         result = subprocess.run([sys.executable, "-m", "kb.site.search_index", str(site_dir)],
-                                capture_output=True, text=True, preexec_fn=lambda: os.nice(15))
+                                capture_output=True, text=True, preexec_fn=lambda: os.nice(15),
+                                env=dict(os.environ, PYTHONPATH=os.pathsep.join(
+                                    filter(None, [scripts, os.environ.get("PYTHONPATH")]))))
         if result.returncode != 0:
             raise RuntimeError(f"没能为 {site_dir} 建立搜索索引：\n{result.stdout}{result.stderr}")
         return
