@@ -36,7 +36,7 @@
   const siteRoot = new URL("..", document.currentScript.src);  // this file is assets/kb-search.js
   const shared = new URLSearchParams(location.search).get("q");
 
-  // The box; set by start() once the page's body is there.
+  // The box; set by start() once the page has been parsed.
   let root, toggle, input, form, meta, list, facetBox, facetSelects;
 
   /* ---- Loading the index: script files, so that file:// works too. ---- */
@@ -455,6 +455,8 @@
   }
 
   if (shared) prefetch(shared).catch(() => {});
-  if (document.querySelector("[data-kb-search]")) start();
-  else document.addEventListener("DOMContentLoaded", start);
+  // Not before the page is parsed: loaded early, this file may run while the
+  // parser is inside the search box, whose parts are then not all there yet.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
