@@ -151,13 +151,11 @@ def index_files(source: dict) -> dict[str, str]:
     postings: dict[str, list[int]] = defaultdict(list)
     spellings: dict[str, set[str]] = defaultdict(set)
     last_doc: dict[str, int] = {}
-    chars: set[str] = set()
     for doc, record in enumerate(records):
         weights, found = case_tokens(record, automaton)
         for token, weight in weights.items():
             postings[token] += [doc - last_doc.get(token, 0), weight]
             last_doc[token] = doc
-            chars.update(token)
         for term in found:
             for token in pinyin_tokens(term):
                 spellings[token].add(term)
@@ -169,6 +167,7 @@ def index_files(source: dict) -> dict[str, str]:
     for token, spelled_terms in spellings.items():
         shard_data[fnv1a(token) % shards]["~" + token] = sorted(spelled_terms)
 
+    chars = set("".join(postings))  # a Traditional character matters only if its Simplified one is indexed
     table = "".join(t + s for t, s in sorted(traditional_map().items()) if s in chars)
     body = {f"i{k}.js": data for k, data in enumerate(shard_data)}
     body.update({f"d{n}.js": {"u": r["url"], "t": r["title"], "r": r["region"], "m": r["model"],
