@@ -101,7 +101,7 @@ from kb.site.build import build_site
 import kb.site.serve  # make serve
 assert main(["validate"]) == 0
 work = Path(sys.argv[1])
-build_site(Path("cases"), work / "site", work / "docs")  # make build: MkDocs and the Pagefind index
+build_site(Path("cases"), work / "site", work / "docs")  # make build: MkDocs and the search index
 from kb.model.ids import case_id  # make new
 assert case_id("湖北省", "兴山县", "两会两评") == "hubei-xingshan-lianghui-liangping"
 """ + LOADED

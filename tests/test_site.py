@@ -68,17 +68,16 @@ def test_no_page_or_stylesheet_points_to_another_host(site_dir):
 
 
 def test_search_index_holds_the_cases_with_their_domain_terms(site_dir):
-    """Pagefind indexes exactly the case pages (in its Chinese-segmenting
-    language), and each case page names its dictionary terms for the query side."""
-    entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert {lang: info["page_count"] for lang, info in entry["languages"].items()} == {"zh": 2}
-    html = (site_dir / "cases" / XINGSHAN / "index.html").read_text(encoding="utf-8")
-    terms = set(re.findall(r'data-pagefind-filter="term">([^<]+)<', html))
-    assert {"两会两评", "户联理事会", "关怀理事会", "一肩挑"} <= terms
-    filters = dict(re.findall(r'data-pagefind-filter="(province|status)">([^<]+)<', html))
-    assert filters == {"province": "湖北省", "status": "完整"}
-    terms_json = json.loads((site_dir / "search" / "terms.json").read_text(encoding="utf-8"))
-    assert "户联理事会" in terms_json
+    """The index (kb.site.search_index) holds exactly the case pages, with their
+    dictionary terms and pinyin; its input file is not published."""
+    core = (site_dir / "search" / "core.js").read_text(encoding="utf-8")
+    data = json.loads(core[core.index(",") + 1:core.rindex(")")])
+    assert data["n"] == 2 and "户联理事会" in data["dictionary"]
+    index = "".join(p.read_text(encoding="utf-8") for p in (site_dir / "search" / data["v"]).glob("i*.js"))
+    assert all(f'"{token}":' in index for token in ("户联理事会", "关怀理事会", "lhlp", "lianghuiliangping"))
+    cases = [(site_dir / "search" / data["v"] / f"d{n}.js").read_text(encoding="utf-8") for n in range(2)]
+    assert [f"cases/{case_id}/" in text for case_id, text in zip(sorted([WENGYUAN, XINGSHAN]), cases)] == [True, True]
+    assert not (site_dir / "search" / "source.json").exists()
 
 
 def test_incomplete_notice_is_on_the_built_page(site_dir):

@@ -179,9 +179,10 @@ def test_offline_bundle_searches_and_navigates_from_file_urls(page, offline_bund
     blocked: list[str] = []  # the Content-Security-Policy holds from file:// too
     page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
     page.goto((offline_bundle / "index.html").as_uri())
-    box = page.locator(".kb-offline-search input")
+    box = page.locator("input.md-search__input")
+    box.click()
     box.fill("户联理事会")  # fill fires the input event the search listens to
-    first = page.locator("a.kb-offline-result").first
+    first = page.locator(".md-search-result__item a").first
     assert f"cases/{XINGSHAN}.html" in first.get_attribute("href")
     first.click()
     page.wait_for_url(f"**/cases/{XINGSHAN}.html")
@@ -190,9 +191,10 @@ def test_offline_bundle_searches_and_navigates_from_file_urls(page, offline_bund
     page.wait_for_url("**/training/index.html")
     page.locator("article a", has_text="农村基层党组织如何联系服务群众").click()
     page.wait_for_url(f"**/training/{MODULE}.html")
-    box = page.locator(".kb-offline-search input")
+    box = page.locator("input.md-search__input")
+    box.click()
     box.fill("贴息贷款")
-    assert f"cases/{WENGYUAN}.html" in page.locator("a.kb-offline-result").first.get_attribute("href")
+    assert f"cases/{WENGYUAN}.html" in page.locator(".md-search-result__item a").first.get_attribute("href")
     assert requested and all(url.startswith("file://") for url in requested)
     assert blocked == []
 

@@ -1,18 +1,14 @@
-/* A shared search link (/?q=…) needs the search engine at once: start its
-   downloads while the page is still being parsed, instead of after the page's
-   scripts have run (kb-search.js then finds them cached). A file rather than
-   an inline script, so the Content-Security-Policy can forbid inline script. */
+/* A shared search link (?q=…) should show its results as soon as possible:
+   load the search script (assets/kb-search.js) now, from the page's head, so
+   that it loads the index and the cases the query finds while the page is
+   still being parsed; it shows them once the page is there. Without ?q= the
+   search loads when the reader opens the box. A file rather than an inline
+   script, so the Content-Security-Policy can forbid inline script. */
 (function () {
   "use strict";
   if (!new URLSearchParams(location.search).has("q")) return;
-  var root = new URL("..", document.currentScript.src);
-  [["pagefind/pagefind.js", "modulepreload", ""],
-   ["pagefind/wasm.unknown.pagefind", "preload", "fetch"],
-   ["search/terms.json", "preload", "fetch"]].forEach(function (item) {
-    var link = document.createElement("link");
-    link.rel = item[1];
-    link.href = new URL(item[0], root).href;
-    if (item[2]) { link.as = item[2]; link.crossOrigin = "anonymous"; }
-    document.head.appendChild(link);
-  });
+  var script = document.createElement("script");
+  script.src = new URL("kb-search.js", document.currentScript.src).href;
+  script.async = true;
+  document.head.appendChild(script);
 })();

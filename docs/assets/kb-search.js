@@ -1,193 +1,380 @@
-/* The header search box: Pagefind's JS API behind Material's search markup.
+/* The header search box: one script and one index, on the published site and
+ * in the offline bundle opened from file://.
  *
- * - Everything is loaded on first use, from this site only: Pagefind's
- *   index (built by `python -m kb.site.search_index` after `mkdocs build`) and
- *   the domain dictionary search/terms.json (written by `kb generate`).
- * - Dictionary terms in a query (户联理事会, 一肩挑 …) are required whole,
- *   through the page filter "term" that kb.site.render.search_facets gives each
- *   case; the rest of the query goes to Pagefind's own segmentation.
- * - /?q=词 opens the search with results, so a search can be shared.
- * - The first results are re-ranked by literal occurrences of the query; a
- *   query Pagefind finds nothing for is retried by its longest known start.
+ * - The index (search/, built by kb.site.search_index) is a set of script
+ *   files that hand their data to kbSearchData(key, data): a page can load a
+ *   script from file://, where it cannot fetch. Only what a query needs is
+ *   loaded: core.js (dictionary, Traditional → Simplified table), then the
+ *   index shards of the query's tokens, then the cases shown.
+ * - A query is split exactly as the index was built (kb/site/search_text.py
+ *   is the other half of this contract): NFKC, lower case, Traditional →
+ *   Simplified, quotes dropped; then dictionary terms longest first and
+ *   character pairs for the rest; ASCII words (pinyin too) whole. A case is a
+ *   result when it has every token.
+ * - Results: title, region, model, status and the passage with the query
+ *   highlighted, all built with textContent; none of the data becomes markup.
+ * - ?q=词 opens the search with results, so a search can be shared.
  * - ↑/↓ move through the results, Enter opens one, Esc closes.
  */
 (function () {
   "use strict";
 
-  const MAX_TERM_LENGTH = 12;
   const RESULT_LIMIT = 10;
-  const RERANK_DEPTH = 16;  // results whose text is loaded to check literal matches
+  const MAX_QUERY = 64;   // characters of a query that are searched; the rest is ignored
+  const MAX_TOKENS = 16;
+  const PASSAGE = 110;    // characters of the passage shown under a result
   const FACETS = ["province", "category", "status"];
+  // The same marks as QUOTES in kb/site/search_text.py: dropped, so 村“两委” = 村两委.
+  const QUOTES = "\"'`“”‘’「」『』〝〞〟《》〈〉«»‹›";
+  const CHINESE = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  const RUN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
 
-  const root = document.querySelector("[data-kb-search]");
-  const toggle = document.getElementById("__search");
-  if (!root || !toggle) return;
-  const input = root.querySelector(".md-search__input");
-  const form = root.querySelector(".md-search__form");
-  const meta = root.querySelector(".md-search-result__meta");
-  const list = root.querySelector(".md-search-result__list");
-  const facetBox = root.querySelector(".kb-search__facets");
-  const facetSelects = Object.fromEntries(
-    FACETS.map((name) => [name, root.querySelector(`[data-kb-facet="${name}"]`)]));
+  // A shared link (?q=…) has kb-preload.js load this file early, from the page's
+  // head, so the index loads while the page is still parsed; the copy the page
+  // itself loads at the end of the body then has nothing left to do.
+  if (window.kbSearchData) return;
+  const siteRoot = new URL("..", document.currentScript.src);  // this file is assets/kb-search.js
+  const shared = new URLSearchParams(location.search).get("q");
 
-  const config = JSON.parse(document.getElementById("__config").textContent);
-  const siteRoot = new URL(config.base.replace(/\/?$/, "/"), location.href);
+  // The box; set by start() once the page has been parsed.
+  let root, toggle, input, form, meta, list, facetBox, facetSelects;
+
+  /* ---- Loading the index: script files, so that file:// works too. ---- */
+
+  const waiting = new Map();
+  const loaded = new Map();
+  window.kbSearchData = function (key, data) {
+    const resolve = waiting.get(key);
+    if (resolve) { waiting.delete(key); resolve(data); }
+  };
+
+  function load(key) {
+    if (!loaded.has(key)) {
+      loaded.set(key, new Promise((resolve, reject) => {
+        waiting.set(key, resolve);
+        const script = document.createElement("script");
+        script.src = new URL(`search/${key}.js`, siteRoot).href;
+        script.async = true;
+        const fail = () => {
+          script.remove();
+          if (waiting.has(key)) { waiting.delete(key); loaded.delete(key); reject(new Error(key)); }
+        };
+        script.addEventListener("load", fail);  // loaded without handing over its data
+        script.addEventListener("error", fail);
+        document.head.append(script);
+      }));
+    }
+    return loaded.get(key);
+  }
 
   let engine = null;
   function loadEngine() {
-    if (!engine) {
-      engine = Promise.all([
-        import(new URL("pagefind/pagefind.js", siteRoot).href),
-        fetch(new URL("search/terms.json", siteRoot)).then((r) => r.json()),
-      ]).then(async ([pagefind, terms]) => {
-        await pagefind.options({ baseUrl: siteRoot.pathname });
-        return { pagefind, dictionary: new Set(terms) };
-      });
-    }
+    engine = engine || load("core").then((core) => {
+      const table = new Map();
+      for (let i = 0; i + 1 < core.t2s.length; i += 2) table.set(core.t2s[i], core.t2s[i + 1]);
+      return { core, table, dictionary: new Set(core.dictionary) };
+    });
+    engine.catch(() => { engine = null; });
     return engine;
   }
 
-  /* Longest dictionary terms first, left to right, not overlapping. */
-  function dictionaryTerms(query, dictionary) {
-    const found = [];
-    for (let start = 0; start < query.length;) {
-      let match = "";
-      for (let length = Math.min(MAX_TERM_LENGTH, query.length - start); length >= 2; length--) {
-        const piece = query.substr(start, length);
-        if (dictionary.has(piece)) { match = piece; break; }
+  /* Lone surrogates (which a pasted or crafted text can hold) become U+FFFD. */
+  function wellFormed(text) {
+    return text.toWellFormed ? text.toWellFormed() : text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+  }
+
+  /* ---- The query, split as the index was built (kb/site/search_text.py). ---- */
+
+  function normalize(text, table) {
+    let out = "";
+    for (const char of text.normalize("NFKC")) {
+      if (char >= "A" && char <= "Z") out += char.toLowerCase();
+      else if (!QUOTES.includes(char)) out += table.get(char) || char;
+    }
+    return out;
+  }
+
+  /* tokens: what every result must contain; pieces: what is highlighted. */
+  function splitQuery(query, { core, table, dictionary }) {
+    const text = normalize(query, table).replace(/<[^>]*>/g, " ").slice(0, MAX_QUERY);
+    const tokens = [], pieces = [];
+    for (const run of text.match(RUN_RE) || []) {
+      if (!CHINESE.test(run)) {
+        if (run.length >= 2 && !/^[0-9]+$/.test(run)) { tokens.push(run); pieces.push(run); }
+        continue;
       }
-      if (match) { found.push(match); start += match.length; } else { start += 1; }
+      let start = 0;  // start of the text between dictionary terms
+      const between = (end) => {
+        const rest = run.slice(start, end);
+        if (rest.length >= 2) {
+          for (let i = 0; i + 1 < rest.length; i++) tokens.push(rest.substr(i, 2));
+          pieces.push(rest);
+        } else if (rest.length === 1) {
+          // one character beside a term: its pair with the neighbour, which the index has
+          tokens.push(run.length === 1 ? rest : start + 1 < run.length ? run.substr(start, 2) : run.substr(start - 1, 2));
+          if (run.length === 1) pieces.push(rest);
+        }
+      };
+      for (let i = 0; i < run.length;) {
+        let term = "";
+        for (let length = Math.min(core.maxTerm, run.length - i); length >= 2; length--) {
+          if (dictionary.has(run.substr(i, length))) { term = run.substr(i, length); break; }
+        }
+        if (!term) { i += 1; continue; }
+        between(i);
+        tokens.push(term);
+        pieces.push(term);
+        i += term.length;
+        start = i;
+      }
+      between(run.length);
     }
-    return found;
+    return { text, tokens: [...new Set(tokens)].slice(0, MAX_TOKENS), pieces: [...new Set(pieces)] };
   }
 
-  /* Pagefind ranks segmented words without their order; a case that contains
-   * the query's words literally (户联理事会, not 户…联…理事…会) comes first. */
-  function byLiteralMatches(pages, query) {
-    const parts = query.split(/\s+/).filter(Boolean);
-    const count = (text, part) => text.split(part).length - 1;
-    const scored = pages.map((page, rank) => {
-      const text = page.content.replace(/\s+/g, "");
-      const counts = parts.map((part) => count(text, part));
-      return { page, rank, all: counts.every((n) => n > 0), total: counts.reduce((a, b) => a + b, 0) };
+  /* 32-bit FNV-1a over code points: fnv1a() in kb/site/search_index.py. */
+  function shardOf(token, shards) {
+    let hash = 0x811c9dc5;
+    for (const char of token) hash = Math.imul(hash ^ char.codePointAt(0), 0x01000193) >>> 0;
+    return hash % shards;
+  }
+
+  async function matches(split, engineData) {
+    const { core } = engineData;
+    const shards = await Promise.all(split.tokens.map((token) => load(`${core.v}/i${shardOf(token, core.shards)}`)));
+    const spelled = new Set();
+    const postings = split.tokens.map((token, i) => {
+      for (const term of shards[i]["~" + token] || []) spelled.add(term);
+      const flat = Object.prototype.hasOwnProperty.call(shards[i], token) ? shards[i][token] : [];
+      const weights = new Map();
+      for (let j = 0, doc = 0; j + 1 < flat.length; j += 2) { doc += flat[j]; weights.set(doc, flat[j + 1]); }
+      return weights;
     });
-    scored.sort((a, b) => (b.all - a.all) || (b.total - a.total) || (a.rank - b.rank));
-    return scored.map((entry) => entry.page);
+    if (!postings.length || postings.some((p) => !p.size)) return { docs: [], spelled };
+    postings.sort((a, b) => a.size - b.size);
+    const scored = [];
+    for (const [doc] of postings[0]) {
+      let score = 0;
+      for (const weights of postings) {
+        const weight = weights.get(doc);
+        if (weight === undefined) { score = -1; break; }
+        score += Math.log(1 + core.n / weights.size) * (1 + Math.log(weight));
+      }
+      if (score >= 0) scored.push({ doc, score });
+    }
+    scored.sort((a, b) => (b.score - a.score) || (a.doc - b.doc));
+    return { docs: scored, spelled };
   }
 
-  function selectedFacets() {
-    const filters = {};
-    for (const [name, select] of Object.entries(facetSelects)) {
-      if (select.value) filters[name] = select.value;
-    }
-    return filters;
-  }
+  /* ---- Running a search. ---- */
 
   let generation = 0;
   async function runSearch() {
-    const query = input.value.trim();
     const current = ++generation;
-    if (!query) { showMessage("输入关键词搜索案例"); list.replaceChildren(); return; }
-    const { pagefind, dictionary } = await loadEngine();
-    const terms = dictionaryTerms(query, dictionary);
-    const filters = selectedFacets();
-    if (terms.length) filters.term = { all: terms };
-    let search = await pagefind.search(query, { filters });
-    if (!search.results.length && terms.length) {
-      // Pagefind's segmentation of the query can differ from the page's; the
-      // filter alone still guarantees every case contains the terms whole.
-      search = await pagefind.search(null, { filters });
+    const query = wellFormed(input.value).trim();
+    if (!query) { showMessage("输入关键词搜索案例"); list.replaceChildren(); facetBox.hidden = true; return; }
+    try {
+      const engineData = await loadEngine();
+      const split = splitQuery(query, engineData);
+      const { docs, spelled } = split.tokens.length ? await matches(split, engineData) : { docs: [], spelled: [] };
+      // the facet lists load beside the results; a chosen facet must be known first
+      const facets = docs.length ? loadFacets(engineData) : Promise.resolve(null);
+      const kept = chosenFacets() ? filterByFacets(docs, await facets) : docs;
+      const highlight = [...split.pieces, ...spelled].sort((a, b) => b.length - a.length);
+      const pages = await Promise.all(kept.slice(0, RESULT_LIMIT).map(({ doc }) => load(`${engineData.core.v}/d${doc}`)));
+      if (current !== generation) return;
+      if (docs.length && !kept.length) showMessage("在所选的省份、分类或状态中没有找到相关案例");
+      else if (!kept.length) await showNoResults(query, split, engineData, current);
+      else showMessage(`找到 ${kept.length} 个案例` + (kept.length > pages.length ? `，显示前 ${pages.length} 个` : ""));
+      if (current !== generation) return;
+      const ordered = byLiteralMatch(pages, split.pieces, engineData.table);
+      list.replaceChildren(...ordered.map((page) => resultItem(page, highlight, engineData.table)));
+      renderFacets(docs, await facets);
+    } catch (error) {
+      if (current === generation) showMessage("搜索索引没有加载成功，请刷新页面后再试");
     }
-    if (!search.results.length && !terms.length) {
-      // Pagefind cut the query differently from the pages (业委会 → 业 + 委会,
-      // while the pages hold the word 业委会): words match by their start, so
-      // look for the longest start of the query that some page has, and let
-      // the literal re-ranking below put the pages with the whole query first.
-      const compact = query.replace(/\s+/g, "");
-      for (let length = compact.length - 1; length >= 1 && !search.results.length; length--) {
-        search = await pagefind.search(compact.slice(0, length), { filters });
-      }
+  }
+
+  /* Cases whose text holds each piece of the query as written come before
+   * cases that hold its character pairs apart. */
+  function byLiteralMatch(pages, pieces, table) {
+    const literal = (page) => {
+      const text = normalize(`${page.t}\n${page.m}\n${page.r}\n${page.x}`, table);
+      return pieces.every((piece) => text.includes(piece));
+    };
+    return pages.map((page, rank) => ({ page, rank, literal: literal(page) }))
+      .sort((a, b) => (b.literal - a.literal) || (a.rank - b.rank)).map((entry) => entry.page);
+  }
+
+  /* ---- Facets: province, category, status. ---- */
+
+  function loadFacets({ core }) { return load(`${core.v}/facets`); }
+
+  function chosenFacets() { return FACETS.some((name) => facetSelects[name].value); }
+
+  function facetValues(facets, doc) {
+    const [province, status, categories] = facets.docs[doc];
+    return { province: [facets.names.province[province]], status: [facets.names.status[status]],
+             category: categories.map((i) => facets.names.category[i]) };
+  }
+
+  function filterByFacets(docs, facets) {
+    return docs.filter(({ doc }) => {
+      const values = facetValues(facets, doc);
+      return FACETS.every((name) => !facetSelects[name].value || values[name].includes(facetSelects[name].value));
+    });
+  }
+
+  function renderFacets(docs, facets) {
+    if (!facets || !docs.length) { facetBox.hidden = !chosenFacets(); return; }
+    const counts = { province: new Map(), category: new Map(), status: new Map() };
+    for (const { doc } of docs) {
+      const values = facetValues(facets, doc);
+      for (const name of FACETS) for (const value of values[name]) counts[name].set(value, (counts[name].get(value) || 0) + 1);
     }
-    if (current !== generation) return;
-    const candidates = await Promise.all(search.results.slice(0, RERANK_DEPTH).map((r) => r.data()));
-    if (current !== generation) return;
-    const top = byLiteralMatches(candidates, query).slice(0, RESULT_LIMIT);
-    renderResults(top, search.results.length);
-    renderFacets(await facetCounts(pagefind, search));
-  }
-
-  /* Counts for the current results; before any facet is chosen Pagefind may
-   * not have loaded the filter lists yet, so load them after the results show. */
-  let allFilters = null;
-  async function facetCounts(pagefind, search) {
-    if (FACETS.some((name) => Object.keys(search.filters?.[name] || {}).length)) return search.filters;
-    allFilters = allFilters || await pagefind.filters();
-    return allFilters;
-  }
-
-  function showMessage(text) { meta.textContent = text; }
-
-  function renderResults(pages, total) {
-    showMessage(total ? `找到 ${total} 个案例` + (total > pages.length ? `，显示前 ${pages.length} 个` : "") : "没有找到相关案例");
-    list.replaceChildren(...pages.map(resultItem));
-  }
-
-  function resultItem(page) {
-    const item = document.createElement("li");
-    item.className = "md-search-result__item";
-    const link = document.createElement("a");
-    link.className = "md-search-result__link";
-    link.href = page.url;
-    link.tabIndex = -1;
-    const article = document.createElement("article");
-    article.className = "md-search-result__article md-typeset";
-    const title = document.createElement("h1");
-    title.textContent = page.meta.title || page.url;
-    const county = document.createElement("p");
-    county.className = "kb-search__county";
-    county.textContent = page.meta.county || "";
-    const excerpt = document.createElement("p");
-    excerpt.append(...safeExcerpt(page.excerpt));
-    article.append(title, county, excerpt);
-    link.append(article);
-    item.append(link);
-    return item;
-  }
-
-  /* Pagefind's excerpt as text nodes and <mark>s only: nothing else from it
-   * is ever turned into markup. */
-  function safeExcerpt(html) {
-    const template = document.createElement("template");
-    template.innerHTML = html;
-    const nodes = [];
-    for (const node of template.content.childNodes) {
-      if (node.nodeName === "MARK") {
-        const mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        nodes.push(mark);
-      } else {
-        nodes.push(document.createTextNode(node.textContent));
-      }
-    }
-    return nodes;
-  }
-
-  function renderFacets(counts) {
     for (const [name, select] of Object.entries(facetSelects)) {
       const chosen = select.value;
-      const values = Object.entries(counts[name] || {}).filter(([value, n]) => n > 0 || value === chosen);
       const options = [select.options[0]];
-      for (const [value, n] of values.sort()) {
+      for (const [value, n] of [...counts[name]].sort()) {
         const option = document.createElement("option");
         option.value = value;
         option.textContent = `${value}（${n}）`;
         option.selected = value === chosen;
         options.push(option);
       }
+      if (chosen && !counts[name].has(chosen)) {
+        const option = document.createElement("option");
+        option.value = chosen;
+        option.textContent = `${chosen}（0）`;
+        option.selected = true;
+        options.push(option);
+      }
       select.replaceChildren(...options);
     }
-    facetBox.hidden = !FACETS.some((name) => facetSelects[name].options.length > 1);
+    facetBox.hidden = false;
   }
+
+  /* ---- What the reader sees. ---- */
+
+  function showMessage(text) { meta.textContent = text; }
+
+  /* 没有找到“…”，试试：the glossary terms, categories and models nearest the query. */
+  async function showNoResults(query, split, { core }, current) {
+    const shown = query.length > 20 ? `${query.slice(0, 20)}…` : query;
+    showMessage(`没有找到“${shown}”的相关案例`);
+    let suggestions = [];
+    try { suggestions = await load(`${core.v}/suggest`); } catch (error) { return; }
+    if (current !== generation) return;
+    const chars = new Set(split.text);
+    const nearest = suggestions
+      .map((label, rank) => ({ label, rank, shared: [...new Set(label)].filter((c) => chars.has(c)).length }))
+      .sort((a, b) => (b.shared - a.shared) || (a.rank - b.rank)).slice(0, 5);
+    meta.append("，试试：");
+    nearest.forEach(({ label }, i) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "kb-search__suggestion";
+      button.textContent = label;
+      button.addEventListener("click", () => { input.value = label; runSearch(); input.focus(); });
+      meta.append(...(i ? ["、", button] : [button]));
+    });
+  }
+
+  function resultItem(page, highlight, table) {
+    const item = document.createElement("li");
+    item.className = "md-search-result__item";
+    const link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = new URL(page.u, siteRoot).href;
+    link.tabIndex = -1;
+    const article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    const title = document.createElement("h1");
+    title.append(...highlighted(page.t, highlight, table));
+    const facts = document.createElement("p");
+    facts.className = "kb-search__facts";
+    const region = span("kb-search__region", page.r);
+    const model = span("kb-search__model", page.m);
+    const status = span("kb-search__status", page.s);
+    facts.append(region, " · ", model, " ", status);
+    const passage = document.createElement("p");
+    passage.className = "kb-search__passage";
+    passage.append(...passageOf(page.x, highlight, table));
+    article.append(title, facts, passage);
+    link.append(article);
+    item.append(link);
+    return item;
+  }
+
+  function span(className, text) {
+    const element = document.createElement("span");
+    element.className = className;
+    element.textContent = text;
+    return element;
+  }
+
+  /* The text normalized character by character, with where each normalized
+   * character came from, so matches found on it can be marked in the original. */
+  function normalizedText(text, table) {
+    let normalized = "";
+    const starts = [], ends = [];
+    for (let i = 0; i < text.length;) {
+      const code = text.codePointAt(i);
+      const char = String.fromCodePoint(code);
+      // ASCII and Chinese characters (nearly all of a case) need no NFKC
+      const form = code < 0x80 ? (QUOTES.includes(char) ? "" : char.toLowerCase())
+        : code >= 0x3400 && code <= 0x9fff ? (table.get(char) || char) : normalize(char, table);
+      for (let k = 0; k < form.length; k++) { starts.push(i); ends.push(i + char.length); }
+      normalized += form;
+      i += char.length;
+    }
+    return { normalized, starts, ends };
+  }
+
+  /* [start, end) in the original text of every occurrence of each piece, in order. */
+  function occurrences({ normalized, starts, ends }, pieces) {
+    const found = [];
+    for (const piece of pieces) {
+      for (let at = normalized.indexOf(piece); at >= 0 && piece; at = normalized.indexOf(piece, at + piece.length)) {
+        found.push([starts[at], ends[at + piece.length - 1]]);
+      }
+    }
+    return found.sort((a, b) => (a[0] - b[0]) || (b[1] - a[1]));
+  }
+
+  /* text[from, to) as text nodes and <mark>s (textContent only). */
+  function marked(text, from, to, found) {
+    const nodes = [];
+    let at = from;
+    for (const [start, end] of found) {
+      if (start < at || end > to) continue;
+      if (start > at) nodes.push(document.createTextNode(text.slice(at, start)));
+      const mark = document.createElement("mark");
+      mark.textContent = text.slice(start, end);
+      nodes.push(mark);
+      at = end;
+    }
+    if (at < to) nodes.push(document.createTextNode(text.slice(at, to)));
+    return nodes;
+  }
+
+  function highlighted(text, highlight, table) {
+    return marked(text, 0, text.length, occurrences(normalizedText(text, table), highlight));
+  }
+
+  /* The passage around the first place the longest piece occurs. */
+  function passageOf(text, highlight, table) {
+    const index = normalizedText(text, table);
+    const first = highlight.map((piece) => occurrences(index, [piece])[0]).find(Boolean);
+    const start = first ? Math.max(0, first[0] - 30) : 0;
+    const end = Math.min(text.length, start + PASSAGE);
+    const nodes = marked(text, start, end, occurrences(index, highlight));
+    if (start > 0) nodes.unshift(document.createTextNode("…"));
+    if (end < text.length) nodes.push(document.createTextNode("…"));
+    return nodes;
+  }
+
+  /* ---- The box: opening, typing, keys. ---- */
 
   let timer = null;
   function scheduleSearch() {
@@ -197,7 +384,7 @@
 
   function open() {
     if (!toggle.checked) toggle.checked = true;
-    loadEngine();
+    loadEngine().catch(() => {});
     setTimeout(() => input.focus(), 0);
   }
 
@@ -218,32 +405,58 @@
     all[next].focus();
   }
 
-  input.addEventListener("input", scheduleSearch);
-  input.addEventListener("keyup", scheduleSearch);
-  input.addEventListener("focus", () => { if (!toggle.checked) toggle.checked = true; loadEngine(); });
-  form.addEventListener("submit", (event) => { event.preventDefault(); moveFocus(1); });
-  form.addEventListener("reset", () => { setTimeout(runSearch, 0); input.focus(); });
-  for (const select of Object.values(facetSelects)) select.addEventListener("change", runSearch);
-  toggle.addEventListener("change", () => { if (toggle.checked) open(); });
+  function start() {
+    root = document.querySelector("[data-kb-search]");
+    toggle = document.getElementById("__search");
+    if (!root || !toggle) return;
+    input = root.querySelector(".md-search__input");
+    form = root.querySelector(".md-search__form");
+    meta = root.querySelector(".md-search-result__meta");
+    list = root.querySelector(".md-search-result__list");
+    facetBox = root.querySelector(".kb-search__facets");
+    facetSelects = Object.fromEntries(FACETS.map((name) => [name, root.querySelector(`[data-kb-facet="${name}"]`)]));
 
-  document.addEventListener("keydown", (event) => {
-    if (toggle.checked) {
-      if (event.key === "ArrowDown") { event.preventDefault(); moveFocus(1); }
-      else if (event.key === "ArrowUp") { event.preventDefault(); moveFocus(-1); }
-      else if (event.key === "Escape") { event.preventDefault(); close(); }
-      return;
-    }
-    const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement?.tagName || "");
-    if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
-      event.preventDefault();
+    input.addEventListener("input", scheduleSearch);
+    input.addEventListener("keyup", scheduleSearch);
+    input.addEventListener("focus", () => { if (!toggle.checked) toggle.checked = true; loadEngine().catch(() => {}); });
+    form.addEventListener("submit", (event) => { event.preventDefault(); moveFocus(1); });
+    form.addEventListener("reset", () => { setTimeout(runSearch, 0); input.focus(); });
+    for (const select of Object.values(facetSelects)) select.addEventListener("change", runSearch);
+    toggle.addEventListener("change", () => { if (toggle.checked) open(); });
+
+    document.addEventListener("keydown", (event) => {
+      if (toggle.checked) {
+        if (event.key === "ArrowDown") { event.preventDefault(); moveFocus(1); }
+        else if (event.key === "ArrowUp") { event.preventDefault(); moveFocus(-1); }
+        else if (event.key === "Escape") { event.preventDefault(); close(); }
+        return;
+      }
+      const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement?.tagName || "");
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        open();
+      }
+    });
+
+    if (shared) {
+      input.value = shared;
       open();
+      runSearch();
     }
-  });
-
-  const shared = new URLSearchParams(location.search).get("q");
-  if (shared) {
-    input.value = shared;
-    open();
-    runSearch();
   }
+
+  /* A shared link: load what its results need before the page has been parsed. */
+  async function prefetch(query) {
+    const engineData = await loadEngine();
+    const split = splitQuery(wellFormed(query).trim(), engineData);
+    if (!split.tokens.length) return;
+    const { docs } = await matches(split, engineData);
+    for (const { doc } of docs.slice(0, RESULT_LIMIT)) load(`${engineData.core.v}/d${doc}`).catch(() => {});
+  }
+
+  if (shared) prefetch(shared).catch(() => {});
+  // Not before the page is parsed: loaded early, this file may run while the
+  // parser is inside the search box, whose parts are then not all there yet.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

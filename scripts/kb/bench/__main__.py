@@ -14,6 +14,7 @@ import shutil
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 import yaml
@@ -22,6 +23,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from kb.bench import builds, reload_timing, report, search_timing, synth
 from kb.paths import CASES_DIR, ROOT
+from kb.site import offline
 
 FIXTURES_DIR = ROOT / "tests" / "fixtures" / "search"
 QUERIES = FIXTURES_DIR / "queries.yml"
@@ -35,11 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-max", type=int, default=10000, help="N 超过此数时跳过基线")
     parser.add_argument("--reload-max", type=int, default=5000,
                         help="N 超过此数时不测 make serve 的刷新时间（N=10000 时一次刷新超过 2 分钟）")
+    parser.add_argument("--offline-max", type=int, default=5000, help="N 超过此数时不测离线版")
     parser.add_argument("--keep", action="store_true", help="保留临时文件夹")
     args = parser.parse_args(argv)
     workdir = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     try:
-        section = run(args.n, workdir, args.baseline_max, args.reload_max)
+        section = run(args.n, workdir, args.baseline_max, args.reload_max, args.offline_max)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -54,7 +57,17 @@ def jieba_note() -> str:
     return "装有 jieba，构建时分词" if importlib.util.find_spec("jieba") else "未装 jieba，不分词"
 
 
-def run(n: int, workdir: Path, baseline_max: int, reload_max: int) -> str:
+def offline_bundle(workdir: Path, cases_dir: Path) -> tuple[Path, int, float]:
+    """The offline bundle as ``make offline`` makes it: unzipped folder, zip size, build seconds."""
+    start = time.perf_counter()
+    bundle = offline.make_offline_bundle(workdir / "dist", workdir=workdir / "offline", cases_dir=cases_dir)
+    seconds = time.perf_counter() - start
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(workdir / "unzipped")
+    return workdir / "unzipped" / offline.BUNDLE_NAME, bundle.stat().st_size, seconds
+
+
+def run(n: int, workdir: Path, baseline_max: int, reload_max: int, offline_max: int = 5000) -> str:
     machine, others = report.machine_description(), report.busiest_processes()
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     cases_dir = workdir / "cases"
@@ -69,7 +82,13 @@ def run(n: int, workdir: Path, baseline_max: int, reload_max: int) -> str:
 
     ours = builds.project_build(workdir / "project", cases_dir)
     base = builds.baseline_build(workdir / "baseline", cases_dir) if n <= baseline_max else None
+    unzipped = zip_bytes = offline_s = offline_search = None
+    if n <= offline_max:
+        unzipped, zip_bytes, offline_s = offline_bundle(workdir, cases_dir)
     with search_timing.chromium() as chromium:
+        if unzipped:
+            offline_search = search_timing.first_search(chromium, unzipped.resolve().as_uri(), TIMING_QUERY,
+                                                        home="index.html")
         with search_timing.serve(ours.site_dir) as url:
             our_search = search_timing.first_search(chromium, url, TIMING_QUERY)
             our_quality = search_timing.quality(chromium, url, queries)
@@ -101,7 +120,7 @@ def run(n: int, workdir: Path, baseline_max: int, reload_max: int) -> str:
     row("make serve：启动到预览可访问（秒）", serve_ready_s, None, " s")
     row("构建峰值内存（MB，单个进程）", *both(lambda b: b.peak_mb), " MB", 0)
     row("网站大小（MB）", *both(lambda b: builds.tree_bytes(b.site_dir) / 1e6), " MB")
-    row("搜索索引（MB）", builds.tree_bytes(ours.site_dir / "pagefind") / 1e6,
+    row("搜索索引（MB）", builds.tree_bytes(ours.site_dir / "search") / 1e6,
         builds.tree_bytes(base.site_dir / "search") / 1e6 if base else None, " MB", 2)
     row(f"冷启动首个结果（秒，/?q={TIMING_QUERY}）", our_search.seconds,
         base_search.seconds if base_search else None, " s", 2)
@@ -109,6 +128,10 @@ def run(n: int, workdir: Path, baseline_max: int, reload_max: int) -> str:
         base_search.search_bytes / 1e3 if base_search else None, " KB", 0)
     row("首次打开该页面下载的全部文件（KB）", our_search.page_bytes / 1e3,
         base_search.page_bytes / 1e3 if base_search else None, " KB", 0)
+    row("离线版 zip（MB，make offline）", zip_bytes / 1e6 if zip_bytes else None, None, " MB")
+    row("离线版生成（秒，构建加打包）", offline_s, None, " s")
+    row(f"离线版冷启动首个结果（秒，file://…/index.html?q={TIMING_QUERY}）",
+        offline_search.seconds if offline_search else None, None, " s", 2)
     rows.append((f"查询集 recall@5（{len(queries)} 条）", f"{our_quality.recall_at_5:.3f}", "未测", "—"))
     rows.append(("查询集 MRR", f"{our_quality.mrr:.3f}", "未测", "—"))
 
@@ -124,6 +147,8 @@ def run(n: int, workdir: Path, baseline_max: int, reload_max: int) -> str:
         notes.append(f"N > {baseline_max}：基线跳过。")
     if base_search_timed_out:
         notes.append("基线的首次搜索在 5 分钟内没有出现结果（Material 内置搜索要先下载并加载整个索引），基线搜索各行记为“—”。")
+    if unzipped is None:
+        notes.append(f"N > {offline_max}：没有测离线版。")
     if reload_s is None:
         notes.append(f"N > {reload_max}：没有测 make serve 的刷新时间（N=10000 时第一次修改 120 秒内没有显示，测量超时）。")
     if our_quality.misses:

@@ -1,5 +1,5 @@
 """Timed builds: the project's (``python -m kb build``: validate, render, MkDocs,
-Pagefind, in one process) and the baseline a capable user would pick instead:
+search index, in one process) and the baseline a capable user would pick instead:
 plain MkDocs Material with the same Markdown, the project's navigation (cases
 out of the sidebar) and Material's built-in search for Chinese (jieba
 installed). Each build runs as its own process so its peak memory is known."""
@@ -22,7 +22,7 @@ from kb.paths import ROOT
 class Build:
     site_dir: Path
     seconds: float        # wall time of the whole build process
-    peak_mb: float        # peak resident memory of that process or any process it started (Pagefind)
+    peak_mb: float        # peak resident memory of that process or any process it started
     stage_times: dict[str, float] = field(default_factory=dict)  # the build's own report, by stage
 
 
@@ -35,7 +35,7 @@ def timed(command: list[str], cases_dir: Path) -> tuple[float, float, str]:
     """Run ``command``: its wall time, peak memory and standard output.
 
     The peak comes from ``wait4``, whose ``ru_maxrss`` on Linux also covers the
-    descendants the child waited for, so Pagefind under ``kb build`` counts.
+    descendants the child waited for, so any helper process under ``kb build`` counts.
     """
     with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()

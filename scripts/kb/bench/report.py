@@ -42,7 +42,7 @@ def ratio(ours, base) -> str:
 
 def render_section(n: int, rows: list[tuple[str, object, object, str]], notes: list[str]) -> str:
     lines = [f"<!-- bench:N={n} -->", f"### N = {n}（{dt.date.today().isoformat()}）", "",
-             "| 指标 | 本项目（Pagefind） | 基线（原版 Material：本项目的 nav，内置搜索） | 比值 |",
+             "| 指标 | 本项目（kb-search 分片索引） | 基线（原版 Material：本项目的 nav，内置搜索） | 比值 |",
              "| --- | --- | --- | --- |"]
     lines += [f"| {name} | {ours} | {base} | {r} |" for name, ours, base, r in rows]
     lines += [""] + [f"- {note}" for note in notes] + [f"<!-- /bench:N={n} -->", ""]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -41,23 +42,26 @@ def chromium():
 
 
 def is_search_file(url: str) -> bool:
-    return any(part in url for part in ("/pagefind/", "/search/", "/workers/search"))
+    """The project's index (search/, kb-search.js) or the baseline's (search/, its worker)."""
+    return any(part in url for part in ("/search/", "/kb-search.js", "/workers/search"))
 
 
-def first_search(browser, site_url: str, query: str, runs: int = 3, timeout_s: float = 300) -> FirstSearch:
-    """The median of ``runs`` cold searches (each in a fresh context with an empty cache)."""
-    samples = sorted((_cold_search(browser, site_url, query, timeout_s) for _ in range(runs)),
+def first_search(browser, site_url: str, query: str, runs: int = 3, timeout_s: float = 300,
+                 home: str = "") -> FirstSearch:
+    """The median of ``runs`` cold searches (each in a fresh context with an empty cache).
+    ``home``: the home page's file name (``index.html`` in the offline bundle opened from file://)."""
+    samples = sorted((_cold_search(browser, site_url, query, timeout_s, home) for _ in range(runs)),
                      key=lambda sample: sample.seconds)
     return samples[len(samples) // 2]
 
 
-def _cold_search(browser, site_url: str, query: str, timeout_s: float) -> FirstSearch:
+def _cold_search(browser, site_url: str, query: str, timeout_s: float, home: str) -> FirstSearch:
     """A fresh context (empty cache) opens a shared search link."""
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     responses = []
     context.on("response", lambda response: responses.append(response))  # the search worker's fetches too
-    page.goto(f"{site_url}/?q={quote(query)}")
+    page.goto(f"{site_url}/{home}?q={quote(query)}")
     page.wait_for_selector(RESULT_LINK, timeout=timeout_s * 1000)
     seconds = page.evaluate("performance.now()") / 1000
     first_url = page.locator(RESULT_LINK).first.get_attribute("href")
@@ -67,13 +71,14 @@ def _cold_search(browser, site_url: str, query: str, timeout_s: float) -> FirstS
     return FirstSearch(seconds, sum(n for url, n in sizes if is_search_file(url)), sum(n for _, n in sizes), first_url)
 
 
-def quality(browser, site_url: str, queries: list[dict], timeout_s: float = 60) -> Quality:
-    """recall@5 and MRR of the results list shown for each query's shared link."""
+def quality(browser, site_url: str, queries: list[dict], timeout_s: float = 60, home: str = "") -> Quality:
+    """recall@5 and MRR of the results list shown for each query's shared link
+    (``home``: as in :func:`first_search`)."""
     context = browser.new_context(locale="zh-CN")
     page = context.new_page()
     found_at5, reciprocal, misses = 0, 0.0, []
     for item in queries:
-        page.goto(f"{site_url}/?q={quote(item['q'])}")
+        page.goto(f"{site_url}/{home}?q={quote(item['q'])}")
         try:
             page.wait_for_function(
                 "() => { const m = document.querySelector('.md-search-result__meta');"
@@ -81,7 +86,7 @@ def quality(browser, site_url: str, queries: list[dict], timeout_s: float = 60) 
         except Exception:  # noqa: BLE001 - a query that never answers is a miss
             pass
         hrefs = page.locator(RESULT_LINK).evaluate_all("els => els.map(e => e.getAttribute('href'))")
-        rank = next((i + 1 for i, href in enumerate(hrefs) if f"/cases/{item['expect']}/" in href), None)
+        rank = next((i + 1 for i, href in enumerate(hrefs) if re.search(f"/cases/{item['expect']}[/.]", href)), None)
         if rank and rank <= 5:
             found_at5 += 1
         else:

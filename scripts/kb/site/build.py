@@ -52,7 +52,7 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
                docs_dir: Path = GENERATED_DOCS_DIR, *, offline: bool = False,
                pdf: bool = False, search: bool = True) -> BuildReport:
     """Build the whole site into ``site_dir``; ``offline`` builds the variant for
-    ``file://`` (links to ``*.html``, the bundled search index instead of Pagefind);
+    ``file://`` (links to ``*.html``; search works there too);
     ``pdf`` also prints every handout to PDF and links it (``make pdf``).
 
     Raises :class:`kb.site.generate.InvalidCases` before writing anything when a case
@@ -77,15 +77,10 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
         publish_pdfs(site_dir, docs_dir)
         seconds["pdf"] = time.perf_counter() - start
     if search:
+        from kb.site.search_index import build_search_index
+
         start = time.perf_counter()
-        if offline:
-            from kb.site.offline import write_offline_search
-
-            write_offline_search(site_dir, docs_dir)
-        else:
-            from kb.site.search_index import build_search_index
-
-            build_search_index(site_dir)
+        build_search_index(site_dir)
         seconds["search"] = time.perf_counter() - start
     return BuildReport(len(rendered.cases), site_dir, seconds)
 

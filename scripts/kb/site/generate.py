@@ -41,8 +41,7 @@ from kb.site.render.page_meta import seal_page
 from kb.site.render.practices import render_practices_page
 from kb.site.render.regions import render_region_pages
 from kb.site.render.related import render_related
-from kb.site.render.search_facets import render_query_dictionary, search_dictionary
-from kb.site.render.search_terms import render_jieba_user_dict
+from kb.site.render.search_facets import SOURCE_PATH, render_search_source
 from kb.site.render.submit_page import render_submit_files
 from kb.site.render.training import render_training_files
 
@@ -105,7 +104,6 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     attach_pdfs(files, printing=printing, directory_urls=directory_urls)
     written, unchanged = write_tree(out_dir, files)
     removed = remove_stale(out_dir, set(files))
-    write_if_changed(jieba_dict_path(out_dir), render_jieba_user_dict(cases).encode("utf-8"))
     return GenerateReport(cases, written, unchanged, removed)
 
 
@@ -125,12 +123,6 @@ def render_draft_files(drafts: list[DraftPreview], files: dict[str, bytes]) -> d
     return seal_pages({path: text.encode("utf-8") for path, text in pages.items()})
 
 
-def jieba_dict_path(out_dir: Path) -> Path:
-    """The domain dictionary for jieba (offline search index), beside the rendered folder
-    and not in it: each build has its own, and it is not published."""
-    return Path(out_dir).parent / "jieba_user_dict.txt"
-
-
 def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = (),
                       directory_urls: bool = True) -> dict[str, bytes]:
     """Every file of the MkDocs source folder, by its path relative to that folder."""
@@ -144,10 +136,9 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
             data = fill_markers(data.decode("utf-8"), cases, index, modules, directory_urls).encode("utf-8")
         files[relative] = data
     files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
-    dictionary = search_dictionary(cases)
-    files["search/terms.json"] = render_query_dictionary(dictionary).encode("utf-8")
+    files[SOURCE_PATH] = render_search_source(cases, categories, directory_urls).encode("utf-8")
     for case in cases:
-        page = (render_case_page(case, categories, dictionary) + "\n"
+        page = (render_case_page(case, categories) + "\n"
                 + render_related(index.related[case.id], categories, terms))
         files[f"cases/{case.id}.md"] = (page + "\n").encode("utf-8")
     views = {

@@ -1,29 +1,208 @@
-"""Build the Pagefind search index of a built site (the last stage of ``python -m kb build``).
+"""Build the search index of a built site (the last stage of ``python -m kb build``).
 
-Runs after MkDocs (never as a MkDocs plugin), with the Pagefind
-binary from the pinned ``pagefind[extended]`` wheel, whose extended build
-segments Chinese. Only case pages are indexed (``data-pagefind-body`` in
-``overrides/main.html``), and only case pages are read (``--glob``): about
-half of the site's pages are print handouts and index views that search
-never shows (at N=1,000 this took the indexing stage from 9.5 s to 8.9 s in
-one run each). The index lands in ``SITE_DIR/pagefind``.
+One index and one search script for the published site and the offline
+bundle opened from ``file://``: every file is a script that hands its data to
+``docs/assets/kb-search.js`` (``kbSearchData(key, data)``), and a page can load
+a script from ``file://`` where it cannot fetch. The input is
+``search/source.json``, which the generator wrote
+(:mod:`kb.site.render.search_facets`) and MkDocs copied into the site; it is
+removed once indexed.
+
+Files in ``SITE_DIR/search/``:
+
+``core.js``
+    what every query needs first: the dictionary, the Traditional → Simplified
+    character table, the number of cases and of index shards, the version folder.
+``<version>/i<k>.js``
+    index shard ``k``: token → ``[doc, weight, doc gap, weight, …]``; a token is
+    in shard ``fnv1a(token) % shards``, so a query loads only the shards of
+    its own tokens. ``"~" + pinyin`` → the dictionary terms it spells, to highlight.
+``<version>/d<n>.js``
+    case ``n``: address, title, region, model, status and the text passages are cut from.
+``<version>/facets.js``, ``<version>/suggest.js``
+    province, category and status of every case; suggestions for a search without results.
+
+The version folder is a hash of the content: a rebuilt index never mixes with
+files a browser cached from the previous one.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+import math
 import os
+import shutil
 import subprocess
 import sys
+from collections import Counter, defaultdict
 from pathlib import Path
 
-CASE_PAGES = "cases/*/index.html"
+import ahocorasick
+from pypinyin import Style, lazy_pinyin
+
+from kb.site.render.search_facets import SOURCE_PATH
+from kb.site.search_text import (bigrams, dictionary_terms, is_chinese, is_word, normalize, runs,
+                                 traditional_map)
+
+# How much an occurrence counts, by where it is: what a case is called, its structured summary, its source text.
+WEIGHTS = {"heavy": 30, "fields": 5, "body": 1}
+PINYIN_SPANS = 6
+CASES_PER_SHARD = 4  # index shards grow with the library, so one shard stays a few KB
 
 
 def build_search_index(site_dir: Path, background: bool = False) -> None:
-    """``background``: at low CPU priority (``make serve`` re-indexes after every
-    rebuild, and must not slow the next rebuild a reader is waiting for)."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", CASE_PAGES,
-                             "--quiet"],
-                            capture_output=True, text=True, preexec_fn=(lambda: os.nice(15)) if background else None)
-    if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").is_file():
-        raise RuntimeError(f"Pagefind 没能为 {site_dir} 建立搜索索引：\n{result.stdout}{result.stderr}")
+    """``background``: in a child process at low CPU priority (``make serve`` re-indexes
+    after every rebuild, and must not slow the next rebuild a reader is waiting for)."""
+    if background:
+        scripts = str(Path(__file__).resolve().parents[2])  # the folder holding the kb package
+        result = subprocess.run([sys.executable, "-m", "kb.site.search_index", str(site_dir)],
+                                capture_output=True, text=True, preexec_fn=lambda: os.nice(15),
+                                env=dict(os.environ, PYTHONPATH=os.pathsep.join(
+                                    filter(None, [scripts, os.environ.get("PYTHONPATH")]))))
+        if result.returncode != 0:
+            raise RuntimeError(f"没能为 {site_dir} 建立搜索索引：\n{result.stdout}{result.stderr}")
+        return
+    source_path = Path(site_dir) / SOURCE_PATH
+    if not source_path.is_file():
+        raise RuntimeError(f"没能为 {site_dir} 建立搜索索引：缺少 {SOURCE_PATH}（应由生成页面的步骤写出）")
+    source = json.loads(source_path.read_text(encoding="utf-8"))
+    write_index(source_path.parent, index_files(source))
+    source_path.unlink()
+
+
+def write_index(search_dir: Path, files: dict[str, str]) -> None:
+    version = files["core.js"].split('"v":"', 1)[1].split('"', 1)[0]
+    for old in search_dir.iterdir():
+        if old.is_dir() and old.name != version:
+            shutil.rmtree(old)
+    (search_dir / version).mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (search_dir / name).write_text(text, encoding="utf-8")
+
+
+def fnv1a(token: str) -> int:
+    """32-bit FNV-1a over the code points; ``shardOf`` in kb-search.js is the same function."""
+    value = 0x811C9DC5
+    for char in token:
+        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
+    return value
+
+
+def shard_count(cases: int) -> int:
+    """A power of two near cases / CASES_PER_SHARD, at least 8."""
+    return max(8, 1 << max(0, math.ceil(math.log2(max(1, cases / CASES_PER_SHARD)))))
+
+
+@functools.lru_cache(maxsize=None)
+def pinyin_tokens(term: str) -> tuple[str, ...]:
+    """Full pinyin and initials of a dictionary term: for 两会两评 lianghuiliangping,
+    lhlp, and every run of two syllables or more (lianghui, liangping, huiliang …),
+    so "lianghui liangping" finds it too; terms longer than ``PINYIN_SPANS``
+    syllables give their starts only (a few tokens, not dozens)."""
+    syllables = lazy_pinyin(term, style=Style.NORMAL, errors="ignore")
+    if len(syllables) != len(term) or not all(s.isascii() and s.isalpha() for s in syllables):
+        return ()
+    starts = range(len(syllables) - 1) if len(syllables) <= PINYIN_SPANS else [0]
+    tokens = {"".join(syllables[i:j]) for i in starts for j in range(i + 2, len(syllables) + 1)}
+    tokens.add("".join(s[0] for s in syllables))
+    return tuple(sorted(t for t in tokens if is_word(t)))
+
+
+def case_tokens(record: dict, automaton: ahocorasick.Automaton) -> tuple[Counter, list[str]]:
+    """Token → weight for one case, and the dictionary terms it contains."""
+    weights: Counter = Counter()
+    found: Counter = Counter()
+    for field, weight in WEIGHTS.items():
+        texts = record[field] if isinstance(record[field], list) else [record[field]]
+        for text in texts:
+            for run in runs(normalize(text)):
+                if not is_chinese(run):
+                    if is_word(run):
+                        weights[run] += weight
+                    continue
+                for pair in bigrams(run):
+                    weights[pair] += weight
+                if len(run) == 1 or field == "heavy":
+                    for char in run:  # single characters: only what a case is called, and lone ones
+                        weights[char] += weight
+                if len(automaton):
+                    for _, term in automaton.iter(run):
+                        found[term] += weight
+    for term, weight in found.items():
+        if len(term) > 2:
+            weights[term] += weight  # two-character terms are already pairs
+        for token in pinyin_tokens(term):
+            weights[token] = max(weights[token], weight)
+    return weights, list(found)
+
+
+def index_files(source: dict) -> dict[str, str]:
+    """Every file of ``search/``, by its path relative to that folder."""
+    records = source["records"]
+    terms = dictionary_terms(source["dictionary"])
+    automaton = ahocorasick.Automaton()
+    for term in terms:
+        automaton.add_word(term, term)
+    if len(automaton):
+        automaton.make_automaton()
+
+    postings: dict[str, list[int]] = defaultdict(list)
+    spellings: dict[str, set[str]] = defaultdict(set)
+    last_doc: dict[str, int] = {}
+    for doc, record in enumerate(records):
+        weights, found = case_tokens(record, automaton)
+        for token, weight in weights.items():
+            postings[token] += [doc - last_doc.get(token, 0), weight]
+            last_doc[token] = doc
+        for term in found:
+            for token in pinyin_tokens(term):
+                spellings[token].add(term)
+
+    shards = shard_count(len(records))
+    shard_data: list[dict] = [{} for _ in range(shards)]
+    for token in sorted(postings):
+        shard_data[fnv1a(token) % shards][token] = postings[token]
+    for token, spelled_terms in spellings.items():
+        shard_data[fnv1a(token) % shards]["~" + token] = sorted(spelled_terms)
+
+    chars = set("".join(postings))  # a Traditional character matters only if its Simplified one is indexed
+    table = "".join(t + s for t, s in sorted(traditional_map().items()) if s in chars)
+    body = {f"i{k}.js": data for k, data in enumerate(shard_data)}
+    body.update({f"d{n}.js": {"u": r["url"], "t": r["title"], "r": r["region"], "m": r["model"],
+                              "s": r["status"], "x": "\n".join([*r["fields"][:1], r["body"]])}
+                 for n, r in enumerate(records)})
+    body["facets.js"] = facets(records)
+    body["suggest.js"] = source["suggestions"]
+    digest = hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    digest.update(table.encode("utf-8"))
+    digest.update(" ".join(sorted(terms)).encode("utf-8"))
+    version = digest.hexdigest()[:12]
+
+    files = {f"{version}/{name}": script(f"{version}/{name[:-3]}", data) for name, data in body.items()}
+    files["core.js"] = script("core", {"v": version, "n": len(records), "shards": shards,
+                                       "maxTerm": max(map(len, terms), default=2),
+                                       "dictionary": sorted(terms), "t2s": table})
+    return files
+
+
+def facets(records: list[dict]) -> dict:
+    """Each facet's values, and for every case the positions of its values."""
+    names = {"province": sorted({r["province"] for r in records}),
+             "category": sorted({c for r in records for c in r["categories"]}),
+             "status": sorted({r["status"] for r in records})}
+    position = {name: {value: i for i, value in enumerate(values)} for name, values in names.items()}
+    docs = [[position["province"][r["province"]], position["status"][r["status"]],
+             [position["category"][c] for c in r["categories"]]] for r in records]
+    return {"names": names, "docs": docs}
+
+
+def script(key: str, data) -> str:
+    """A data file as a script: JSON is a JavaScript expression, and json.dumps escapes
+    every quote and backslash, so no text from a case can end the string it is in."""
+    return f"kbSearchData({json.dumps(key)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
+
+
+if __name__ == "__main__":  # the background run of build_search_index
+    build_search_index(Path(sys.argv[1]))

@@ -9,7 +9,6 @@ from kb.site.render.edit_link import render_edit_line
 from kb.site.render.teaching import render_case_teaching, render_handout_bar
 from kb.site.render.page_meta import front_matter
 from kb.site.render.print_page import print_page_path
-from kb.site.render.search_facets import case_search_data
 from kb.site.render.safe_text import inline, narrative, plain
 from kb.model.vocab import EVIDENCE_UNKNOWN_LABEL, Category, evidence_kinds, evidence_label
 
@@ -25,11 +24,9 @@ def practice_anchor(index: int) -> str:
     return f"practice-{index + 1}"
 
 
-def render_case_page(case: Case, categories: dict[str, Category],
-                     search_dictionary: frozenset[str] = frozenset()) -> str:
+def render_case_page(case: Case, categories: dict[str, Category]) -> str:
     parts = [
-        front_matter(title=plain(f"{case.title}（{case.region.county}）"), description=plain(case.summary),
-                     kb_search=case_search_data(case, categories, search_dictionary)),
+        front_matter(title=plain(f"{case.title}（{case.region.county}）"), description=plain(case.summary)),
         f"# {inline(case.title)} {{ .kb-case }}",  # marks case pages for kb.site.mdext.glossary_links
         render_status_notice(case),
         render_card(case, categories),

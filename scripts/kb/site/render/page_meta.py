@@ -2,7 +2,7 @@
 
 MkDocs and Material insert ``page.meta`` values into HTML without escaping:
 the title into ``<title>`` and the header, the description into a
-``content="…"`` attribute, ``kb_search`` into Pagefind attributes. Case and
+``content="…"`` attribute. Case and
 module text reaches those values, so a value is HTML only after
 :func:`seal_page` has escaped it.
 

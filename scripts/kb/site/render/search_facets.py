@@ -1,75 +1,73 @@
-"""What the search index learns about a case besides its text.
+"""What search knows about the library: one record per case, the dictionary, the facets.
 
-Pagefind segments Chinese with its own general-purpose dictionary, which
-splits domain terms (户联理事会 → 户/联/理事/会) and matches every word by
-prefix, so 一肩挑 alone would also match pages that merely contain 一. The
-domain dictionary (:mod:`kb.site.render.search_terms`) is therefore applied on
-both sides: here, every dictionary term found in a case becomes a hidden
-``term`` filter value of its page; in the browser, ``kb-search.js`` finds the
-dictionary terms in a query and requires them through that filter. Province,
-practice category and status become filters too (the facets of the search).
+The generator writes it all into one file, ``search/source.json`` of the
+rendered folder; MkDocs copies it into the site, where
+:mod:`kb.site.search_index` turns it into the search index and removes it.
+The same file feeds the published site and the offline bundle (only the case
+addresses differ: ``cases/<id>/`` or ``cases/<id>.html``), so both search the
+same pages with the same dictionary.
 
-The data travels in the case page's front matter under ``kb_search``; the
-theme override ``overrides/main.html`` turns it into ``data-pagefind-*``
-attributes.
+Search reads a case's fields, never its rendered page: the source-file line,
+links and addresses on the page are not what a query matches.
 """
 
 from __future__ import annotations
 
-import functools
 import json
-
-import ahocorasick
+import re
 
 from kb.model.case import STATUS_LABELS, Case
-from kb.site.render.search_terms import QUOTED_RE, domain_terms
+from kb.model.glossary import glossary
 from kb.model.vocab import Category
+from kb.site.render.search_terms import QUOTED_RE, domain_terms
 
-# Longest dictionary term looked for; longer terms are rare and still found
-# through Pagefind's own word index.
-MAX_TERM_LENGTH = 12
-
-
-def terms_in(text: str, dictionary: frozenset[str]) -> list[str]:
-    """Dictionary terms that occur in ``text``, including terms inside longer ones.
-
-    One pass of an Aho–Corasick automaton (pyahocorasick) over the text: cost
-    grows with the text, not with the dictionary (which grows with the collection).
-    """
-    automaton = _automaton(dictionary)
-    if not len(automaton):
-        return []
-    return sorted({term for _, term in automaton.iter(text)})
+SOURCE_PATH = "search/source.json"
+PLACE_SUFFIX_RE = re.compile(r"(?:自治县|自治州|自治旗|新区|地区|县|市|区|旗|州|盟|省)$")
+# Markdown markup left out of the text search reads and shows.
+MARKUP_RES = [
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),          # images
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),       # links: their text only
+    (re.compile(r"<[^>]*>"), ""),                         # HTML tags
+    (re.compile(r"\{[:.#][^}]*\}"), ""),                  # attribute lists
+    (re.compile(r"^\s{0,3}(?:#{1,6}|[-*+]|\d+\.|>|!!!|\?\?\?)\s*", re.MULTILINE), ""),
+    (re.compile(r"[*_`~]{1,3}"), ""),
+]
 
 
-@functools.lru_cache(maxsize=4)
-def _automaton(dictionary: frozenset[str]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for term in dictionary:
-        if 2 <= len(term) <= MAX_TERM_LENGTH:
-            automaton.add_word(term, term)
-    if len(automaton):
-        automaton.make_automaton()
-    return automaton
+def plain_text(markdown: str) -> str:
+    for pattern, replacement in MARKUP_RES:
+        markdown = pattern.sub(replacement, markdown)
+    return "\n".join(line.strip() for line in markdown.splitlines() if line.strip())
 
 
-def case_search_data(case: Case, categories: dict[str, Category], dictionary: frozenset[str]) -> dict:
-    text = "\n".join([case.title, case.model, case.summary, *case.tags,
-                      *(p.name + p.summary for p in case.practices), case.body])
+def case_record(case: Case, categories: dict[str, Category], url: str) -> dict:
+    """``heavy``: title, model, places, tags (what a case is called); ``fields``: the
+    structured summary; ``body``: the source text. The index weighs them in that order."""
+    practices = [f"{p.name}：{p.summary}" for p in case.practices]
     return {
-        "county": case.region.county,
-        "province": case.region.province,
+        "id": case.id,
+        "url": url,
+        "title": case.title,
+        "region": case.region.label,
+        "model": case.model,
         "status": STATUS_LABELS[case.status],
+        "province": case.region.province,
         "categories": [categories[key].label for key in case.categories],
-        "terms": terms_in(text, dictionary),
+        "heavy": [case.title, case.model, case.region.province, case.region.city, case.region.county, *case.tags],
+        "fields": [case.summary, *case.background, *practices, *case.lessons,
+                   *(r.indicator for r in case.results)],
+        "body": plain_text(case.body),
     }
 
 
 def search_dictionary(cases: list[Case]) -> frozenset[str]:
-    """The domain terms (models, tags, quoted practice names) plus place names,
-    which readers search for and general segmenters often cut."""
-    places = {part for case in cases for part in (case.region.city, case.region.county) if len(part) >= 2}
-    return frozenset(domain_terms(cases)) | places | quoted_terms(cases)
+    """The domain terms (glossary, models, tags, quoted practice names) plus place
+    names, with and without 县/市/区, which readers search for and general segmenters cut."""
+    places = {part for case in cases
+              for part in (case.region.province, case.region.city, case.region.county) if part}
+    places |= {PLACE_SUFFIX_RE.sub("", place) for place in places}
+    aliases = {alias for term in glossary().values() for alias in term.aliases}
+    return frozenset(t for t in set(domain_terms(cases)) | places | aliases | quoted_terms(cases) if len(t) >= 2)
 
 
 def quoted_terms(cases: list[Case]) -> set[str]:
@@ -83,6 +81,23 @@ def quoted_terms(cases: list[Case]) -> set[str]:
     return terms
 
 
-def render_query_dictionary(dictionary: frozenset[str]) -> str:
-    """The dictionary as the browser loads it (``search/terms.json``)."""
-    return json.dumps(sorted(dictionary), ensure_ascii=False, separators=(",", ":"))
+def suggestions(cases: list[Case], categories: dict[str, Category]) -> list[str]:
+    """What a search without results offers instead: glossary terms, categories, models."""
+    seen: dict[str, None] = {}
+    for label in [*(t.term for t in glossary().values()), *(c.label for c in categories.values()),
+                  *sorted({case.model for case in cases})]:
+        seen.setdefault(label, None)
+    return list(seen)
+
+
+def render_search_source(cases: list[Case], categories: dict[str, Category], directory_urls: bool = True) -> str:
+    """``search/source.json``: the input of :mod:`kb.site.search_index`."""
+    def url(case: Case) -> str:
+        return f"cases/{case.id}/" if directory_urls else f"cases/{case.id}.html"
+
+    source = {
+        "dictionary": sorted(search_dictionary(cases)),
+        "suggestions": suggestions(cases, categories),
+        "records": [case_record(case, categories, url(case)) for case in sorted(cases, key=lambda c: c.id)],
+    }
+    return json.dumps(source, ensure_ascii=False, separators=(",", ":"))

@@ -2,9 +2,9 @@
 
 General dictionaries split terms such as 户联理事会 into 户联/理事会. The
 terms come from the glossary, models, tags and quoted phrases of titles and
-practice names. Online, :mod:`kb.site.render.search_facets` builds on them for
-Pagefind; offline, ``build/jieba_user_dict.txt`` keeps them whole when
-:mod:`kb.site.offline` segments the bundle's index with jieba.
+practice names. :mod:`kb.site.render.search_facets` adds place names and
+hands the dictionary to the search index (:mod:`kb.site.search_text` says how
+it cuts text and queries).
 """
 
 from __future__ import annotations
@@ -27,7 +27,3 @@ def domain_terms(cases: list[Case]) -> list[str]:
                 terms.update(part for part in re.split(r"[+＋、]", quoted) if len(part) >= 2)
     return sorted(t for t in terms if t and " " not in t)
 
-
-def render_jieba_user_dict(cases: list[Case]) -> str:
-    """One ``word frequency`` line per term; a high frequency keeps it whole."""
-    return "".join(f"{term} 200000\n" for term in domain_terms(cases))

@@ -1,0 +1,94 @@
+"""How search reads text: the index side of the one search contract.
+
+The browser (``docs/assets/kb-search.js``, the same file online and in the
+offline bundle) splits a query with exactly these steps, using the
+dictionary and character table the index was built with (both travel in
+``search/core.js``):
+
+1. Unicode NFKC (full-width letters, digits and punctuation become their
+   ASCII forms), ASCII letters lower-cased, Traditional characters mapped to
+   Simplified one by one (:func:`traditional_map`, from OpenCC's ``t2s``), and
+   quotation marks dropped, so 村“两委” = 村"两委" = 村两委.
+2. The text is cut into runs of Chinese characters and runs of ASCII letters
+   and digits; everything else separates runs.
+3. A Chinese run is matched against the dictionary, longest term first from
+   left to right (``MAX_TERM_LENGTH``); the pieces between terms become
+   character pairs (bigrams). An ASCII run is one word.
+
+The index therefore holds, for every case, each dictionary term that occurs
+in it (all of them, also terms inside longer terms), each character pair, and
+each ASCII word of two letters or more: whatever a query is split into occurs
+in every case that contains the query. Pinyin (full, and initials) of the
+dictionary terms a case contains are ASCII words of that case too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Longest dictionary term; the browser reads it from search/core.js.
+MAX_TERM_LENGTH = 12
+# Quotation marks are dropped rather than treated as separators: 村“两委” is 村两委.
+QUOTES = "\"'`“”‘’「」『』〝〞〟《》〈〉«»‹›"
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+RUN_RE = re.compile(f"[{CJK}]+|[a-z0-9]+")
+CJK_RUN_RE = re.compile(f"^[{CJK}]+$")
+DIGITS_RE = re.compile(r"^[0-9]+$")
+# OpenCC converts phrases; the browser gets a character table, so only
+# one-to-one character mappings are kept (兩→两, 會→会, 評→评).
+CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+@functools.lru_cache(maxsize=1)
+def traditional_map() -> dict[str, str]:
+    """Traditional → Simplified, one character to one character (OpenCC ``t2s``).
+
+    Built at site build time; the browser gets it in ``search/core.js``.
+    """
+    import opencc
+
+    converter = opencc.OpenCC("t2s")
+    chars = "".join(chr(code) for start, end in CJK_RANGES for code in range(start, end + 1))
+    converted = converter.convert(chars)
+    if len(converted) != len(chars):  # a character became two: convert one by one
+        return {c: s for c in chars if len(s := converter.convert(c)) == 1 and s != c}
+    return {c: s for c, s in zip(chars, converted) if s != c}
+
+
+@functools.lru_cache(maxsize=1)
+def _translation() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(c): s for c, s in traditional_map().items()}
+    table.update({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+    table.update({ord(q): None for q in QUOTES})
+    return table
+
+
+def normalize(text: str) -> str:
+    """Step 1 of the contract (see the module docstring)."""
+    return unicodedata.normalize("NFKC", text).translate(_translation())
+
+
+def runs(text: str) -> list[str]:
+    """Step 2: runs of Chinese characters and runs of ASCII letters and digits, of normalized text."""
+    return RUN_RE.findall(text)
+
+
+def is_chinese(run: str) -> bool:
+    return bool(CJK_RUN_RE.match(run))
+
+
+def is_word(run: str) -> bool:
+    """An ASCII run that search uses: two characters or more, not only digits."""
+    return len(run) >= 2 and not DIGITS_RE.match(run)
+
+
+def bigrams(run: str) -> list[str]:
+    return [run[i:i + 2] for i in range(len(run) - 1)]
+
+
+def dictionary_terms(dictionary: frozenset[str] | set[str]) -> set[str]:
+    """The dictionary as search uses it: normalized, Chinese only, 2 to ``MAX_TERM_LENGTH`` characters."""
+    terms = (normalize(term) for term in dictionary)
+    return {term for term in terms if 2 <= len(term) <= MAX_TERM_LENGTH and is_chinese(term)}
