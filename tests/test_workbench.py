@@ -356,8 +356,8 @@ def test_comparison_works_from_the_unzipped_offline_bundle(page, offline_bundle)
     link = page.locator(".kb-compare__case a").first.get_attribute("href")
     assert link.startswith("file://") and link.endswith(f"cases/{XINGSHAN}.html")
     page.goto((offline_bundle / "index.html").as_uri())  # the offline search's results get the toggle too
-    page.locator(".kb-offline-search input").fill("贴息贷款")
-    result = page.locator(f".kb-offline-results li .kb-tray-toggle[data-kb-case={WENGYUAN}]")
+    page.locator("input.md-search__input").fill("贴息贷款")
+    result = page.locator(f"li.md-search-result__item .kb-tray-toggle[data-kb-case={WENGYUAN}]")
     assert result.inner_text() == "移出对照"
     page.goto((offline_bundle / "compare" / "index.html").as_uri() + f"?cases={XINGSHAN},no-such-case")
     page.wait_for_selector(".kb-compare__missing")

@@ -138,9 +138,9 @@
     else add(id, button.getAttribute("data-kb-title"));
   }
 
-  /* Search results: one button per result that links to a case page (the online search's
-     items, and the offline bundle's, whose list its script adds to the header later). */
-  var RESULT_ITEMS = "li.md-search-result__item, .kb-offline-results > li";
+  /* Search results: one button per result that links to a case page (kb-search.js,
+     online and in the offline bundle). */
+  var RESULT_ITEMS = "li.md-search-result__item";
 
   function decorateResults(resultList) {
     resultList.querySelectorAll(RESULT_ITEMS).forEach(function (item) {
