@@ -18,10 +18,11 @@ MODES = {"normal": {}, "large": {"large": True}, "contrast": {"contrast": True},
          "large+contrast": {"large": True, "contrast": True}}
 
 
-def open_page(browser, url, modes=None, width=1280, height=900, scale=1, bypass_csp=False, contrast=None):
+def open_page(browser, url, modes=None, width=1280, height=900, scale=1, bypass_csp=False, contrast=None,
+              color_scheme="light"):
     """A fresh context (empty storage) on ``url``; ``modes`` are stored before any page script runs."""
     context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
-                                  locale="zh-CN", bypass_csp=bypass_csp, contrast=contrast)
+                                  locale="zh-CN", bypass_csp=bypass_csp, contrast=contrast, color_scheme=color_scheme)
     if modes is not None:
         context.add_init_script(f"localStorage.setItem({json.dumps(MODES_KEY)}, {json.dumps(json.dumps(modes))})")
     page = context.new_page()
@@ -168,10 +169,13 @@ def test_high_contrast_combines_with_large_type_and_follows_the_system_until_cho
         context.close()
 
 
-@pytest.mark.parametrize("mode", ["normal", "large+contrast"])
-@pytest.mark.parametrize("path", PAGES + ["/accessibility/"])
+@pytest.mark.parametrize("mode", ["normal", "large+contrast", "dark"])
+@pytest.mark.parametrize("path", PAGES + ["/accessibility/", "/compare/?cases=hubei-xingshan-lianghui-liangping,guangdong-wengyuan-lingtouyan", "/submit/"])
 def test_axe_wcag21_aa_finds_no_violation_in_either_mode(browser, site_url, path, mode):
-    context, page = open_page(browser, site_url + path, modes=MODES[mode], bypass_csp=True)
+    """Both reading modes, and the theme's dark colour scheme (chosen by the system setting)."""
+    dark = mode == "dark"
+    context, page = open_page(browser, site_url + path, modes={} if dark else MODES[mode], bypass_csp=True,
+                              color_scheme="dark" if dark else "light")
     try:
         tags = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']"
         assert axe(page, f"{{runOnly: {{type: 'tag', values: {tags}}}}}") == []

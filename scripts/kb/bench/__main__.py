@@ -150,7 +150,7 @@ def run(n: int, workdir: Path, baseline_max: int, reload_max: int, offline_max: 
     if unzipped is None:
         notes.append(f"N > {offline_max}：没有测离线版。")
     if reload_s is None:
-        notes.append(f"N > {reload_max}：没有测 make serve 的刷新时间（N=10000 时第一次修改 120 秒内没有显示，测量超时）。")
+        notes.append(f"没有测 make serve 的刷新时间：只在 N ≤ {reload_max} 时测（--reload-max）。")
     if our_quality.misses:
         notes.append("前 5 名中没有找到预期案例的查询：" + "、".join(our_quality.misses) + "。")
     notes.append(f"首个结果链接：{our_search.first_url}" + (f"；基线：{base_search.first_url}" if base_search else ""))
