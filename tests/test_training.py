@@ -200,6 +200,13 @@ def test_offline_bundle_searches_and_navigates_from_file_urls(page, offline_bund
 
 
 @pytest.mark.slow
+def test_every_link_and_anchor_in_the_offline_bundle_resolves(offline_bundle):
+    """Links written as raw HTML (maps, cards) must follow the bundle's *.html URL style too."""
+    from quality.link_check import broken_links
+    assert broken_links(offline_bundle) == []
+
+
+@pytest.mark.slow
 def test_every_offline_page_carries_the_content_security_policy(offline_bundle):
     pages = list(offline_bundle.rglob("*.html"))
     assert len(pages) > 40

@@ -144,7 +144,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
     views = {
         "practices/index.md": render_practices_page(index, categories),
         "matrix/index.md": render_matrix_page(index, categories),
-        **render_region_pages(index, categories),
+        **render_region_pages(index, categories, directory_urls),
         "figures/index.md": render_figures_page(index, categories),
         "glossary/index.md": render_glossary_page(index, terms),
     }

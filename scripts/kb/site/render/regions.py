@@ -18,18 +18,21 @@ from kb.site.render.safe_text import inline
 from kb.model.vocab import Category
 
 
-def render_region_pages(index: CrossIndex, categories: dict[str, Category]) -> dict[str, str]:
+def render_region_pages(index: CrossIndex, categories: dict[str, Category],
+                        directory_urls: bool = True) -> dict[str, str]:
     """``{path: markdown}``: the regions index and one page per province."""
-    pages = {"regions/index.md": render_regions_index(index)}
+    pages = {"regions/index.md": render_regions_index(index, directory_urls)}
     for province, tile in province_tiles().items():
         cases = index.cases_by_province.get(province, [])
         pages[f"regions/{tile.key}.md"] = render_province_page(province, cases, categories)
     return pages
 
 
-def render_regions_index(index: CrossIndex) -> str:
+def render_regions_index(index: CrossIndex, directory_urls: bool = True) -> str:
     counts = {province: len(cases) for province, cases in index.cases_by_province.items()}
-    hrefs = {province: f"{tile.key}/" for province, tile in province_tiles().items()}
+    # the map is raw HTML, which MkDocs does not rewrite: its links follow the build's URL style
+    hrefs = {province: f"{tile.key}/" if directory_urls else f"{tile.key}.html"
+             for province, tile in province_tiles().items()}
     lines = [front_matter(title="按地区浏览"), "",
         "# 按地区浏览", "",
         f"共 {len(counts)} 个省份、{len({(c.region.province, c.region.county) for c in index.cases})} 个县（市、区）"
