@@ -333,18 +333,19 @@ def test_phone_menu_and_search_open_by_keyboard(browser, site_url):
 
 # --- persistence -------------------------------------------------------------------------
 
+MODE_STATE = """() => ({large: document.documentElement.hasAttribute('data-kb-large'),
+    contrast: document.documentElement.hasAttribute('data-kb-contrast'),
+    pressed: [...document.querySelectorAll('[data-kb-mode]')].map(b => b.getAttribute('aria-pressed'))})"""
+BOTH_ON = {"large": True, "contrast": True, "pressed": ["true", "true"]}
+
+
 def switch_both_modes_on_and_check_they_persist(page, next_page_url: str):
     page.locator("[data-kb-mode=large]").click()
     page.locator("[data-kb-mode=contrast]").click()
-    for _ in ("reload", "next page"):
-        if _ == "reload":
-            page.reload()
-        else:
-            page.goto(next_page_url)
-        state = page.evaluate("""() => ({large: document.documentElement.hasAttribute('data-kb-large'),
-            contrast: document.documentElement.hasAttribute('data-kb-contrast'),
-            pressed: [...document.querySelectorAll('[data-kb-mode]')].map(b => b.getAttribute('aria-pressed'))})""")
-        assert state == {"large": True, "contrast": True, "pressed": ["true", "true"]}, _
+    page.reload()
+    assert page.evaluate(MODE_STATE) == BOTH_ON, "after a reload"
+    page.goto(next_page_url)
+    assert page.evaluate(MODE_STATE) == BOTH_ON, "on the next page"
 
 
 def test_modes_persist_across_reloads_and_pages(browser, site_url):

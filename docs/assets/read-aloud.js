@@ -29,13 +29,12 @@
   /* Voices load asynchronously in some browsers: wait briefly for them. */
   function chineseVoice(callback) {
     var synth = window.speechSynthesis;
+    /* a Mainland (Simplified) voice first, then any Chinese voice */
     function pick() {
       var voices = synth.getVoices() || [];
-      for (var i = 0; i < voices.length; i++) {
-        if (/^(zh|cmn)([-_]CN|[-_]Hans)?/i.test(voices[i].lang) && /CN|Hans/i.test(voices[i].lang)) return voices[i];
-      }
-      for (var j = 0; j < voices.length; j++) if (/^(zh|cmn)/i.test(voices[j].lang)) return voices[j];
-      return null;
+      return voices.find(function (v) { return /^(zh|cmn)[-_](CN|Hans)/i.test(v.lang); })
+        || voices.find(function (v) { return /^(zh|cmn)/i.test(v.lang); })
+        || null;
     }
     var voice = pick();
     if (voice) { callback(voice); return; }

@@ -13,8 +13,9 @@ import re
 
 from kb.model.glossary import glossary
 from kb.model.case import Case
+from kb.site.search_text import MAX_TERM_LENGTH
 
-QUOTED_RE = re.compile(r"“([^”]{2,12})”")
+QUOTED_RE = re.compile(f"“([^”]{{2,{MAX_TERM_LENGTH}}})”")
 
 
 def domain_terms(cases: list[Case]) -> list[str]:
