@@ -1,8 +1,8 @@
 """The one way the site is built: ``python -m kb build``.
 
 Validate the library once, render every page once (:func:`kb.site.generate.generate`),
-run MkDocs in this process on the rendered folder, then index the site for
-search. ``make build``, ``make serve`` (its first build), ``make pdf``,
+then run MkDocs in this process on the rendered folder while a second process
+builds the search index from the rendered records (two cores, two stages). ``make build``, ``make serve`` (its first build), ``make pdf``,
 ``make offline``, the tests and the benchmark all call :func:`build_site`.
 
 MkDocs runs with the project's ``mkdocs.yml`` and its hook; the hook sees
@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,26 +65,69 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
     start = time.perf_counter()
     rendered = generate(cases_dir=cases_dir, out_dir=docs_dir, directory_urls=not offline, printing=pdf)
     seconds["render"] = time.perf_counter() - start
+    indexing = _start_search_index(docs_dir, site_dir) if search else None
     _RENDERED.add(Path(docs_dir).resolve())
     try:
         start = time.perf_counter()
         run_mkdocs(docs_dir, site_dir, offline=offline)
         seconds["mkdocs"] = time.perf_counter() - start
+        if indexing:
+            start = time.perf_counter()
+            indexing.finish()
+            seconds["search"] = time.perf_counter() - start  # what the build waited for after MkDocs
     finally:
         _RENDERED.discard(Path(docs_dir).resolve())  # MkDocs stopped before its hook ran
+        if indexing:
+            indexing.cancel()
     if pdf:
         from kb.site.pdf import publish_pdfs
 
         start = time.perf_counter()
         publish_pdfs(site_dir, docs_dir)
         seconds["pdf"] = time.perf_counter() - start
-    if search:
-        from kb.site.search_index import build_search_index
-
-        start = time.perf_counter()
-        build_search_index(site_dir)
-        seconds["search"] = time.perf_counter() - start
     return BuildReport(len(rendered.cases), site_dir, seconds)
+
+
+@dataclass
+class _SearchIndexing:
+    """The search index, built by a second process while MkDocs builds the pages.
+
+    The index reads ``search/source.json`` of the rendered folder, never a built page,
+    so it need not wait for MkDocs. It is written beside the site (MkDocs empties the
+    site folder when it starts) and moved into ``site/search/`` once both are done.
+    """
+
+    process: object
+    staging: Path
+    site_dir: Path
+
+    def finish(self) -> None:
+        from kb.site.search_index import finish_indexing
+
+        finish_indexing(self.process)
+        target = self.site_dir / "search"
+        target.mkdir(parents=True, exist_ok=True)
+        for path in self.staging.iterdir():
+            if (target / path.name).is_dir():
+                shutil.rmtree(target / path.name)
+            path.replace(target / path.name)
+
+    def cancel(self) -> None:
+        """After :meth:`finish` only the empty staging folder remains; after a failure, the child too."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _start_search_index(docs_dir: Path, site_dir: Path) -> _SearchIndexing:
+    from kb.site.render.search_facets import SOURCE_PATH
+    from kb.site.search_index import start_indexing
+
+    site_dir = Path(site_dir)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-search-", dir=site_dir.parent))
+    return _SearchIndexing(start_indexing(Path(docs_dir) / SOURCE_PATH, staging), staging, site_dir)
 
 
 def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False) -> None:
