@@ -131,9 +131,13 @@ def _start_search_index(docs_dir: Path, site_dir: Path) -> _SearchIndexing:
 
 
 def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False) -> None:
-    """``mkdocs build --strict`` of the project's config on other folders, in this process."""
+    """``mkdocs build --strict`` of the project's config on other folders, in this process,
+    with two case pages in three built by a forked helper (:mod:`kb.site.page_split`)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.utils import clean_directory
+
+    from kb.site import page_split
 
     _show_mkdocs_warnings()
     overrides = {}
@@ -143,11 +147,23 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False) -> None
         overrides = offline_overrides()
     config = load_config(config_file=str(PROJECT_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir),
                          strict=True, **overrides)
+    # MkDocs skips the helper's pages only in a dirty build; the folder is emptied here instead.
+    clean_directory(config.site_dir)
+    _quiet_dirty_warning()
+    page_split.request()
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        build(config)
+        build(config, dirty=True)
     finally:
+        page_split.cancel()
         config.plugins.on_shutdown()
+
+
+@functools.lru_cache(maxsize=1)
+def _quiet_dirty_warning() -> None:
+    """A dirty build warns that navigation may be stale; ours is fixed in mkdocs.yml (and
+    :func:`run_mkdocs` empties the site folder first)."""
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
 
 
 @functools.lru_cache(maxsize=1)
@@ -195,8 +211,7 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
     os.environ["KB_CASES_DIR"] = str(cases_dir)  # the hook renders the rebuilds from the same folder
     _show_mkdocs_warnings()
     inject_client_as_file()  # live reload without inline script (the CSP forbids it)
-    # A dirty build warns that navigation may be stale; ours is fixed in mkdocs.yml.
-    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    _quiet_dirty_warning()
     serve(config_file=str(PROJECT_CONFIG), livereload=True, build_type="dirty", strict=False,
           watch=[str(cases_dir), *(str(p) for p in [default_modules_dir(cases_dir)] if p.is_dir()),
                  *(str(ROOT / folder) for folder in WATCHED)],
