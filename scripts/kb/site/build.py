@@ -34,6 +34,11 @@ from kb.site.config import PROJECT_CONFIG
 _RENDERED: set[Path] = set()
 
 
+def note_rendered(docs_dir: Path) -> None:
+    """Tell the MkDocs hook's next ``on_config`` that ``docs_dir`` holds freshly rendered pages."""
+    _RENDERED.add(Path(docs_dir).resolve())
+
+
 def pages_rendered(docs_dir: Path) -> bool:
     """True once after :func:`build_site` or :func:`serve_site` rendered ``docs_dir``."""
     key = Path(docs_dir).resolve()
@@ -66,7 +71,7 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
     rendered = generate(cases_dir=cases_dir, out_dir=docs_dir, directory_urls=not offline, printing=pdf)
     seconds["render"] = time.perf_counter() - start
     indexing = _start_search_index(docs_dir, site_dir) if search else None
-    _RENDERED.add(Path(docs_dir).resolve())
+    note_rendered(docs_dir)
     try:
         start = time.perf_counter()
         run_mkdocs(docs_dir, site_dir, offline=offline)
@@ -130,9 +135,10 @@ def _start_search_index(docs_dir: Path, site_dir: Path) -> _SearchIndexing:
     return _SearchIndexing(start_indexing(Path(docs_dir) / SOURCE_PATH, staging), staging, site_dir)
 
 
-def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False) -> None:
+def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False, split: bool = True) -> None:
     """``mkdocs build --strict`` of the project's config on other folders, in this process,
-    with two case pages in three built by a forked helper (:mod:`kb.site.page_split`)."""
+    with two case pages in three built by a forked helper (:mod:`kb.site.page_split`;
+    ``split=False``: all in this process, as a plain ``mkdocs build`` does)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.utils import clean_directory
@@ -150,7 +156,8 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False) -> None
     # MkDocs skips the helper's pages only in a dirty build; the folder is emptied here instead.
     clean_directory(config.site_dir)
     _quiet_dirty_warning()
-    page_split.request()
+    if split:
+        page_split.request()
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config, dirty=True)
@@ -205,7 +212,7 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
 
     cases_dir = cases_dir or default_cases_dir()
     generate(cases_dir=cases_dir, out_dir=docs_dir, preview_drafts=True)
-    _RENDERED.add(Path(docs_dir).resolve())
+    note_rendered(docs_dir)
     os.environ["KB_SERVE_SEARCH"] = "1"
     os.environ[PREVIEW_ENV] = "1"  # the hook's rebuilds show drafts with problems as 草稿 pages too
     os.environ["KB_CASES_DIR"] = str(cases_dir)  # the hook renders the rebuilds from the same folder

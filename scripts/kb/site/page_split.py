@@ -39,6 +39,7 @@ log = logging.getLogger("mkdocs.kb.page_split")
 
 _REQUESTED = False  # set by kb.site.build.run_mkdocs for its next build
 _split: "_Split | None" = None
+last_share: list[str] = []  # the pages the helper of the last split built (the tests look)
 
 
 def request() -> None:
@@ -105,7 +106,9 @@ def start(nav, config, files) -> None:
     if not _REQUESTED:
         return
     _REQUESTED = False
+    last_share.clear()
     share = helper_share(files)
+    last_share[:] = [file.src_uri for file in share]
     if not share:
         return
     reader, writer = os.pipe()
