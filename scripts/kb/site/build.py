@@ -1,8 +1,11 @@
 """The one way the site is built: ``python -m kb build``.
 
 Validate the library once, render every page once (:func:`kb.site.generate.generate`),
-then run MkDocs in this process on the rendered folder while a second process
-builds the search index from the rendered records (two cores, two stages). ``make build``, ``make serve`` (its first build), ``make pdf``,
+then run MkDocs in this process on the rendered folder. A second process builds
+the search index from the rendered records, from the moment they are written
+(before the other pages are rendered) until after MkDocs, and a forked helper
+builds two case pages in three inside the MkDocs run (:mod:`kb.site.page_split`),
+so both cores work. ``make build``, ``make serve`` (its first build), ``make pdf``,
 ``make offline``, the tests and the benchmark all call :func:`build_site`.
 
 MkDocs runs with the project's ``mkdocs.yml`` and its hook; the hook sees
@@ -67,10 +70,21 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
     """
     cases_dir = cases_dir or default_cases_dir()
     seconds: dict[str, float] = {}
+    indexing: _SearchIndexing | None = None
+
+    def start_indexing(source_path: Path) -> None:
+        nonlocal indexing
+        indexing = _start_search_index(source_path, site_dir)
+
     start = time.perf_counter()
-    rendered = generate(cases_dir=cases_dir, out_dir=docs_dir, directory_urls=not offline, printing=pdf)
+    try:
+        rendered = generate(cases_dir=cases_dir, out_dir=docs_dir, directory_urls=not offline, printing=pdf,
+                            search_source_written=start_indexing if search else None)
+    except BaseException:
+        if indexing:
+            indexing.cancel()
+        raise
     seconds["render"] = time.perf_counter() - start
-    indexing = _start_search_index(docs_dir, site_dir) if search else None
     note_rendered(docs_dir)
     try:
         start = time.perf_counter()
@@ -95,7 +109,7 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
 
 @dataclass
 class _SearchIndexing:
-    """The search index, built by a second process while MkDocs builds the pages.
+    """The search index, built by a second process while the pages are rendered and built.
 
     The index reads ``search/source.json`` of the rendered folder, never a built page,
     so it need not wait for MkDocs. It is written beside the site (MkDocs empties the
@@ -125,14 +139,13 @@ class _SearchIndexing:
         shutil.rmtree(self.staging, ignore_errors=True)
 
 
-def _start_search_index(docs_dir: Path, site_dir: Path) -> _SearchIndexing:
-    from kb.site.render.search_facets import SOURCE_PATH
+def _start_search_index(source_path: Path, site_dir: Path) -> _SearchIndexing:
     from kb.site.search_index import start_indexing
 
     site_dir = Path(site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-search-", dir=site_dir.parent))
-    return _SearchIndexing(start_indexing(Path(docs_dir) / SOURCE_PATH, staging), staging, site_dir)
+    return _SearchIndexing(start_indexing(source_path, staging), staging, site_dir)
 
 
 def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False, split: bool = True) -> None:
