@@ -92,7 +92,7 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
         seconds["mkdocs"] = time.perf_counter() - start
         if indexing:
             start = time.perf_counter()
-            indexing.finish()
+            seconds["search_process"] = indexing.finish()  # the indexing process's own time
             seconds["search"] = time.perf_counter() - start  # what the build waited for after MkDocs
     finally:
         _RENDERED.discard(Path(docs_dir).resolve())  # MkDocs stopped before its hook ran
@@ -120,16 +120,18 @@ class _SearchIndexing:
     staging: Path
     site_dir: Path
 
-    def finish(self) -> None:
+    def finish(self) -> float:
+        """Wait for the index, move it into the site; the seconds the indexing process took."""
         from kb.site.search_index import finish_indexing
 
-        finish_indexing(self.process)
+        seconds = finish_indexing(self.process)
         target = self.site_dir / "search"
         target.mkdir(parents=True, exist_ok=True)
         for path in self.staging.iterdir():
             if (target / path.name).is_dir():
                 shutil.rmtree(target / path.name)
             path.replace(target / path.name)
+        return seconds
 
     def cancel(self) -> None:
         """After :meth:`finish` only the empty staging folder remains; after a failure, the child too."""

@@ -38,6 +38,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -80,10 +81,12 @@ def start_indexing(source_path: Path, search_dir: Path, niceness: int = 0) -> su
                                 filter(None, [scripts, os.environ.get("PYTHONPATH")]))))
 
 
-def finish_indexing(process: subprocess.Popen) -> None:
+def finish_indexing(process: subprocess.Popen) -> float:
+    """Wait for the child; the seconds it spent indexing."""
     stdout, stderr = process.communicate()
     if process.returncode != 0:
         raise RuntimeError(f"没能建立搜索索引（{' '.join(process.args[-2:])}）：\n{stdout}{stderr}")
+    return float(stdout.split()[-1])
 
 
 def write_index(search_dir: Path, files: dict[str, str]) -> None:
@@ -225,4 +228,6 @@ def script(key: str, data) -> str:
 
 
 if __name__ == "__main__":  # the child process of start_indexing
+    started = time.perf_counter()
     build_search_index(Path(sys.argv[1]), Path(sys.argv[2]))
+    print(f"{time.perf_counter() - started:.3f}")
