@@ -12,7 +12,7 @@ stays portable to MkDocs successors that read plain Markdown folders.
   rendered as 草稿 pages (:mod:`kb.site.draft_preview`); builds still refuse them.
 * ``on_files``: leave ``search/source.json`` (the search index's input) out of the site.
 * ``on_nav``, ``on_env``, ``on_post_build``: under ``python -m kb build``, a forked helper
-  builds two case pages in three (:mod:`kb.site.page_split`).
+  builds about half of the pages (:mod:`kb.site.page_split`).
 * ``on_post_page``, ``on_post_template``: fix the theme's two invalid-HTML spots (:mod:`kb.site.theme_fixes`).
 * ``on_post_build`` under ``make serve`` (``KB_SERVE_SEARCH=1``): write the
   live-reload client as a file (:mod:`kb.site.preview`), and index the preview

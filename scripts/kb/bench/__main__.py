@@ -114,7 +114,7 @@ def run(n: int, workdir: Path, baseline_max: int, reload_max: int, offline_max: 
 
     row("合成案例生成（秒）", generation_s, generation_s if base else None, " s", 2)
     row("完整构建（秒，make build：检查、生成、MkDocs、搜索索引）", *both(lambda b: b.seconds), " s")
-    for stage, label in (("render", "检查和生成 Markdown"), ("mkdocs", "MkDocs，三分之二的案例页由分出的辅助进程构建"),
+    for stage, label in (("render", "检查和生成 Markdown"), ("mkdocs", "MkDocs，约一半页面由分出的辅助进程构建"),
                          ("search", "MkDocs 之后等待搜索索引"),
                          ("search_process", "搜索索引进程自身（与生成和 MkDocs 同时运行）")):
         row(f"　其中 {label}（秒）", ours.stage_times.get(stage), None, " s")

@@ -4,7 +4,7 @@ Validate the library once, render every page once (:func:`kb.site.generate.gener
 then run MkDocs in this process on the rendered folder. A second process builds
 the search index from the rendered records, from the moment they are written
 (before the other pages are rendered) until after MkDocs, and a forked helper
-builds two case pages in three inside the MkDocs run (:mod:`kb.site.page_split`),
+builds about half of the pages inside the MkDocs run (:mod:`kb.site.page_split`),
 so both cores work. ``make build``, ``make serve`` (its first build), ``make pdf``,
 ``make offline``, the tests and the benchmark all call :func:`build_site`.
 
@@ -152,7 +152,7 @@ def _start_search_index(source_path: Path, site_dir: Path) -> _SearchIndexing:
 
 def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False, split: bool = True) -> None:
     """``mkdocs build --strict`` of the project's config on other folders, in this process,
-    with two case pages in three built by a forked helper (:mod:`kb.site.page_split`;
+    with about half of the pages built by a forked helper (:mod:`kb.site.page_split`;
     ``split=False``: all in this process, as a plain ``mkdocs build`` does)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

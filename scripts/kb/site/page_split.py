@@ -1,12 +1,12 @@
-"""MkDocs on two cores: a forked helper builds two case pages in three.
+"""MkDocs on two cores: a forked helper builds about half of the pages.
 
 MkDocs renders pages one after another in one process, and with 1,000 cases
-almost all of its time goes into case pages (Markdown, then the theme's
+almost all of its time goes into the pages (Markdown, then the theme's
 template). :func:`kb.site.build.run_mkdocs` asks for a split; the MkDocs hook
 then calls, in one ordinary MkDocs build:
 
 ``on_nav`` → :func:`start`
-    Fork. The helper converts and builds two case pages in three, exactly as
+    Fork. The helper converts and builds its pages (:func:`helper_share`), exactly as
     MkDocs would (its own ``_populate_page`` and ``_build_page``), and writes
     them into the site. In the main process those pages report themselves
     unmodified, so MkDocs (run with ``dirty=True`` on a folder
@@ -56,14 +56,28 @@ def cancel() -> None:
         _split = None
 
 
+# The helper's part of the pages' Markdown, by size: the main process also copies the
+# static files (handouts, assets), writes the theme's own files and checks the anchors.
+HELPER_SHARE = 0.55
+
+
 def helper_share(files) -> list:
-    """The documentation files the helper builds: two case pages in three. The main process
-    keeps the rest, the index pages (each lists every case: together about as much work as
-    a third of the case pages), the theme's files and the checks."""
-    cases = sorted((f for f in files.documentation_pages()
-                    if f.src_uri.startswith("cases/") and f.src_uri != "cases/index.md"),
-                   key=lambda f: f.src_uri)
-    return [file for number, file in enumerate(cases) if number % 3]
+    """The documentation pages the helper builds. The work on a page grows with its
+    Markdown, so the pages are dealt out by size, largest first, to whichever side is
+    further below its part (the index pages that list every case are the largest)."""
+    pages = sorted(files.documentation_pages(), key=lambda f: (-_size(f), f.src_uri))
+    share, helper, main = [], 0, 0
+    for file in pages:
+        if helper * (1 - HELPER_SHARE) < main * HELPER_SHARE:  # the largest page stays here
+            share.append(file)
+            helper += _size(file)
+        else:
+            main += _size(file)
+    return sorted(share, key=lambda f: f.src_uri)
+
+
+def _size(file) -> int:
+    return os.path.getsize(file.abs_src_path) if file.abs_src_path else len(file.content_bytes)
 
 
 @dataclass
