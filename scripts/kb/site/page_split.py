@@ -56,9 +56,9 @@ def cancel() -> None:
         _split = None
 
 
-# The helper's part of the pages' Markdown, by size: the main process also copies the
-# static files (handouts, assets), writes the theme's own files and checks the anchors.
-HELPER_SHARE = 0.55
+# The helper's part of the pages' Markdown, by size (the main process also copies the
+# static files, writes the theme's own files and checks the anchors: measured, little).
+HELPER_SHARE = 0.5
 
 
 def helper_share(files) -> list:
