@@ -10,6 +10,9 @@ stays portable to MkDocs successors that read plain Markdown folders.
   ``--dirty`` MkDocs rebuilds only the pages an edit touched.
   Under ``make serve`` (``KB_PREVIEW_DRAFTS=1``) drafts that still have problems are
   rendered as 草稿 pages (:mod:`kb.site.draft_preview`); builds still refuse them.
+* ``on_files``: leave ``search/source.json`` (the search index's input) out of the site.
+* ``on_nav``, ``on_env``, ``on_post_build``: under ``python -m kb build``, a forked helper
+  builds about half of the pages (:mod:`kb.site.page_split`).
 * ``on_post_page``, ``on_post_template``: fix the theme's two invalid-HTML spots (:mod:`kb.site.theme_fixes`).
 * ``on_post_build`` under ``make serve`` (``KB_SERVE_SEARCH=1``): write the
   live-reload client as a file (:mod:`kb.site.preview`), and index the preview
@@ -34,6 +37,8 @@ from kb.site.theme_fixes import fix_material_markup  # noqa: E402
 from kb.site.preview import write_client  # noqa: E402
 from kb.site.draft_preview import previewing_drafts  # noqa: E402
 from kb.site.search_index import build_search_index  # noqa: E402
+from kb.site.render.search_facets import SOURCE_PATH  # noqa: E402
+from kb.site import page_split  # noqa: E402
 
 
 @event_priority(100)  # before any other plugin looks at the pages
@@ -48,6 +53,23 @@ def on_config(config):
     return config
 
 
+def on_files(files, config):
+    source = files.get_file_from_path(SOURCE_PATH)
+    if source is not None:
+        files.remove(source)
+    return files
+
+
+def on_nav(nav, config, files):
+    page_split.start(nav, config, files)
+    return nav
+
+
+def on_env(env, config, files):
+    page_split.take_anchors(files)
+    return env
+
+
 def on_post_page(output, page, config):
     return fix_material_markup(output)
 
@@ -60,14 +82,16 @@ _INDEXING = threading.Lock()  # one indexing run at a time; a later build waits 
 
 
 def on_post_build(config):
+    page_split.finish()
     if os.environ.get("KB_SERVE_SEARCH") == "1":
         write_client(Path(config.site_dir))
-        threading.Thread(target=_index_quietly, args=(Path(config.site_dir),), daemon=True).start()
+        threading.Thread(target=_index_quietly, args=(Path(config.docs_dir) / SOURCE_PATH,
+                                                      Path(config.site_dir) / "search"), daemon=True).start()
 
 
-def _index_quietly(site_dir):
+def _index_quietly(source_path, search_dir):
     with _INDEXING:
         try:
-            build_search_index(site_dir, background=True)
+            build_search_index(source_path, search_dir, background=True)
         except RuntimeError as error:
             print(error, file=sys.stderr)

@@ -1,8 +1,11 @@
 """The one way the site is built: ``python -m kb build``.
 
 Validate the library once, render every page once (:func:`kb.site.generate.generate`),
-run MkDocs in this process on the rendered folder, then index the site for
-search. ``make build``, ``make serve`` (its first build), ``make pdf``,
+then run MkDocs in this process on the rendered folder. A second process builds
+the search index from the rendered records, from the moment they are written
+(before the other pages are rendered) until after MkDocs, and a forked helper
+builds about half of the pages inside the MkDocs run (:mod:`kb.site.page_split`),
+so both cores work. ``make build``, ``make serve`` (its first build), ``make pdf``,
 ``make offline``, the tests and the benchmark all call :func:`build_site`.
 
 MkDocs runs with the project's ``mkdocs.yml`` and its hook; the hook sees
@@ -19,6 +22,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +35,11 @@ from kb.site.config import PROJECT_CONFIG
 # Folders whose pages this process has just rendered, so the MkDocs hook's next
 # on_config leaves them alone (once: under ``serve`` later rebuilds render again).
 _RENDERED: set[Path] = set()
+
+
+def note_rendered(docs_dir: Path) -> None:
+    """Tell the MkDocs hook's next ``on_config`` that ``docs_dir`` holds freshly rendered pages."""
+    _RENDERED.add(Path(docs_dir).resolve())
 
 
 def pages_rendered(docs_dir: Path) -> bool:
@@ -60,35 +70,95 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
     """
     cases_dir = cases_dir or default_cases_dir()
     seconds: dict[str, float] = {}
+    indexing: _SearchIndexing | None = None
+
+    def start_indexing(source_path: Path) -> None:
+        nonlocal indexing
+        indexing = _start_search_index(source_path, site_dir)
+
     start = time.perf_counter()
-    rendered = generate(cases_dir=cases_dir, out_dir=docs_dir, directory_urls=not offline, printing=pdf)
+    try:
+        rendered = generate(cases_dir=cases_dir, out_dir=docs_dir, directory_urls=not offline, printing=pdf,
+                            search_source_written=start_indexing if search else None)
+    except BaseException:
+        if indexing:
+            indexing.cancel()
+        raise
     seconds["render"] = time.perf_counter() - start
-    _RENDERED.add(Path(docs_dir).resolve())
+    note_rendered(docs_dir)
     try:
         start = time.perf_counter()
         run_mkdocs(docs_dir, site_dir, offline=offline)
         seconds["mkdocs"] = time.perf_counter() - start
+        if indexing:
+            start = time.perf_counter()
+            seconds["search_process"] = indexing.finish()  # the indexing process's own time
+            seconds["search"] = time.perf_counter() - start  # what the build waited for after MkDocs
     finally:
         _RENDERED.discard(Path(docs_dir).resolve())  # MkDocs stopped before its hook ran
+        if indexing:
+            indexing.cancel()
     if pdf:
         from kb.site.pdf import publish_pdfs
 
         start = time.perf_counter()
         publish_pdfs(site_dir, docs_dir)
         seconds["pdf"] = time.perf_counter() - start
-    if search:
-        from kb.site.search_index import build_search_index
-
-        start = time.perf_counter()
-        build_search_index(site_dir)
-        seconds["search"] = time.perf_counter() - start
     return BuildReport(len(rendered.cases), site_dir, seconds)
 
 
-def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False) -> None:
-    """``mkdocs build --strict`` of the project's config on other folders, in this process."""
+@dataclass
+class _SearchIndexing:
+    """The search index, built by a second process while the pages are rendered and built.
+
+    The index reads ``search/source.json`` of the rendered folder, never a built page,
+    so it need not wait for MkDocs. It is written beside the site (MkDocs empties the
+    site folder when it starts) and moved into ``site/search/`` once both are done.
+    """
+
+    process: object
+    staging: Path
+    site_dir: Path
+
+    def finish(self) -> float:
+        """Wait for the index, move it into the site; the seconds the indexing process took."""
+        from kb.site.search_index import finish_indexing
+
+        seconds = finish_indexing(self.process)
+        target = self.site_dir / "search"
+        target.mkdir(parents=True, exist_ok=True)
+        for path in self.staging.iterdir():
+            if (target / path.name).is_dir():
+                shutil.rmtree(target / path.name)
+            path.replace(target / path.name)
+        return seconds
+
+    def cancel(self) -> None:
+        """After :meth:`finish` only the empty staging folder remains; after a failure, the child too."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+def _start_search_index(source_path: Path, site_dir: Path) -> _SearchIndexing:
+    from kb.site.search_index import start_indexing
+
+    site_dir = Path(site_dir)
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-search-", dir=site_dir.parent))
+    return _SearchIndexing(start_indexing(source_path, staging), staging, site_dir)
+
+
+def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False, split: bool = True) -> None:
+    """``mkdocs build --strict`` of the project's config on other folders, in this process,
+    with about half of the pages built by a forked helper (:mod:`kb.site.page_split`;
+    ``split=False``: all in this process, as a plain ``mkdocs build`` does)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.utils import clean_directory
+
+    from kb.site import page_split
 
     _show_mkdocs_warnings()
     overrides = {}
@@ -98,11 +168,24 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False) -> None
         overrides = offline_overrides()
     config = load_config(config_file=str(PROJECT_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir),
                          strict=True, **overrides)
+    # MkDocs skips the helper's pages only in a dirty build; the folder is emptied here instead.
+    clean_directory(config.site_dir)
+    _quiet_dirty_warning()
+    if split:
+        page_split.request()
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        build(config)
+        build(config, dirty=True)
     finally:
+        page_split.cancel()
         config.plugins.on_shutdown()
+
+
+@functools.lru_cache(maxsize=1)
+def _quiet_dirty_warning() -> None:
+    """A dirty build warns that navigation may be stale; ours is fixed in mkdocs.yml (and
+    :func:`run_mkdocs` empties the site folder first)."""
+    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,14 +227,13 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
 
     cases_dir = cases_dir or default_cases_dir()
     generate(cases_dir=cases_dir, out_dir=docs_dir, preview_drafts=True)
-    _RENDERED.add(Path(docs_dir).resolve())
+    note_rendered(docs_dir)
     os.environ["KB_SERVE_SEARCH"] = "1"
     os.environ[PREVIEW_ENV] = "1"  # the hook's rebuilds show drafts with problems as 草稿 pages too
     os.environ["KB_CASES_DIR"] = str(cases_dir)  # the hook renders the rebuilds from the same folder
     _show_mkdocs_warnings()
     inject_client_as_file()  # live reload without inline script (the CSP forbids it)
-    # A dirty build warns that navigation may be stale; ours is fixed in mkdocs.yml.
-    logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    _quiet_dirty_warning()
     serve(config_file=str(PROJECT_CONFIG), livereload=True, build_type="dirty", strict=False,
           watch=[str(cases_dir), *(str(p) for p in [default_modules_dir(cases_dir)] if p.is_dir()),
                  *(str(ROOT / folder) for folder in WATCHED)],

@@ -14,6 +14,7 @@ Usage::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,11 +85,14 @@ class GenerateReport:
 def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
              docs_dir: Path = DOCS_DIR,
              modules_dir: Path | None = None, directory_urls: bool = True,
-             printing: bool = False, preview_drafts: bool = False) -> GenerateReport:
+             printing: bool = False, preview_drafts: bool = False,
+             search_source_written: Callable[[Path], None] | None = None) -> GenerateReport:
     """``directory_urls``: the MkDocs URL style the pages are for (False: the offline
     bundle); ``printing``: handouts will be printed to PDF after MkDocs (``make pdf``);
     ``preview_drafts``: ``make serve`` only, drafts with problems become 草稿 pages
-    (:mod:`kb.site.draft_preview`) instead of stopping the build."""
+    (:mod:`kb.site.draft_preview`) instead of stopping the build;
+    ``search_source_written``: called with the path of ``search/source.json`` as soon as
+    it is written, before the other pages are rendered (the build starts indexing then)."""
     refuse_overlap(cases_dir, out_dir)
     check = check_library(cases_dir, modules_dir)
     problems, drafts = check.problems, []
@@ -98,7 +102,11 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     if problems:
         raise InvalidCases(problems)
     cases = check.cases
-    files = render_site_files(cases, docs_dir, check.modules, directory_urls)
+    search_source = render_search_source(cases, vocab.categories(), directory_urls).encode("utf-8")
+    if search_source_written:
+        write_if_changed(out_dir / SOURCE_PATH, search_source)
+        search_source_written(out_dir / SOURCE_PATH)
+    files = render_site_files(cases, docs_dir, check.modules, directory_urls, search_source)
     if drafts:
         files.update(render_draft_files(drafts, files))
     attach_pdfs(files, printing=printing, directory_urls=directory_urls)
@@ -124,8 +132,9 @@ def render_draft_files(drafts: list[DraftPreview], files: dict[str, bytes]) -> d
 
 
 def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = (),
-                      directory_urls: bool = True) -> dict[str, bytes]:
-    """Every file of the MkDocs source folder, by its path relative to that folder."""
+                      directory_urls: bool = True, search_source: bytes | None = None) -> dict[str, bytes]:
+    """Every file of the MkDocs source folder, by its path relative to that folder
+    (``search_source``: ``search/source.json`` if already rendered)."""
     categories, terms = vocab.categories(), glossary()
     index = build_index(cases, categories, terms)
     files: dict[str, bytes] = {}
@@ -136,7 +145,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
             data = fill_markers(data.decode("utf-8"), cases, index, modules, directory_urls).encode("utf-8")
         files[relative] = data
     files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
-    files[SOURCE_PATH] = render_search_source(cases, categories, directory_urls).encode("utf-8")
+    files[SOURCE_PATH] = search_source or render_search_source(cases, categories, directory_urls).encode("utf-8")
     for case in cases:
         page = (render_case_page(case, categories) + "\n"
                 + render_related(index.related[case.id], categories, terms))

@@ -1,12 +1,13 @@
-"""Build the search index of a built site (the last stage of ``python -m kb build``).
+"""Build the search index of the site (``python -m kb build`` runs it beside MkDocs).
 
 One index and one search script for the published site and the offline
 bundle opened from ``file://``: every file is a script that hands its data to
 ``docs/assets/kb-search.js`` (``kbSearchData(key, data)``), and a page can load
 a script from ``file://`` where it cannot fetch. The input is
-``search/source.json``, which the generator wrote
-(:mod:`kb.site.render.search_facets`) and MkDocs copied into the site; it is
-removed once indexed.
+``search/source.json`` of the rendered folder, which the generator wrote
+(:mod:`kb.site.render.search_facets`); it is not published (the MkDocs hook
+leaves it out of the site). The index needs nothing MkDocs makes, so
+:func:`kb.site.build.build_site` runs it in a second process while MkDocs runs.
 
 Files in ``SITE_DIR/search/``:
 
@@ -32,10 +33,12 @@ import functools
 import hashlib
 import json
 import math
+import operator
 import os
 import shutil
 import subprocess
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -43,8 +46,7 @@ import ahocorasick
 from pypinyin import Style, lazy_pinyin
 
 from kb.site.render.search_facets import SOURCE_PATH
-from kb.site.search_text import (bigrams, dictionary_terms, is_chinese, is_word, normalize, runs,
-                                 traditional_map)
+from kb.site.search_text import bigrams, dictionary_terms, is_word, normalize, split_runs, traditional_map
 
 # How much an occurrence counts, by where it is: what a case is called, its structured summary, its source text.
 WEIGHTS = {"heavy": 30, "fields": 5, "body": 1}
@@ -52,28 +54,44 @@ PINYIN_SPANS = 6
 CASES_PER_SHARD = 4  # index shards grow with the library, so one shard stays a few KB
 
 
-def build_search_index(site_dir: Path, background: bool = False) -> None:
-    """``background``: in a child process at low CPU priority (``make serve`` re-indexes
+def build_search_index(source_path: Path, search_dir: Path, background: bool = False) -> None:
+    """Index ``source_path`` (``search/source.json`` of the rendered folder) into ``search_dir``.
+
+    ``background``: in a child process at low CPU priority (``make serve`` re-indexes
     after every rebuild, and must not slow the next rebuild a reader is waiting for)."""
     if background:
-        scripts = str(Path(__file__).resolve().parents[2])  # the folder holding the kb package
-        result = subprocess.run([sys.executable, "-m", "kb.site.search_index", str(site_dir)],
-                                capture_output=True, text=True, preexec_fn=lambda: os.nice(15),
-                                env=dict(os.environ, PYTHONPATH=os.pathsep.join(
-                                    filter(None, [scripts, os.environ.get("PYTHONPATH")]))))
-        if result.returncode != 0:
-            raise RuntimeError(f"没能为 {site_dir} 建立搜索索引：\n{result.stdout}{result.stderr}")
+        finish_indexing(start_indexing(source_path, search_dir, niceness=15))
         return
-    source_path = Path(site_dir) / SOURCE_PATH
+    source_path = Path(source_path)
     if not source_path.is_file():
-        raise RuntimeError(f"没能为 {site_dir} 建立搜索索引：缺少 {SOURCE_PATH}（应由生成页面的步骤写出）")
+        raise RuntimeError(f"没能建立搜索索引：缺少 {source_path}（应由生成页面的步骤写出）")
     source = json.loads(source_path.read_text(encoding="utf-8"))
-    write_index(source_path.parent, index_files(source))
-    source_path.unlink()
+    write_index(Path(search_dir), index_files(source))
+
+
+def start_indexing(source_path: Path, search_dir: Path, niceness: int = 0) -> subprocess.Popen:
+    """:func:`build_search_index` in a child process, started now; :func:`finish_indexing` waits for it.
+    ``python -m kb build`` indexes this way while MkDocs runs (the index reads the rendered
+    records, never the built pages), so the two stages share the machine's cores."""
+    scripts = str(Path(__file__).resolve().parents[2])  # the folder holding the kb package
+    return subprocess.Popen([sys.executable, "-m", "kb.site.search_index", str(source_path), str(search_dir)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=(lambda: os.nice(niceness)) if niceness else None,
+                            env=dict(os.environ, PYTHONPATH=os.pathsep.join(
+                                filter(None, [scripts, os.environ.get("PYTHONPATH")]))))
+
+
+def finish_indexing(process: subprocess.Popen) -> float:
+    """Wait for the child; the seconds it spent indexing."""
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise RuntimeError(f"没能建立搜索索引（{' '.join(process.args[-2:])}）：\n{stdout}{stderr}")
+    return float(stdout.split()[-1])
 
 
 def write_index(search_dir: Path, files: dict[str, str]) -> None:
     version = files["core.js"].split('"v":"', 1)[1].split('"', 1)[0]
+    search_dir.mkdir(parents=True, exist_ok=True)
     for old in search_dir.iterdir():
         if old.is_dir() and old.name != version:
             shutil.rmtree(old)
@@ -111,25 +129,27 @@ def pinyin_tokens(term: str) -> tuple[str, ...]:
 
 
 def case_tokens(record: dict, automaton: ahocorasick.Automaton) -> tuple[Counter, list[str]]:
-    """Token → weight for one case, and the dictionary terms it contains."""
+    """Token → weight for one case, and the dictionary terms it contains.
+
+    A field's texts are cut into runs at once and its Chinese runs joined by a
+    line break (which no token contains): pairs, characters and terms are then
+    counted over one string at C speed, not run by run."""
     weights: Counter = Counter()
     found: Counter = Counter()
     for field, weight in WEIGHTS.items():
         texts = record[field] if isinstance(record[field], list) else [record[field]]
-        for text in texts:
-            for run in runs(normalize(text)):
-                if not is_chinese(run):
-                    if is_word(run):
-                        weights[run] += weight
-                    continue
-                for pair in bigrams(run):
-                    weights[pair] += weight
-                if len(run) == 1 or field == "heavy":
-                    for char in run:  # single characters: only what a case is called, and lone ones
-                        weights[char] += weight
-                if len(automaton):
-                    for _, term in automaton.iter(run):
-                        found[term] += weight
+        chinese, ascii_runs = split_runs("\n".join(normalize(text) for text in texts))
+        joined = "\n".join(chinese)
+        tokens = Counter(bigrams(joined))
+        # single characters: only what a case is called, and lone ones
+        tokens.update(joined if field == "heavy" else [run for run in chinese if len(run) == 1])
+        tokens.update(run for run in ascii_runs if is_word(run))
+        for token, count in tokens.items():
+            if "\n" not in token:
+                weights[token] += count * weight
+        if len(automaton):
+            for term, count in Counter(term for _, term in automaton.iter(joined)).items():
+                found[term] += count * weight
     for term, weight in found.items():
         if len(term) > 2:
             weights[term] += weight  # two-character terms are already pairs
@@ -148,17 +168,20 @@ def index_files(source: dict) -> dict[str, str]:
     if len(automaton):
         automaton.make_automaton()
 
-    postings: dict[str, list[int]] = defaultdict(list)
+    postings: dict[str, list[int]] = defaultdict(list)  # doc, weight, doc, weight … (docs as gaps below)
     spellings: dict[str, set[str]] = defaultdict(set)
-    last_doc: dict[str, int] = {}
     for doc, record in enumerate(records):
         weights, found = case_tokens(record, automaton)
         for token, weight in weights.items():
-            postings[token] += [doc - last_doc.get(token, 0), weight]
-            last_doc[token] = doc
+            entry = postings[token]
+            entry.append(doc)
+            entry.append(weight)
         for term in found:
             for token in pinyin_tokens(term):
                 spellings[token].add(term)
+    for entry in postings.values():
+        docs = entry[0::2]
+        entry[2::2] = map(operator.sub, docs[1:], docs)
 
     shards = shard_count(len(records))
     shard_data: list[dict] = [{} for _ in range(shards)]
@@ -204,5 +227,7 @@ def script(key: str, data) -> str:
     return f"kbSearchData({json.dumps(key)},{json.dumps(data, ensure_ascii=False, separators=(',', ':'))});\n"
 
 
-if __name__ == "__main__":  # the background run of build_search_index
-    build_search_index(Path(sys.argv[1]))
+if __name__ == "__main__":  # the child process of start_indexing
+    started = time.perf_counter()
+    build_search_index(Path(sys.argv[1]), Path(sys.argv[2]))
+    print(f"{time.perf_counter() - started:.3f}")

@@ -34,6 +34,8 @@ MAX_TERM_LENGTH = 12
 QUOTES = "\"'`“”‘’「」『』〝〞〟《》〈〉«»‹›"
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RUN_RE = re.compile(f"[{CJK}]+|[a-z0-9]+")
+CHINESE_RUN_RE = re.compile(f"[{CJK}]+")
+ASCII_RUN_RE = re.compile("[a-z0-9]+")
 CJK_RUN_RE = re.compile(f"^[{CJK}]+$")
 DIGITS_RE = re.compile(r"^[0-9]+$")
 # OpenCC converts phrases; the browser gets a character table, so only
@@ -58,21 +60,29 @@ def traditional_map() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _translation() -> dict[int, str | None]:
-    table: dict[int, str | None] = {ord(c): s for c, s in traditional_map().items()}
-    table.update({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
-    table.update({ord(q): None for q in QUOTES})
-    return table
+def _translation() -> tuple[dict[str, str], re.Pattern]:
+    """What step 1 replaces after NFKC, and a pattern of those characters: ``str.translate``
+    with a table of thousands looks up every character of a text; the pattern finds the few."""
+    table = dict(traditional_map())
+    table.update({c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+    table.update({q: "" for q in QUOTES})
+    return table, re.compile("[" + "".join(map(re.escape, sorted(table))) + "]")
 
 
 def normalize(text: str) -> str:
     """Step 1 of the contract (see the module docstring)."""
-    return unicodedata.normalize("NFKC", text).translate(_translation())
+    table, pattern = _translation()
+    return pattern.sub(lambda match: table[match.group()], unicodedata.normalize("NFKC", text))
 
 
 def runs(text: str) -> list[str]:
     """Step 2: runs of Chinese characters and runs of ASCII letters and digits, of normalized text."""
     return RUN_RE.findall(text)
+
+
+def split_runs(text: str) -> tuple[list[str], list[str]]:
+    """:func:`runs` as two lists, the Chinese runs and the ASCII ones (the two kinds share no character)."""
+    return CHINESE_RUN_RE.findall(text), ASCII_RUN_RE.findall(text)
 
 
 def is_chinese(run: str) -> bool:
@@ -85,7 +95,7 @@ def is_word(run: str) -> bool:
 
 
 def bigrams(run: str) -> list[str]:
-    return [run[i:i + 2] for i in range(len(run) - 1)]
+    return list(map(str.__add__, run, run[1:]))
 
 
 def dictionary_terms(dictionary: frozenset[str] | set[str]) -> set[str]:

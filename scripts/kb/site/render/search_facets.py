@@ -1,8 +1,8 @@
 """What search knows about the library: one record per case, the dictionary, the facets.
 
 The generator writes it all into one file, ``search/source.json`` of the
-rendered folder; MkDocs copies it into the site, where
-:mod:`kb.site.search_index` turns it into the search index and removes it.
+rendered folder, which :mod:`kb.site.search_index` turns into the search index
+of the site (the file itself is not published).
 The same file feeds the published site and the offline bundle (only the case
 addresses differ: ``cases/<id>/`` or ``cases/<id>.html``), so both search the
 same pages with the same dictionary.

@@ -1,0 +1,220 @@
+"""MkDocs on two cores: a forked helper builds about half of the pages.
+
+MkDocs renders pages one after another in one process, and with 1,000 cases
+almost all of its time goes into the pages (Markdown, then the theme's
+template). :func:`kb.site.build.run_mkdocs` asks for a split; the MkDocs hook
+then calls, in one ordinary MkDocs build:
+
+``on_nav`` → :func:`start`
+    Fork. The helper converts and builds its pages (:func:`helper_share`), exactly as
+    MkDocs would (its own ``_populate_page`` and ``_build_page``), and writes
+    them into the site. In the main process those pages report themselves
+    unmodified, so MkDocs (run with ``dirty=True`` on a folder
+    :func:`kb.site.build.run_mkdocs` has just emptied) skips them.
+``on_env`` → :func:`take_anchors`
+    Wait for the helper's Markdown stage; copy onto its pages the anchors they
+    contain and the anchor links they make, so MkDocs' anchor check after the
+    build covers every page, both ways.
+``on_post_build`` → :func:`finish`
+    Wait for the helper; its warnings are logged here, where ``--strict`` counts them.
+
+Every page is converted and checked once, by the same Markdown, theme and
+hook: the site is byte for byte the site one process builds
+(``tests/test_page_split.py``). ``make serve`` and a plain ``mkdocs build``
+never split.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import queue
+import struct
+import threading
+import traceback
+from dataclasses import dataclass, field
+
+log = logging.getLogger("mkdocs.kb.page_split")
+
+_REQUESTED = False  # set by kb.site.build.run_mkdocs for its next build
+_split: "_Split | None" = None
+last_share: list[str] = []  # the pages the helper of the last split built (the tests look)
+
+
+def request() -> None:
+    global _REQUESTED
+    _REQUESTED = True
+
+
+def cancel() -> None:
+    """After a build, split or not: nothing carries over to the next one."""
+    global _REQUESTED, _split
+    _REQUESTED = False
+    if _split is not None:
+        _split.stop()
+        _split = None
+
+
+# The helper's part of the pages' Markdown, by size (the main process also copies the
+# static files, writes the theme's own files and checks the anchors: measured, little).
+HELPER_SHARE = 0.5
+
+
+def helper_share(files) -> list:
+    """The documentation pages the helper builds. The work on a page grows with its
+    Markdown, so the pages are dealt out by size, largest first, to whichever side is
+    further below its part (the index pages that list every case are the largest)."""
+    pages = sorted(files.documentation_pages(), key=lambda f: (-_size(f), f.src_uri))
+    share, helper, main = [], 0, 0
+    for file in pages:
+        if helper * (1 - HELPER_SHARE) < main * HELPER_SHARE:  # the largest page stays here
+            share.append(file)
+            helper += _size(file)
+        else:
+            main += _size(file)
+    return sorted(share, key=lambda f: f.src_uri)
+
+
+def _size(file) -> int:
+    return os.path.getsize(file.abs_src_path) if file.abs_src_path else len(file.content_bytes)
+
+
+@dataclass
+class _Split:
+    pid: int
+    reader: int
+    messages: "queue.Queue[dict]" = field(default_factory=queue.Queue)
+
+    def listen(self) -> None:
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        with os.fdopen(self.reader, "rb") as pipe:
+            while header := pipe.read(8):
+                self.messages.put(pickle.loads(pipe.read(struct.unpack("Q", header)[0])))
+        self.messages.put({"stage": "gone"})
+
+    def next(self, stage: str) -> dict:
+        message = self.messages.get()
+        for name, level, text in message.get("warnings", []):
+            logging.getLogger(name).log(level, text)
+        if message["stage"] != stage:
+            raise RuntimeError(f"构建案例页面的辅助进程出错：\n{message.get('error', '进程意外退出')}")
+        return message
+
+    def stop(self) -> None:
+        try:
+            os.kill(self.pid, 9)
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def start(nav, config, files) -> None:
+    """``on_nav``: fork the helper if :func:`request` asked for a split."""
+    global _REQUESTED, _split
+    if not _REQUESTED:
+        return
+    _REQUESTED = False
+    last_share.clear()
+    share = helper_share(files)
+    last_share[:] = [file.src_uri for file in share]
+    if not share:
+        return
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the helper: never returns into MkDocs
+        os.close(reader)
+        code = 1
+        try:
+            _helper(share, nav, config, files, writer)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(writer)
+    for file in share:  # MkDocs' dirty build skips a page whose file says it is unmodified
+        file.is_modified = _unmodified
+    _split = _Split(pid, reader)
+    _split.listen()
+
+
+def _unmodified() -> bool:
+    return False
+
+
+def take_anchors(files) -> None:
+    """``on_env``: the anchors of the helper's pages and the anchor links on them."""
+    if _split is None:
+        return
+    anchors = _split.next("rendered")["anchors"]
+    for src_uri, (present, links) in anchors.items():
+        page = files.get_file_from_path(src_uri).page
+        page.present_anchor_ids = present
+        page.links_to_anchors = {files.get_file_from_path(target): found for target, found in links.items()}
+
+
+def finish() -> None:
+    """``on_post_build``: wait for the helper's pages; raise if it failed."""
+    global _split
+    if _split is None:
+        return
+    split, _split = _split, None
+    try:
+        split.next("built")
+    finally:
+        split.stop()
+
+
+class _Collect(logging.Handler):
+    """The helper's warnings, passed to the main process instead of printed twice."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record):
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _helper(share, nav, config, files, writer: int) -> None:
+    from mkdocs.commands.build import _build_page, _populate_page
+    from mkdocs.structure.files import InclusionLevel
+    from mkdocs.structure.pages import Page
+
+    mkdocs_log = logging.getLogger("mkdocs")
+    for handler in list(mkdocs_log.handlers):
+        mkdocs_log.removeHandler(handler)
+    collected = _Collect()
+    mkdocs_log.addHandler(collected)
+
+    def send(message: dict) -> None:
+        message["warnings"], collected.records = collected.records, []
+        data = pickle.dumps(message)
+        os.write(writer, struct.pack("Q", len(data)))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(writer, view):]
+
+    try:
+        for file in share:
+            if file.page is None:
+                Page(None, file, config)
+            _populate_page(file.page, config, files)
+        send({"stage": "rendered", "anchors": {
+            file.src_uri: (file.page.present_anchor_ids,
+                           {target.src_uri: links for target, links in (file.page.links_to_anchors or {}).items()})
+            for file in share}})
+        env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for file in share:
+            _build_page(file.page, config, doc_files, nav, env)
+        send({"stage": "built"})
+    except BaseException:
+        send({"stage": "failed", "error": traceback.format_exc()})
+        raise
+    finally:
+        os.close(writer)
