@@ -94,13 +94,27 @@ BROWSER_FIXTURES = {"browser", "page", "page_without_csp"}
 SLOW_FIXTURES = {"site_dir", "offline_bundle"}
 
 
+# --- distribution (pytest.ini: --dist loadgroup) --------------------------------------------------
+# Tests go to whichever worker is free, one by one, except that the tests of a file that share a
+# module-scoped fixture (a site or an import run made for that file) stay on one worker, so that
+# the fixture is made once. The files with the longest single tests or groups are handed out
+# first, so that neither worker is left alone with one of them at the end.
+LONGEST_FIRST = ["test_bench", "test_requirements", "test_security", "test_import_fixtures"]
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
+    rank = {name: number for number, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.module.__name__, len(rank)))  # stable: whole files move
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if fixtures & BROWSER_FIXTURES or any(name.endswith("url") for name in fixtures):
             item.add_marker(pytest.mark.browser)
         if fixtures & SLOW_FIXTURES:
             item.add_marker(pytest.mark.slow)
+        definitions = getattr(item, "_fixtureinfo", None)
+        if definitions and any(defs[-1].scope == "module" for defs in definitions.name2fixturedefs.values()):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 def unpacked_offline_bundle(workdir: Path, cases_dir: Path) -> Path:

@@ -29,14 +29,14 @@ def copy_search_cases(folder: Path) -> Path:
     return cases
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def http_home(shared_dir):
     site = shared_build(shared_dir, "search-site", lambda workdir: build_site(workdir, copy_search_cases(workdir)))
     with serve(site) as url:
         yield url + "/"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def file_home(shared_dir):
     """The offline bundle as a reader gets it: the zip, unpacked, index.html opened from disk."""
     unpacked = shared_build(shared_dir, "search-offline",
