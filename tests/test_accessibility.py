@@ -144,6 +144,8 @@ def axe_runs(page, options: str) -> tuple[list[str], list[str]]:
 def switch_modes(page, modes: dict) -> None:
     """Turn the reading modes on or off with the page's own buttons (their click handlers run even
     where the open search covers the header), without reloading."""
+    page.wait_for_load_state("load")  # the buttons get their handlers once the page is parsed
+    page.wait_for_function("document.readyState === 'complete'")
     for mode in ("large", "contrast"):
         if page.evaluate(f"document.documentElement.hasAttribute('data-kb-{mode}')") != bool(modes.get(mode)):
             page.locator(f"[data-kb-mode={mode}]").evaluate("button => button.click()")
