@@ -77,9 +77,12 @@ offline: setup ## 生成离线版网站 dist/基层党建案例库-<日期>.zip�
 	@$(PY) -m kb offline $(if $(FORCE),--force)
 
 # Lighthouse scores depend on an idle CPU: the tests marked `alone` run after the rest, in one process.
+# Both runs share one folder of builds (KB_TEST_SHARED, tests/conftest.py): the site is built once.
 test: system-deps node-deps $(TEST_STAMP) ## 运行全部测试（两个进程并行；Lighthouse 最后单独运行）
-	$(PY) -m pytest -m "not alone"
-	$(PY) -m pytest -m alone -n 0
+	@shared=$$(mktemp -d -t kb-test-XXXXXX) && trap 'rm -rf "$$shared"' EXIT && \
+	echo "KB_TEST_SHARED=$$shared" && \
+	KB_TEST_SHARED=$$shared $(PY) -m pytest -m "not alone" && \
+	KB_TEST_SHARED=$$shared $(PY) -m pytest -m alone -n 0
 
 golden: setup ## 刷新 tests/golden/ 中生成页面的标准答案（有意修改页面后运行，提交前检查差异）
 	@$(PY) tests/golden.py

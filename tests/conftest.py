@@ -1,4 +1,8 @@
+import fcntl
+import os
+import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,10 +20,39 @@ XINGSHAN = "hubei-xingshan-lianghui-liangping"
 WENGYUAN = "guangdong-wengyuan-lingtouyan"
 
 
+# --- builds shared by every worker of a run ------------------------------------------------------
+# pytest-xdist gives each worker its own session, so a session fixture would build once per worker.
+# A shared build is made once per `make test` instead: the first worker to ask builds it under a lock
+# in a folder all workers (and make test's second pytest, via KB_TEST_SHARED) see; the others wait
+# for it and reuse it. Tests only read these folders.
+
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
+def shared_dir(tmp_path_factory, worker_id) -> Path:
+    """The folder shared builds go to: KB_TEST_SHARED (set by `make test` for both of its pytest runs),
+    else this run's temporary root, which all xdist workers share."""
+    if os.environ.get("KB_TEST_SHARED"):
+        return Path(os.environ["KB_TEST_SHARED"])
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+def shared_build(shared_dir: Path, name: str, build: Callable[[Path], Path]) -> Path:
+    """``build(workdir)`` run once per run across workers; returns the path it returned."""
+    shared_dir.mkdir(parents=True, exist_ok=True)
+    workdir, done = shared_dir / name, shared_dir / f"{name}.done"
+    with open(shared_dir / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(workdir, ignore_errors=True)  # what a failed attempt left
+            workdir.mkdir()
+            done.write_text(str(build(workdir)), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def site_dir(shared_dir) -> Path:
     """The site built once from the committed cases, shared by the tests."""
-    return build_site(tmp_path_factory.mktemp("seed-site"))
+    return shared_build(shared_dir, "seed-site", build_site)
 
 
 @pytest.fixture(scope="session")
@@ -61,23 +94,42 @@ BROWSER_FIXTURES = {"browser", "page", "page_without_csp"}
 SLOW_FIXTURES = {"site_dir", "offline_bundle"}
 
 
+# --- distribution (pytest.ini: --dist loadgroup) --------------------------------------------------
+# Tests go to whichever worker is free, one by one, except that the tests of a file that share a
+# module-scoped fixture (a site or an import run made for that file) stay on one worker, so that
+# the fixture is made once. The files with the longest single tests or groups are handed out
+# first, so that neither worker is left alone with one of them at the end.
+LONGEST_FIRST = ["test_bench", "test_requirements", "test_security", "test_import_fixtures"]
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(config, items):
+    rank = {name: number for number, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.module.__name__, len(rank)))  # stable: whole files move
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if fixtures & BROWSER_FIXTURES or any(name.endswith("url") for name in fixtures):
             item.add_marker(pytest.mark.browser)
         if fixtures & SLOW_FIXTURES:
             item.add_marker(pytest.mark.slow)
+        definitions = getattr(item, "_fixtureinfo", None)
+        if definitions and any(defs[-1].scope == "module" for defs in definitions.name2fixturedefs.values()):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
-@pytest.fixture(scope="session")
-def offline_bundle(tmp_path_factory) -> Path:
-    """The offline zip, built into a temporary folder and unpacked there."""
-    workdir = tmp_path_factory.mktemp("offline")
-    bundle = make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=ROOT / "cases")
+def unpacked_offline_bundle(workdir: Path, cases_dir: Path) -> Path:
+    """``make offline`` of ``cases_dir`` into ``workdir``, unzipped as a reader unzips it; the unpacked folder.
+    A second run the same day refuses to overwrite the zip."""
+    bundle = make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=cases_dir)
     assert bundle.name.startswith(f"{BUNDLE_NAME}-") and bundle.suffix == ".zip"
     with zipfile.ZipFile(bundle) as archive:
         archive.extractall(workdir / "unpacked")
     with pytest.raises(Exception, match="已经存在"):
-        make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=ROOT / "cases")
+        make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=cases_dir)
     return workdir / "unpacked" / BUNDLE_NAME
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(shared_dir) -> Path:
+    """The offline zip of the committed cases, built once and unpacked."""
+    return shared_build(shared_dir, "offline", lambda workdir: unpacked_offline_bundle(workdir, SEED_CASES))

@@ -20,7 +20,6 @@ from kb.check.load import load_case_file
 from kb.check.validate import validate_cases
 from kb.model import ids, vocab
 from kb.model.case import NESTED_FIELDS, FieldSpec
-from kb.site.offline import build_offline_site
 from kb.site.render.submit_page import render_submit_page
 from sitebuild import build_site, run_kb
 
@@ -182,16 +181,10 @@ def test_draft_survives_a_reload_and_clear_removes_it(page, site_url):
     assert page.locator('[data-list="results"] [data-item]').count() == 1
 
 
-@pytest.fixture(scope="module")
-def offline_site(tmp_path_factory) -> Path:
-    return build_offline_site(tmp_path_factory.mktemp("offline-submit"), SEED_CASES)
-
-
-@pytest.mark.slow
-def test_form_works_from_the_offline_bundle(page, offline_site, tmp_path):
+def test_form_works_from_the_offline_bundle(page, offline_bundle, tmp_path):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto((offline_site / "index.html").as_uri())
+    page.goto((offline_bundle / "index.html").as_uri())
     page.locator(".md-nav--primary a[href$=\"submit/index.html\"]").first.click()
     page.wait_for_url("**/submit/index.html")
     page.wait_for_selector("#kb-submit[data-ready]")
