@@ -76,17 +76,12 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
         nonlocal indexing
         indexing = _start_search_index(source_path, site_dir)
 
-    start = time.perf_counter()
     try:
+        start = time.perf_counter()
         rendered = generate(cases_dir=cases_dir, out_dir=docs_dir, directory_urls=not offline, printing=pdf,
                             search_source_written=start_indexing if search else None)
-    except BaseException:
-        if indexing:
-            indexing.cancel()
-        raise
-    seconds["render"] = time.perf_counter() - start
-    note_rendered(docs_dir)
-    try:
+        seconds["render"] = time.perf_counter() - start
+        note_rendered(docs_dir)
         start = time.perf_counter()
         run_mkdocs(docs_dir, site_dir, offline=offline)
         seconds["mkdocs"] = time.perf_counter() - start
@@ -97,7 +92,7 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
     finally:
         _RENDERED.discard(Path(docs_dir).resolve())  # MkDocs stopped before its hook ran
         if indexing:
-            indexing.cancel()
+            indexing.cancel()  # after a failure: stop the child; after finish(): the empty staging folder
     if pdf:
         from kb.site.pdf import publish_pdfs
 
