@@ -100,11 +100,11 @@ SITE_BUILD = """
 import sys
 from pathlib import Path
 from kb.cli import main
-from kb.site.build import build_site
 import kb.site.serve  # make serve
 assert main(["validate"]) == 0
 work = Path(sys.argv[1])
-build_site(Path("cases"), work / "site", work / "docs")  # make build: MkDocs and the search index
+# make build, as the Makefile runs it: MkDocs and the search index
+assert main(["build", "--site", str(work / "site"), "--docs", str(work / "docs")]) == 0
 from kb.model.ids import case_id  # make new
 assert case_id("湖北省", "兴山县", "两会两评") == "hubei-xingshan-lianghui-liangping"
 """ + LOADED

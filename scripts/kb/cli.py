@@ -3,7 +3,7 @@ function, and turns known failures into Chinese messages and exit codes.
 
 Commands:
     validate [--cases DIR] [--github]   check case and module files (make validate)
-    build [--cases DIR] [--site DIR] [--pdf]   the whole site, search index included (make build)
+    build [--cases DIR] [--site DIR] [--docs DIR] [--pdf]   the whole site, search index included (make build)
     serve [--cases DIR] [--addr HOST:PORT]     live preview (make serve)
     generate [--cases DIR] [--out DIR]  write the MkDocs source folder
     schema                              rewrite schema/case.schema.json (make schema)
@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="检查案例并构建整个网站（含搜索索引）")
     build.add_argument("--cases", type=Path, default=default_cases_dir())
     build.add_argument("--site", type=Path, default=ROOT / "site")
+    build.add_argument("--docs", type=Path, default=GENERATED_DOCS_DIR, help="生成页面的文件夹")
     build.add_argument("--pdf", action="store_true", help="同时把讲义打印成 PDF 并在页面上链接")
     build.set_defaults(run=run_build)
 
@@ -100,7 +101,7 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from kb.site.build import build_site
 
-    report = build_site(args.cases, args.site, pdf=args.pdf)
+    report = build_site(args.cases, args.site, args.docs, pdf=args.pdf)
     stages = "，".join(f"{STAGE_NAMES[name]} {seconds:.1f} 秒" for name, seconds in report.seconds.items())
     print(f"网站已构建到 {args.site}：{report.cases} 个案例（{stages}）。")
     return 0
@@ -113,7 +114,9 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-STAGE_NAMES = {"render": "检查和生成页面", "mkdocs": "MkDocs", "pdf": "PDF 讲义", "search": "搜索索引"}
+# Every key of BuildReport.seconds; "search" is what the build still waited for after MkDocs.
+STAGE_NAMES = {"render": "检查和生成页面", "mkdocs": "MkDocs", "pdf": "PDF 讲义",
+               "search_process": "搜索索引（与前两步同时进行）", "search": "等待搜索索引"}
 
 
 def run_generate(args: argparse.Namespace) -> int:
