@@ -1,8 +1,10 @@
 """What a reader sees in a real headless Chromium on 127.0.0.1."""
 
+import re
 from urllib.parse import quote, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import WENGYUAN, XINGSHAN
 
@@ -80,3 +82,26 @@ def test_site_features_work_under_the_content_security_policy(page, site_url):
     assert page.evaluate("document.body.classList.contains('kb-projector')")
     page.goto(f"{site_url}/print/cases/{XINGSHAN}/")
     assert blocked == []
+
+
+def test_colour_scheme_toggle_switches_and_is_remembered(page, site_url):
+    """The header's toggle (assets/theme-palette.js, in place of the theme's palette component):
+    one visible button, a click switches the scheme and the browser's bar colour, and the
+    choice holds on the next page."""
+    visible_toggle = "form[data-kb-palette] label:not([hidden])"
+    bar_colour = page.locator("meta[name=theme-color]")
+    page.goto(f"{site_url}/cases/{XINGSHAN}/", wait_until="load")
+    body = page.locator("body")
+    assert body.get_attribute("data-md-color-scheme") == "default"
+    assert page.locator(visible_toggle).count() == 1
+    assert page.locator(visible_toggle).get_attribute("title") == "切换到深色模式"
+    expect(bar_colour).to_have_attribute("content", re.compile(r"^#[0-9a-f]{6}$"))  # set once the page is idle
+    light = bar_colour.get_attribute("content")
+    page.locator(visible_toggle).click()
+    assert body.get_attribute("data-md-color-scheme") == "slate"
+    assert page.locator(visible_toggle).get_attribute("title") == "切换到浅色模式"
+    assert re.fullmatch(r"#[0-9a-f]{6}", bar_colour.get_attribute("content")) and bar_colour.get_attribute("content") != light
+    expect(body).not_to_have_attribute("data-md-color-switching", "")  # transitions come back after the switch
+    page.goto(f"{site_url}/glossary/", wait_until="load")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert page.locator(visible_toggle).get_attribute("title") == "切换到浅色模式"
