@@ -99,7 +99,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from kb.site.build import build_site
+    from kb.site.build import STAGE_NAMES, build_site
 
     report = build_site(args.cases, args.site, args.docs, pdf=args.pdf)
     stages = "，".join(f"{STAGE_NAMES[name]} {seconds:.1f} 秒" for name, seconds in report.seconds.items())
@@ -112,11 +112,6 @@ def run_serve(args: argparse.Namespace) -> int:
 
     serve_site(args.cases, args.docs, dev_addr=args.addr)
     return 0
-
-
-# Every key of BuildReport.seconds; "search" is what the build still waited for after MkDocs.
-STAGE_NAMES = {"render": "检查和生成页面", "mkdocs": "MkDocs", "pdf": "PDF 讲义",
-               "search_process": "搜索索引（与前两步同时进行）", "search": "等待搜索索引"}
 
 
 def run_generate(args: argparse.Namespace) -> int:
