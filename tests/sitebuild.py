@@ -1,6 +1,6 @@
 """Building and serving real sites for tests: the one build path
-(:func:`kb.site.build.build_site`: validate, render, MkDocs --strict, search index),
-run in the test process, and the project's own static server on 127.0.0.1."""
+(``python -m kb build``: validate, render, MkDocs --strict, search index), run as
+``make build`` runs it, and the project's own static server on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from kb.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - re-exported for the tests
-from kb.site.build import build_site as build_project_site
 from kb.site.serve import serve  # noqa: F401 - re-exported for the tests
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +26,18 @@ def run_kb(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
+class BuildFailed(RuntimeError):
+    """``python -m kb build`` refused or failed; the message is what it printed."""
+
+
 def build_site(workdir: Path, cases_dir: Path | None = None) -> Path:
-    """The project's build of ``cases_dir`` (the committed cases by default) into ``workdir/site``."""
+    """``python -m kb build`` of ``cases_dir`` (the committed cases by default) into ``workdir/site``.
+
+    In a child process, as ``make build`` runs it: there MkDocs shares the pages with a
+    forked helper (kb.site.page_split), which a test worker, running threads, never does."""
     workdir.mkdir(parents=True, exist_ok=True)
-    return build_project_site(cases_dir or ROOT / "cases", workdir / "site", workdir / "docs").site_dir
+    result = run_kb("build", "--cases", str(cases_dir or ROOT / "cases"),
+                    "--site", str(workdir / "site"), "--docs", str(workdir / "docs"))
+    if result.returncode != 0:
+        raise BuildFailed(result.stdout + result.stderr)
+    return workdir / "site"

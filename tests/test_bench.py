@@ -20,7 +20,7 @@ FIGURE = r"\d+(?:\.\d+)? (?:s|KB|MB)"
 def test_small_benchmark_writes_a_complete_table(tmp_path):
     out = tmp_path / "BENCHMARKS.md"
     result = subprocess.run([sys.executable, "-m", "kb.bench", "--n", "3", "--out", str(out)],
-                            cwd=ROOT, env=kb_env(), capture_output=True, text=True, timeout=900)
+                            cwd=ROOT, env=kb_env(), capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     text = out.read_text(encoding="utf-8")
     total = 3 + len(list((ROOT / "cases").glob("*.md"))) + len(list(FIXTURES.glob("*.md")))

@@ -1,15 +1,33 @@
 """MkDocs on two cores (kb.site.page_split): the helper's pages are the pages one
 process builds, and its checks count like the main process's."""
 
+import json
 import shutil
+import subprocess
+import sys
 
 import pytest
-from mkdocs.exceptions import Abort
 
 from kb.site import page_split
-from kb.site.build import note_rendered, run_mkdocs
+from sitebuild import ROOT, kb_env
 
 pytestmark = pytest.mark.slow
+
+# MkDocs alone on an already rendered folder (the hook would render the cases again), in a
+# child process: the helper is forked only by a process without other threads (page_split.request).
+MKDOCS_ONLY = """
+import json, sys
+from mkdocs.exceptions import Abort
+from kb.site import page_split
+from kb.site.build import note_rendered, run_mkdocs
+docs, site, split = sys.argv[1:]
+note_rendered(docs)
+try:
+    run_mkdocs(docs, site, split=split == "split")
+except Abort as abort:  # a SystemExit that prints nothing
+    sys.exit(f"Abort: {abort}")
+print(json.dumps(page_split.last_share))
+"""
 
 
 @pytest.fixture(scope="module")
@@ -17,10 +35,38 @@ def docs_dir(site_dir):
     return site_dir.parent / "docs"  # the rendered folder of the shared seed build
 
 
-def build(docs_dir, site_dir, split=True):
-    """MkDocs alone on an already rendered folder (the hook would render the cases again)."""
-    note_rendered(docs_dir)
-    run_mkdocs(docs_dir, site_dir, split=split)
+def run_mkdocs_child(docs_dir, site_dir, split=True) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", MKDOCS_ONLY, str(docs_dir), str(site_dir),
+                           "split" if split else "single"], cwd=ROOT, env=kb_env(), capture_output=True, text=True)
+
+
+def build(docs_dir, site_dir, split=True) -> list[str]:
+    """The pages the helper built."""
+    result = run_mkdocs_child(docs_dir, site_dir, split)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def failed_build(docs_dir, site_dir) -> str:
+    """MkDocs' output of a build that must fail."""
+    result = run_mkdocs_child(docs_dir, site_dir)
+    assert result.returncode != 0, "the build should have failed"
+    return result.stderr
+
+
+def test_a_thread_of_this_process_rules_the_fork_out():
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        page_split.request()
+        assert page_split._REQUESTED is False
+    finally:
+        stop.set()
+        thread.join()
+        page_split.cancel()
 
 
 def built_files(site_dir):
@@ -29,9 +75,8 @@ def built_files(site_dir):
 
 
 def test_split_build_equals_the_one_process_build(docs_dir, tmp_path):
-    build(docs_dir, tmp_path / "split")
-    share = list(page_split.last_share)
-    build(docs_dir, tmp_path / "single", split=False)
+    share = build(docs_dir, tmp_path / "split")
+    assert build(docs_dir, tmp_path / "single", split=False) == []
     # the helper really built pages: a case page and pages in the navigation among them
     assert any(uri.startswith("cases/") and uri != "cases/index.md" for uri in share)
     assert "cases/index.md" in share or "practices/index.md" in share
@@ -44,8 +89,7 @@ def helper_copy(docs_dir, tmp_path):
     """A copy of the rendered folder, one of the pages the helper builds and one the main process builds."""
     docs = tmp_path / "docs"
     shutil.copytree(docs_dir, docs)
-    build(docs, tmp_path / "probe")
-    share = page_split.last_share
+    share = build(docs, tmp_path / "probe")
     helper_page = next(uri for uri in share if uri.startswith("cases/") and uri != "cases/index.md")
     main_page = next(uri for uri in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
                      if uri.startswith("cases/") and uri not in share)
@@ -56,8 +100,8 @@ def test_a_broken_anchor_on_a_helper_page_fails_the_strict_build(docs_dir, tmp_p
     docs, helper_page, _ = helper_copy(docs_dir, tmp_path)
     with (docs / helper_page).open("a", encoding="utf-8") as page:
         page.write("\n[失效的锚点](#no-such-anchor)\n")
-    with pytest.raises(Abort, match="strict"):
-        build(docs, tmp_path / "site")
+    output = failed_build(docs, tmp_path / "site")
+    assert "no-such-anchor" in output and "Abort: Aborted with 1 warnings in strict mode" in output
 
 
 def test_a_link_into_a_helper_page_is_checked_against_its_anchors(docs_dir, tmp_path):
@@ -68,5 +112,5 @@ def test_a_link_into_a_helper_page_is_checked_against_its_anchors(docs_dir, tmp_
     build(docs, tmp_path / "good")  # an anchor the helper's page has
     with (docs / main_page).open("a", encoding="utf-8") as page:
         page.write(f"\n[不存在]({target}#no-such-anchor)\n")
-    with pytest.raises(Abort, match="strict"):
-        build(docs, tmp_path / "bad")
+    output = failed_build(docs, tmp_path / "bad")
+    assert "no-such-anchor" in output and "Abort: Aborted with 1 warnings in strict mode" in output

@@ -20,8 +20,8 @@ then calls, in one ordinary MkDocs build:
 
 Every page is converted and checked once, by the same Markdown, theme and
 hook: the site is byte for byte the site one process builds
-(``tests/test_page_split.py``). ``make serve`` and a plain ``mkdocs build``
-never split.
+(``tests/test_page_split.py``). ``make serve``, a plain ``mkdocs build`` and a
+process running other threads (:func:`request`) never split.
 """
 
 from __future__ import annotations
@@ -43,8 +43,14 @@ last_share: list[str] = []  # the pages the helper of the last split built (the 
 
 
 def request() -> None:
+    """Split the next build, if this process runs no other thread.
+
+    ``fork`` copies only the calling thread, and with it every lock the other threads
+    hold at that moment; a helper that then needs one of them (an import, a stream,
+    a cache) waits forever, and the build with it. ``python -m kb build`` runs one
+    thread; a test worker or a server does not, so there all pages are built here."""
     global _REQUESTED
-    _REQUESTED = True
+    _REQUESTED = hasattr(os, "fork") and threading.active_count() == 1
 
 
 def cancel() -> None:
