@@ -33,9 +33,21 @@ def open_page(browser, url, modes=None, width=1280, height=900, scale=1, bypass_
     return context, page
 
 
+# Article blocks far from the screen are laid out only when they come near it (kb.css,
+# content-visibility: auto): their sizes are stale and their transitions stand still until then.
+# Measuring lays out every block, as a reader scrolling through the page gets it.
+SETTLE = """() => {
+    for (const e of document.querySelectorAll('.md-content *'))
+        if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible';
+    const running = document.getAnimations().map(a => a.finished.catch(() => null));
+    return Promise.race([Promise.all(running), new Promise(done => setTimeout(done, 5000))]);
+}"""
+
+
 def settle(page) -> None:
-    """Wait for running transitions (the search panel slides in on phones) before measuring."""
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+    """Lay out every block and wait for running transitions (the search panel slides in on
+    phones), at most 5 s, before measuring."""
+    page.evaluate(SETTLE)
 
 
 def text_sample(page) -> dict:
