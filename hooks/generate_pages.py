@@ -14,6 +14,7 @@ stays portable to MkDocs successors that read plain Markdown folders.
 * ``on_nav``, ``on_env``, ``on_post_build``: under ``python -m kb build``, a forked helper
   builds about half of the pages (:mod:`kb.site.page_split`).
 * ``on_post_page``, ``on_post_template``: fix the theme's two invalid-HTML spots (:mod:`kb.site.theme_fixes`).
+* ``on_serve`` under ``make serve``: the rendered folder is not watched (:func:`on_serve`).
 * ``on_post_build`` under ``make serve`` (``KB_SERVE_SEARCH=1``): write the
   live-reload client as a file (:mod:`kb.site.preview`), and index the preview
   for search in the background, so an edit shows before indexing ends.
@@ -76,6 +77,16 @@ def on_post_page(output, page, config):
 
 def on_post_template(output_content, template_name, config):  # 404.html
     return fix_material_markup(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_serve(server, config, builder):
+    """Under ``make serve`` the rendered folder is output, made again from the folders
+    :func:`kb.site.build.serve_site` watches (cases, modules, vocab, docs, overrides).
+    Watching it too made every rebuild's own writes start a second rebuild (4 s at
+    N=1,000), and an edit saved meanwhile waited behind it."""
+    if os.environ.get("KB_SERVE_SEARCH") == "1":
+        server.unwatch(config.docs_dir)
+    return server
 
 
 _INDEXING = threading.Lock()  # one indexing run at a time; a later build waits for the earlier
