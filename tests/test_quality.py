@@ -9,7 +9,7 @@ import pytest
 from conftest import WENGYUAN, XINGSHAN
 from quality import NODE_MODULES
 from quality.lighthouse import PAGES as LIGHTHOUSE_PAGES
-from quality.lighthouse import THRESHOLDS, below_threshold, run_lighthouse
+from quality.lighthouse import THRESHOLDS, below_threshold, run_lighthouse, wait_for_idle_cpu
 from quality.link_check import broken_links
 from quality.vnu import html_errors
 
@@ -92,6 +92,13 @@ def test_lighthouse_mobile_scores_meet_thresholds(site_url):
     short = {key: f"{scores[key]} < {threshold}" for key, threshold in THRESHOLDS.items() if scores[key] < threshold}
     assert short == {}, scores
     assert below_threshold(scores) == {}  # the gate `make lighthouse` exits on agrees
+
+
+def test_waiting_for_an_idle_cpu_gives_up_at_its_deadline():
+    """A share no machine reaches ends the wait at the deadline, with the idle share measured."""
+    idle = wait_for_idle_cpu(share=1.01, seconds=1)
+    assert 0.0 <= idle <= 1.0
+    assert wait_for_idle_cpu(share=0.0, seconds=0) >= 0.0
 
 
 def test_lighthouse_gate_reports_each_score_below_its_threshold():
