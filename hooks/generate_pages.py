@@ -14,13 +14,12 @@ stays portable to MkDocs successors that read plain Markdown folders.
 * ``on_nav``, ``on_env``, ``on_post_build``: under ``python -m kb build``, a forked helper
   builds about half of the pages (:mod:`kb.site.page_split`).
 * ``on_post_page``, ``on_post_template``: fix the theme's two invalid-HTML spots (:mod:`kb.site.theme_fixes`).
-* ``on_serve`` under ``make serve``: the rendered folder is not watched (:func:`on_serve`).
-* ``on_post_build`` under ``make serve`` (``KB_SERVE_SEARCH=1``): write the
+* ``on_serve`` under ``make serve`` (:func:`kb.site.build.serving`): the rendered folder is not watched.
+* ``on_post_build`` under ``make serve``: write the
   live-reload client as a file (:mod:`kb.site.preview`), and index the preview
   for search in the background, so an edit shows before indexing ends.
 """
 
-import os
 import sys
 import threading
 from pathlib import Path
@@ -30,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 
-from kb.site.build import pages_rendered  # noqa: E402
+from kb.site.build import pages_rendered, serving  # noqa: E402
 from kb.check.problems import RefusedToBuild  # noqa: E402
 from kb.site.generate import generate  # noqa: E402
 from kb.paths import default_cases_dir  # noqa: E402
@@ -84,7 +83,7 @@ def on_serve(server, config, builder):
     :func:`kb.site.build.serve_site` watches (cases, modules, vocab, docs, overrides).
     Watching it too made every rebuild's own writes start a second rebuild (4 s at
     N=1,000), and an edit saved meanwhile waited behind it."""
-    if os.environ.get("KB_SERVE_SEARCH") == "1":
+    if serving():
         server.unwatch(config.docs_dir)
     return server
 
@@ -94,7 +93,7 @@ _INDEXING = threading.Lock()  # one indexing run at a time; a later build waits 
 
 def on_post_build(config):
     page_split.finish()
-    if os.environ.get("KB_SERVE_SEARCH") == "1":
+    if serving():
         write_client(Path(config.site_dir))
         threading.Thread(target=_index_quietly, args=(Path(config.docs_dir) / SOURCE_PATH,
                                                       Path(config.site_dir) / "search"), daemon=True).start()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import shutil
 import tempfile
 import time
@@ -199,8 +200,18 @@ def _show_mkdocs_warnings() -> None:
     logging.getLogger("mkdocs").addHandler(handler)
 
 
-# What ``make serve`` watches besides the cases, their modules, the rendered folder and mkdocs.yml.
+# What ``make serve`` watches besides the cases, their modules and mkdocs.yml: every input of the
+# rendered folder, which itself is not watched (the hook's ``on_serve``).
 WATCHED = ("vocab", "docs", "overrides")
+
+# Set by :func:`serve_site` for the MkDocs hook, which runs in the same process.
+SERVING_ENV = "KB_SERVING"
+
+
+def serving() -> bool:
+    """True inside ``make serve``: the hook leaves the rendered folder unwatched and
+    re-indexes the preview for search in the background after each build."""
+    return os.environ.get(SERVING_ENV) == "1"
 
 
 def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DIR,
@@ -210,12 +221,10 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
     MkDocs builds the preview itself (into a temporary folder); its hook
     re-renders after each change, and ``--dirty`` makes MkDocs rebuild only
     the pages whose Markdown changed. The search index of the preview is
-    rebuilt in the background after each build (``KB_SERVE_SEARCH``). Drafts
+    rebuilt in the background after each build (:func:`serving`). Drafts
     that still have problems are shown with a 草稿 banner (:mod:`kb.site.draft_preview`);
     :func:`build_site` still refuses them.
     """
-    import os
-
     from mkdocs.commands.serve import serve
 
     from kb.site.preview import inject_client_as_file
@@ -230,7 +239,7 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
     cases_dir = cases_dir or default_cases_dir()
     generate(cases_dir=cases_dir, out_dir=docs_dir, preview_drafts=True)
     note_rendered(docs_dir)
-    os.environ["KB_SERVE_SEARCH"] = "1"
+    os.environ[SERVING_ENV] = "1"
     os.environ[PREVIEW_ENV] = "1"  # the hook's rebuilds show drafts with problems as 草稿 pages too
     os.environ["KB_CASES_DIR"] = str(cases_dir)  # the hook renders the rebuilds from the same folder
     _show_mkdocs_warnings()
