@@ -31,8 +31,9 @@ KIND_LABELS = {"string": "文字", "number": "数字", "list": "列表", "mappin
 # Under ``make serve`` the library is checked again after every edit. A file
 # whose size and modification time are unchanged, in a folder with the same
 # file names, gives the same result, so it is remembered (only when asked:
-# a one-off build has no use for it).
-_FILE_RESULTS: dict[tuple, tuple[CaseFile | None, list[Problem]]] | None = None
+# a one-off build has no use for it). The result holds the very same Case object,
+# so the renderers can reuse what they made of it (kb.site.incremental).
+_FILE_RESULTS: dict[tuple, tuple[CaseFile | None, list[Problem], Case | None]] | None = None
 
 
 def remember_file_results() -> None:
@@ -41,8 +42,15 @@ def remember_file_results() -> None:
         _FILE_RESULTS = {}
 
 
-def _checked_file(path: Path, linkable_ids: frozenset[str]) -> tuple[CaseFile | None, list[Problem]]:
-    """One case file read and checked on its own: ``(file, problems)``; file is None if unreadable."""
+def forget_file_results() -> None:
+    """After an edit of the vocabularies the rules check against: check every file again."""
+    if _FILE_RESULTS is not None:
+        _FILE_RESULTS.clear()
+
+
+def _checked_file(path: Path, linkable_ids: frozenset[str]) -> tuple[CaseFile | None, list[Problem], Case | None]:
+    """One case file read and checked on its own: ``(file, problems, case)``; file is None
+    if unreadable, case None unless the file has no problem of its own."""
     key = None
     if _FILE_RESULTS is not None:
         stat = path.stat()
@@ -50,11 +58,14 @@ def _checked_file(path: Path, linkable_ids: frozenset[str]) -> tuple[CaseFile | 
         if key in _FILE_RESULTS:
             return _FILE_RESULTS[key]
     case_file, problems = next(read_folder([path], (".md",), load_case_file, not_a_case))
+    case = None
     if case_file is not None:
         problems = list(check_case_file(case_file)) + list(check_markup(case_file, linkable_ids))
+        if not problems:
+            case = Case.from_dict(case_file.meta, case_file.body, case_file.display_path)
     if key is not None:
-        _FILE_RESULTS[key] = (case_file, problems)
-    return case_file, problems
+        _FILE_RESULTS[key] = (case_file, problems, case)
+    return case_file, problems, case
 
 
 def validate_cases(cases_dir: Path) -> tuple[list[Case], list[Problem], int]:
@@ -70,13 +81,13 @@ def validate_cases(cases_dir: Path) -> tuple[list[Case], list[Problem], int]:
     paths = case_paths(cases_dir)
     linkable_ids = frozenset(path.stem for path in paths if path.suffix == ".md")
     for path in paths:
-        case_file, file_problems = _checked_file(path, linkable_ids)
+        case_file, file_problems, case = _checked_file(path, linkable_ids)
         problems.extend(file_problems)
         if case_file is None:
             continue
         loaded.append(case_file)
-        if not file_problems:
-            cases.append(Case.from_dict(case_file.meta, case_file.body, case_file.display_path))
+        if case is not None:
+            cases.append(case)
     problems.extend(check_unique_ids(loaded))
     failed = {p.path for p in problems}
     cases = [c for c in cases if c.path not in failed]

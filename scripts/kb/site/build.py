@@ -229,9 +229,9 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
 
     from kb.site.preview import inject_client_as_file
 
-    from kb.check.validate import remember_file_results
+    from kb.site import incremental
 
-    remember_file_results()  # a rebuild re-checks only the files that changed
+    incremental.remember()  # a rebuild re-checks and re-renders only what changed
     from kb.check.module_load import default_modules_dir
 
     from kb.site.draft_preview import PREVIEW_ENV

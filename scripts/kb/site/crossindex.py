@@ -15,6 +15,7 @@ Usage::
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from kb.model.glossary import Term, case_text, terms_in
 from kb.model.case import Case, Practice
 from kb.model.vocab import Category
+from kb.site.incremental import per_case
 
 # Scores of what two cases share; a named mechanism says more than a category.
 SAME_PROVINCE_SCORE = 2
@@ -61,6 +63,7 @@ class CrossIndex:
     cases_by_term: dict[str, list[Case]]
     cases_by_category: dict[str, list[Case]] = field(default_factory=dict)
     related: dict[str, list[Related]] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)  # case id: place in ``cases``
 
 
 def region_order(case: Case) -> tuple[str, str, str, str]:
@@ -78,13 +81,20 @@ def build_index(cases: list[Case], categories: dict[str, Category], terms: dict[
         for index, practice in enumerate(case.practices):
             for key in practice.categories:
                 by_category[key].append(PracticeRef(case, index, practice))
-        terms_by_case[case.id] = terms_in(case_text(case), terms)
+        terms_by_case[case.id] = case_terms(case, terms)
         for key in terms_by_case[case.id]:
             by_term[key].append(case)
     index = CrossIndex(ordered, by_category, dict(by_province), terms_by_case, by_term)
     index.cases_by_category = _distinct_cases(by_category)
+    index.position = {case.id: number for number, case in enumerate(ordered)}
     index.related = {case.id: related_cases(case, index) for case in ordered}
     return index
+
+
+@per_case
+def case_terms(case: Case, terms: dict[str, Term]) -> tuple[str, ...]:
+    """The glossary terms a case mentions (remembered under ``make serve``: the text is long)."""
+    return terms_in(case_text(case), terms)
 
 
 def _distinct_cases(practices_by_category: dict[str, list[PracticeRef]]) -> dict[str, list[Case]]:
@@ -100,41 +110,40 @@ def _distinct_cases(practices_by_category: dict[str, list[PracticeRef]]) -> dict
 
 def related_cases(case: Case, index: CrossIndex, limit: int = RELATED_LIMIT) -> list[Related]:
     """Other cases ranked by what they share with ``case``; ties by region order."""
-    by_category = index.cases_by_category
+    by_category, position = index.cases_by_category, index.position  # position: region order
     shared_categories: dict[str, list[str]] = defaultdict(list)
     shared_terms: dict[str, list[str]] = defaultdict(list)
     same_province: set[str] = set()
     candidates: dict[str, Case] = {}
     for key in case.categories:
-        for other in _neighbours(by_category[key], case):
+        for other in _neighbours(by_category[key], case, position):
             shared_categories[other.id].append(key)
             candidates[other.id] = other
     for key in index.terms_by_case[case.id]:
-        for other in _neighbours(index.cases_by_term[key], case):
+        for other in _neighbours(index.cases_by_term[key], case, position):
             shared_terms[other.id].append(key)
             candidates[other.id] = other
-    for other in _neighbours(index.cases_by_province[case.region.province], case):
+    for other in _neighbours(index.cases_by_province[case.region.province], case, position):
         same_province.add(other.id)
         candidates[other.id] = other
-    ranked = [Related(other, SAME_PROVINCE_SCORE * (other.id in same_province)
-                      + SHARED_TERM_SCORE * len(shared_terms[other.id])
-                      + SHARED_CATEGORY_SCORE * len(shared_categories[other.id]),
-                      other.id in same_province, tuple(shared_categories[other.id]), tuple(shared_terms[other.id]))
-              for other in candidates.values()]
-    ranked.sort(key=lambda r: (-r.score, region_order(r.case)))
-    return ranked[:limit]
+
+    def score(other_id: str) -> int:
+        return (SAME_PROVINCE_SCORE * (other_id in same_province) + SHARED_TERM_SCORE * len(shared_terms[other_id])
+                + SHARED_CATEGORY_SCORE * len(shared_categories[other_id]))
+
+    # Only the best few become Related records: a case has hundreds of candidates.
+    best = heapq.nsmallest(limit, candidates.values(), key=lambda other: (-score(other.id), position[other.id]))
+    return [Related(other, score(other.id), other.id in same_province, tuple(shared_categories[other.id]),
+                    tuple(shared_terms[other.id])) for other in best]
 
 
-def _neighbours(postings: list[Case], case: Case) -> list[Case]:
-    """Up to CANDIDATES_PER_KEY cases around ``case`` in a region-sorted posting list."""
+def _neighbours(postings: list[Case], case: Case, index_position: dict[str, int]) -> list[Case]:
+    """Up to CANDIDATES_PER_KEY cases around ``case`` in a posting list, which is in region order
+    (``index_position``; found by binary search)."""
     if len(postings) <= CANDIDATES_PER_KEY + 1:
         return [c for c in postings if c.id != case.id]
-    position = _position(postings, case)
+    position = bisect_left(postings, index_position[case.id], key=lambda other: index_position[other.id])
     half = CANDIDATES_PER_KEY // 2
     start = max(0, min(position - half, len(postings) - CANDIDATES_PER_KEY - 1))
     return [c for c in postings[start:start + CANDIDATES_PER_KEY + 1] if c.id != case.id]
 
-
-def _position(postings: list[Case], case: Case) -> int:
-    """Binary search: posting lists are built in region order."""
-    return bisect_left(postings, region_order(case), key=region_order)

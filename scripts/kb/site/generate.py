@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.model import vocab
+from kb.site import incremental
 from kb.site.crossindex import build_index
 from kb.model.glossary import glossary
 from kb.check.library import check_library
@@ -94,6 +95,7 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     ``search_source_written``: called with the path of ``search/source.json`` as soon as
     it is written, before the other pages are rendered (the build starts indexing then)."""
     refuse_overlap(cases_dir, out_dir)
+    incremental.new_round()
     check = check_library(cases_dir, modules_dir)
     problems, drafts = check.problems, []
     if preview_drafts and problems:
@@ -110,8 +112,15 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     if drafts:
         files.update(render_draft_files(drafts, files))
     attach_pdfs(files, printing=printing, directory_urls=directory_urls)
-    written, unchanged = write_tree(out_dir, files)
-    removed = remove_stale(out_dir, set(files))
+    last = incremental.last_written(out_dir)
+    if last is None:
+        written, unchanged = write_tree(out_dir, files)
+        removed = remove_stale(out_dir, set(files))
+    else:  # make serve: compare with what the last rebuild wrote, not with the disk
+        written, unchanged = write_tree(out_dir, {path: data for path, data in files.items() if last.get(path) != data})
+        unchanged += len(files) - written - unchanged
+        removed = remove_files(out_dir, set(last) - set(files))
+    incremental.note_written(out_dir, files)
     return GenerateReport(cases, written, unchanged, removed)
 
 
@@ -190,6 +199,21 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return True
+
+
+def remove_files(out_dir: Path, stale: set[str]) -> int:
+    """The files ``stale`` (relative paths) that exist, and the folders they leave empty."""
+    removed = 0
+    for relative in sorted(stale):
+        path = out_dir / relative
+        if path.is_file():
+            path.unlink()
+            removed += 1
+        for folder in path.parents:
+            if folder == out_dir or not folder.is_dir() or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    return removed
 
 
 def remove_stale(out_dir: Path, keep: set[str]) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kb.model.case import STATUS_LABELS, Case
+from kb.site.incremental import per_case
 from kb.site.render.edit_link import render_edit_line
 from kb.site.render.teaching import render_case_teaching, render_handout_bar
 from kb.site.render.page_meta import front_matter
@@ -24,6 +25,7 @@ def practice_anchor(index: int) -> str:
     return f"practice-{index + 1}"
 
 
+@per_case
 def render_case_page(case: Case, categories: dict[str, Category]) -> str:
     parts = [
         front_matter(title=plain(f"{case.title}（{case.region.county}）"), description=plain(case.summary)),

@@ -17,6 +17,7 @@ from typing import Any
 
 from kb.site.crossindex import CrossIndex
 from kb.model.case import Case
+from kb.site.incremental import per_case
 from kb.site.render.case_page import practice_anchor
 from kb.site.render.page_meta import front_matter
 from kb.site.render.safe_text import plain
@@ -48,9 +49,13 @@ def case_record(case: Case) -> dict[str, Any]:
 
 def render_cases_json(index: CrossIndex) -> bytes:
     """One case per line: readable, diffable, and written by the fast C encoder (no ``indent``)."""
-    records = [json.dumps(case_record(case), ensure_ascii=False, default=str)
-               for case in sorted(index.cases, key=lambda c: c.id)]
+    records = [case_json(case) for case in sorted(index.cases, key=lambda c: c.id)]
     return ("[\n" + ",\n".join(records) + "\n]\n").encode("utf-8")
+
+
+@per_case
+def case_json(case: Case) -> str:
+    return json.dumps(case_record(case), ensure_ascii=False, default=str)
 
 
 def csv_bytes(columns: tuple[str, ...], rows: list[tuple]) -> bytes:

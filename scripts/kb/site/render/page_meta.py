@@ -22,6 +22,8 @@ from typing import Any
 
 import yaml
 
+from kb.site.incremental import per_value
+
 _OPEN = "---\n"
 _CLOSE = "\n---\n"
 
@@ -35,6 +37,7 @@ def front_matter(**meta: Any) -> str:
     return "\n".join(["---", *lines, "---"])
 
 
+@per_value
 def seal_page(markdown: str) -> str:
     """The page with every string in its front matter HTML-escaped.
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import markdown
 
 from kb.site.config import project_config
+from kb.site.incremental import per_value
 
 # Handouts sit three folders below the site root: print/<kind>/<id>/index.html
 TO_ROOT = "../../../"
@@ -85,9 +86,9 @@ def _theme_stylesheet() -> str:
     return sheets[0].name
 
 
-@functools.lru_cache(maxsize=4096)
+@per_value
 def _convert(markdown_text: str) -> str:
-    """Remembered, so that ``make serve`` converts only the handouts an edit changed."""
+    """Remembered under ``make serve``, which then converts only the handouts an edit changed."""
     return _markdown().reset().convert(markdown_text)
 
 

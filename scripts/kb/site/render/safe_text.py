@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import re
 
+from kb.site.incremental import per_value
+
 # Line breaks inside a Chinese paragraph (YAML folds them into spaces) must
 # vanish; a space between Chinese and Latin letters or digits stays.
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·"
@@ -20,6 +22,7 @@ _SPACE_BETWEEN_CJK_RE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 _MARKDOWN_SPECIALS_RE = re.compile(r"([\\`*_{}\[\]()#+!|>~])")
 
 
+@per_value
 def inline(text: str) -> str:
     """Plain text as a Markdown inline: no syntax, no HTML, one line."""
     text = plain(text).replace("&", "&amp;").replace("<", "&lt;")
@@ -36,6 +39,7 @@ def yaml_string(text: str) -> str:
     return json.dumps(plain(text), ensure_ascii=False)
 
 
+@per_value
 def plain(text: str) -> str:
     """One line of text: whitespace collapsed, folded line breaks between Chinese removed."""
     return _SPACE_BETWEEN_CJK_RE.sub("", " ".join(str(text).split()))

@@ -34,6 +34,7 @@ from typing import Any
 
 from kb.model import vocab
 from kb.model.ids import MAX_TOPIC_WORDS, PLACE_SUFFIXES
+from kb.site.incremental import per_value
 
 WORD_FREQUENCY = 100
 LOG_PRECISION = 1  # decimals of ln(frequency) kept: words are grouped by it, which keeps the file small
@@ -44,8 +45,8 @@ DICTIONARY_LINE_RE = re.compile(r"^(\S+) (\d+)", re.MULTILINE)  # jieba's dict.t
 def pinyin_data(library_text: Iterable[str] = ()) -> dict[str, Any]:
     """The data for ``submit-id.js``; ``library_text``: names and titles from the library, whose
     rarer dictionary words are kept too (model names use the library's own vocabulary)."""
-    frequencies, total = _jieba_words()
-    return {**_readings(), "words": _words_by_log_frequency(frequencies, _library_words(library_text, frequencies)),
+    total = _jieba_words()[1]
+    return {**_readings(), "words": _words_by_log_frequency(frozenset(_library_words(library_text))),
             "logTotal": round(math.log(total), 6)}
 
 
@@ -95,22 +96,27 @@ def _jieba_words() -> tuple[dict[str, str], int]:
     return frequencies, sum(map(int, frequencies.values()))
 
 
-def _library_words(texts: Iterable[str], frequencies: dict[str, str]) -> set[str]:
+def _library_words(texts: Iterable[str]) -> set[str]:
     """Dictionary words of 2–4 characters that occur in ``texts`` (whatever their frequency)."""
     found: set[str] = set()
     for text in texts:
-        for start in range(len(text) - 1):
-            for end in range(start + 2, min(start + 4, len(text)) + 1):
-                if text[start:end] in frequencies:
-                    found.add(text[start:end])
+        found |= _dictionary_words_in(text)
     return found
 
 
-def _words_by_log_frequency(frequencies: dict[str, str], keep: set[str]) -> dict[str, str]:
+@per_value
+def _dictionary_words_in(text: str) -> frozenset[str]:
+    frequencies = _jieba_words()[0]
+    return frozenset(text[start:end] for start in range(len(text) - 1)
+                     for end in range(start + 2, min(start + 4, len(text)) + 1) if text[start:end] in frequencies)
+
+
+@per_value
+def _words_by_log_frequency(keep: frozenset[str]) -> dict[str, str]:
     """``{"6.2": "word word …"}``: the dictionary words of up to four characters down to
     :data:`WORD_FREQUENCY`, grouped by the natural logarithm of their frequency (what jieba's route adds up)."""
     groups: dict[str, list[str]] = {}
-    for word, text in frequencies.items():
+    for word, text in _jieba_words()[0].items():
         if len(word) <= 4 and (word in keep or int(text) >= WORD_FREQUENCY):
             groups.setdefault(f"{math.log(int(text)):.{LOG_PRECISION}f}", []).append(word)
     return {key: " ".join(words) for key, words in groups.items()}

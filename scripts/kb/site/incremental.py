@@ -1,0 +1,144 @@
+"""Under ``make serve``, what the renderers made of unchanged input is reused after an edit.
+
+After every edit the MkDocs hook renders the whole library again
+(:func:`kb.site.generate.generate`), so that every page an edit touches (the case page,
+the index pages, its related cases) is right. With 1,000 cases that took 3.5 s, almost all
+of it spent making the same text again for the cases that did not change.
+
+Under ``make serve`` :mod:`kb.check.validate` hands back the very same ``Case`` object for a
+file whose size and modification time did not change. So:
+
+* :func:`per_case` remembers a renderer's result by the identity of the case, and reuses it
+  while the case is the same object and the other arguments are equal. The entry holds
+  the case itself, so its identity cannot pass to another object while it is remembered.
+* :func:`per_value` remembers a function of one value (a string, a frozenset) by the value.
+
+:func:`last_written` keeps what the last rebuild wrote into the rendered folder, so the next
+compares its pages in memory rather than reading 3,000 files back.
+
+Each rebuild is a round (:func:`new_round`); what the last round did not use is forgotten,
+so memory stays at about one library's worth. Nothing is remembered unless
+:func:`remember` was called (``make serve``): a one-off build renders each thing once.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+Result = TypeVar("Result")
+
+_active = False
+_memos: list["_Rounds"] = []
+
+
+def remember() -> None:
+    """From now on, in this process, remember results between rebuilds (``make serve``),
+    the checks of unchanged case files included."""
+    global _active
+    from kb.check.validate import remember_file_results
+
+    remember_file_results()
+    _active = True
+
+
+def new_round() -> None:
+    """A rebuild starts: results the previous rebuild did not use are dropped. After an
+    edit of ``vocab/`` (categories, evidence labels, glossary …) every page is made anew."""
+    global _vocabulary_seen
+    if not _active:
+        return
+    signature = _vocabulary_signature()
+    if signature != _vocabulary_seen:
+        _vocabulary_seen = signature
+        _forget_vocabulary()
+        for memo in _memos:
+            memo.current.clear()
+    for memo in _memos:
+        memo.previous, memo.current = memo.current, {}
+
+
+_vocabulary_seen: tuple | None = None
+
+
+def _vocabulary_signature() -> tuple:
+    from kb.paths import VOCAB_DIR
+
+    return tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(VOCAB_DIR.glob("*.yml")))
+
+
+def _forget_vocabulary() -> None:
+    """What was read from ``vocab/`` (read once per process otherwise), and the checks made with it."""
+    from kb.check.validate import forget_file_results
+    from kb.model import glossary, provincegrid, vocab
+
+    forget_file_results()
+    for read in (vocab.categories, vocab.evidence_kinds, vocab.provinces, vocab.tags, glossary.glossary,
+                 provincegrid.province_tiles):
+        read.cache_clear()
+
+
+_written: dict[Path, dict[str, bytes]] = {}
+
+
+def last_written(folder: Path) -> dict[str, bytes] | None:
+    """What the last rebuild wrote into ``folder`` (relative path: content), or None: not
+    remembering, or nothing written there yet in this process."""
+    return _written.get(Path(folder).resolve()) if _active else None
+
+
+def note_written(folder: Path, files: dict[str, bytes]) -> None:
+    if _active:
+        _written[Path(folder).resolve()] = files
+
+
+class _Rounds:
+    def __init__(self):
+        self.current: dict[Any, Any] = {}
+        self.previous: dict[Any, Any] = {}
+        _memos.append(self)
+
+    def get(self, key: Any) -> Any:
+        entry = self.current.get(key)
+        if entry is None:
+            entry = self.previous.pop(key, None)
+            if entry is not None:
+                self.current[key] = entry
+        return entry
+
+
+def per_case(render: Callable[..., Result]) -> Callable[..., Result]:
+    """``render(case, *rest)`` reused while ``case`` is the same object and ``rest`` is equal.
+    The result is shared between calls: callers must not change it."""
+    rounds = _Rounds()
+
+    @functools.wraps(render)
+    def remembered(case: Any, *rest: Any) -> Result:
+        if not _active:
+            return render(case, *rest)
+        entry = rounds.get(id(case))
+        if entry is not None and entry[0] is case and entry[1] == rest:
+            return entry[2]
+        result = render(case, *rest)
+        rounds.current[id(case)] = (case, rest, result)
+        return result
+
+    return remembered
+
+
+def per_value(function: Callable[[Any], Result]) -> Callable[[Any], Result]:
+    """``function(value)`` reused for an equal (hashable) value."""
+    rounds = _Rounds()
+
+    @functools.wraps(function)
+    def remembered(value: Any) -> Result:
+        if not _active:
+            return function(value)
+        entry = rounds.get(value)
+        if entry is None:
+            entry = rounds.current[value] = (function(value),)
+        return entry[0]
+
+    return remembered

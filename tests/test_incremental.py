@@ -1,0 +1,121 @@
+"""Under make serve the rendered folder after an edit is the folder a fresh build renders.
+
+kb.site.incremental reuses what the renderers made of unchanged cases between rebuilds;
+these tests make the rebuilds make serve makes (edit a case, add one, remove one, edit
+the vocabularies) in a child process, as make serve runs them, and compare every
+rendered file, byte for byte, with a fresh render of the same input in another process.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT, kb_env
+
+XINGSHAN = "hubei-xingshan-lianghui-liangping"
+
+# Runs in a child: kb.paths.VOCAB_DIR is pointed at a copy before anything reads it.
+# With a snapshot folder, after each render the input and the output are copied there.
+RENDER = textwrap.dedent("""
+    import json, shutil, sys
+    from pathlib import Path
+    import kb.paths
+    vocab = kb.paths.VOCAB_DIR = Path(sys.argv[1])
+    from kb.site import incremental
+    from kb.site.generate import generate
+
+    cases, out, steps, snapshots = Path(sys.argv[2]), Path(sys.argv[3]), json.loads(sys.argv[4]), sys.argv[5]
+    if steps is not None:
+        incremental.remember()
+    reports = []
+    for number, step in enumerate(steps or [None]):
+        if step:
+            path = Path(step["path"])
+            if step["text"] is None:
+                path.unlink()
+            else:
+                path.write_text(step["text"], encoding="utf-8")
+        report = generate(cases_dir=cases, out_dir=out)
+        reports.append([report.written, report.unchanged, report.removed])
+        if snapshots:
+            for name, folder in (("cases", cases), ("vocab", vocab), ("served", out)):
+                shutil.copytree(folder, Path(snapshots) / str(number) / name)
+    print(json.dumps(reports))
+""")
+
+
+def render(vocab: Path, cases: Path, out: Path, steps: list | None, snapshots: Path | None = None) -> list[list[int]]:
+    """``steps``: make serve's rebuilds, each after writing (or deleting: text None) one file;
+    None: one fresh render, remembering nothing. Written, unchanged, removed per render.
+    ``snapshots``: after render n, its input and output are copied to ``snapshots/n/``."""
+    import json
+
+    result = subprocess.run([sys.executable, "-c", RENDER, str(vocab), str(cases), str(out), json.dumps(steps),
+                             str(snapshots or "")], cwd=ROOT, env=kb_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+@pytest.fixture
+def library(tmp_path) -> tuple[Path, Path]:
+    """A copy of the seed cases and the search fixtures, and of the vocabularies."""
+    cases, vocab = tmp_path / "cases", tmp_path / "vocab"
+    cases.mkdir()
+    for path in [*(ROOT / "cases").glob("*.md"), *(ROOT / "tests/fixtures/search").glob("*.md")]:
+        shutil.copy(path, cases / path.name)
+    shutil.copytree(ROOT / "vocab", vocab)
+    return cases, vocab
+
+
+def test_rebuilds_after_edits_render_what_a_fresh_build_renders(library, tmp_path):
+    cases, vocab = library
+    xingshan = (cases / f"{XINGSHAN}.md").read_text(encoding="utf-8")
+    edited = xingshan.replace("title: ", "title: 改过的", 1)
+    assert edited != xingshan
+    added = edited.replace(f"id: {XINGSHAN}", "id: hubei-xingshan-copy", 1)
+    removed = next(path for path in sorted(cases.glob("*.md")) if path.stem != XINGSHAN)
+    categories = (vocab / "categories.yml").read_text(encoding="utf-8")
+    relabelled = categories.replace("label: 组织设置与覆盖", "label: 组织设置（改）", 1)
+    assert relabelled != categories
+    steps = [None,
+             {"path": str(cases / f"{XINGSHAN}.md"), "text": edited},
+             {"path": str(cases / "hubei-xingshan-copy.md"), "text": added},
+             {"path": str(removed), "text": None},
+             {"path": str(vocab / "categories.yml"), "text": relabelled}]
+    snapshots = tmp_path / "snapshots"
+    reports = render(vocab, cases, tmp_path / "served", steps, snapshots)
+
+    for number in range(len(steps)):  # each rebuild against a fresh render of the same input
+        snapshot = snapshots / str(number)
+        for name, folder in (("cases", cases), ("vocab", vocab)):  # at the same place: pages name their file
+            shutil.rmtree(folder)
+            shutil.copytree(snapshot / name, folder)
+        render(vocab, cases, snapshot / "fresh", None)
+        served, fresh = files_of(snapshot / "served"), files_of(snapshot / "fresh")
+        assert sorted(served) == sorted(fresh), f"rebuild {number}"
+        assert [path for path in fresh if served[path] != fresh[path]] == [], f"rebuild {number}"
+    edited_page = files_of(snapshots / "1" / "served")[f"cases/{XINGSHAN}.md"].decode("utf-8")
+    assert "改过的" in edited_page
+    assert f"cases/{removed.stem}.md" not in files_of(snapshots / "3" / "served")
+    assert "组织设置（改）" in files_of(snapshots / "4" / "served")["practices/index.md"].decode("utf-8")
+    # each edit rewrote a part of the folder, not all of it; the removal removed the page
+    first, after_edit, after_add, after_removal, after_vocab = reports
+    assert 0 < after_edit[0] < first[0] and after_edit[1] > 0
+    assert after_add[0] > 0 and after_removal[2] >= 1
+    assert after_vocab[0] > 0
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(library, tmp_path):
+    cases, vocab = library
+    reports = render(vocab, cases, tmp_path / "served", [None, None])
+    assert reports[1][0] == 0 and reports[1][2] == 0 and reports[1][1] == sum(reports[0][:2])
