@@ -74,15 +74,18 @@ def edit_to_reload(browser, cases_dir: Path, case_id: str, edits: int = 3) -> tu
         path = cases_dir / f"{case_id}.md"
         original = path.read_text(encoding="utf-8")
         timings = []
-        for number in range(edits):
-            marker = f"改动标记{number}号"
-            edited = re.sub(r"^(summary: .*?)$", lambda m: m.group(1) + marker, original, count=1, flags=re.MULTILINE)
-            time.sleep(1.5)  # let the watcher settle after the previous rebuild
-            saved = time.monotonic()
-            path.write_text(edited, encoding="utf-8")
-            page.wait_for_function("marker => document.body && document.body.innerText.includes(marker)",
-                                   arg=marker, timeout=120_000, polling=50)
-            timings.append(time.monotonic() - saved)
-        path.write_text(original, encoding="utf-8")
+        try:
+            for number in range(edits):
+                marker = f"改动标记{number}号"
+                edited = re.sub(r"^(summary: .*?)$", lambda m: m.group(1) + marker, original, count=1,
+                                flags=re.MULTILINE)
+                time.sleep(1.5)  # let the watcher settle after the previous rebuild
+                saved = time.monotonic()
+                path.write_text(edited, encoding="utf-8")
+                page.wait_for_function("marker => document.body && document.body.innerText.includes(marker)",
+                                       arg=marker, timeout=120_000, polling=50)
+                timings.append(time.monotonic() - saved)
+        finally:
+            path.write_text(original, encoding="utf-8")  # the library as it was, even after a failure
         page.close()
         return statistics.median(timings), ready
