@@ -19,6 +19,7 @@ import pytest
 from sitebuild import ROOT, kb_env
 
 XINGSHAN = "hubei-xingshan-lianghui-liangping"
+pytestmark = pytest.mark.slow  # renders the library a dozen times, in child processes
 
 # Runs in a child: kb.paths.VOCAB_DIR is pointed at a copy before anything reads it.
 # With a snapshot folder, after each render the input and the output are copied there.
