@@ -2,14 +2,17 @@
 valid HTML, links that resolve, accessibility (axe-core), mobile Lighthouse
 scores, and pages that fit a phone screen."""
 
+import statistics
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import WENGYUAN, XINGSHAN
 from quality import NODE_MODULES
 from quality.lighthouse import PAGES as LIGHTHOUSE_PAGES
-from quality.lighthouse import THRESHOLDS, below_threshold, run_lighthouse, wait_for_idle_cpu
+from quality.lighthouse import RUNS, THRESHOLDS, below_threshold, decided, run_lighthouse, wait_for_idle_cpu
 from quality.link_check import broken_links
 from quality.vnu import html_errors
 
@@ -78,20 +81,41 @@ def test_no_serious_accessibility_violations(page_without_csp, site_url, path):
     assert violations == [], "\n".join(violations)
 
 
-# One Lighthouse run per test session (about 45 s each on this machine): the case
-# page, the page most readers land on; `make lighthouse` measures every page in PAGES.
+# One page per test session: the case page, the page most readers land on (three to five runs,
+# about 13 s each on this machine); `make lighthouse` measures every page in PAGES, five runs each.
 LIGHTHOUSE_TESTED = "案例页（兴山）"
 
 
 @pytest.mark.alone
 def test_lighthouse_mobile_scores_meet_thresholds(site_url):
-    scores = run_lighthouse(site_url + LIGHTHOUSE_PAGES[LIGHTHOUSE_TESTED])
+    scores = run_lighthouse(site_url + LIGHTHOUSE_PAGES[LIGHTHOUSE_TESTED], thresholds=THRESHOLDS)
     # every category with a threshold was measured, as a score 0–100 (not missing, not null)
     unmeasured = [key for key in THRESHOLDS if not (type(scores.get(key)) is int and 0 <= scores[key] <= 100)]
     assert unmeasured == [], scores
     short = {key: f"{scores[key]} < {threshold}" for key, threshold in THRESHOLDS.items() if scores[key] < threshold}
     assert short == {}, scores
     assert below_threshold(scores) == {}  # the gate `make lighthouse` exits on agrees
+
+
+@given(st.lists(st.fixed_dictionaries({key: st.integers(threshold - 3, threshold + 3)
+                                       for key, threshold in THRESHOLDS.items()}), min_size=RUNS, max_size=RUNS))
+def test_stopping_once_decided_gives_the_verdict_of_every_run(results):
+    """The gate may stop early (run_lighthouse with thresholds): the runs it made then pass or
+    fail each threshold exactly as the median of all RUNS runs does."""
+    made = next(count for count in range(1, RUNS + 1) if count == RUNS or decided(results[:count], THRESHOLDS, RUNS))
+
+    def verdict(runs):
+        return below_threshold({key: int(statistics.median(r[key] for r in runs)) for key in THRESHOLDS}).keys()
+
+    assert verdict(results[:made]) == verdict(results)
+
+
+def test_three_passing_runs_decide_and_two_do_not():
+    passing = dict(THRESHOLDS)
+    assert not decided([passing, passing], THRESHOLDS, RUNS)
+    assert decided([passing] * 3, THRESHOLDS, RUNS)
+    one_short = {**passing, "performance": THRESHOLDS["performance"] - 1}
+    assert not decided([passing, passing, one_short], THRESHOLDS, RUNS)
 
 
 def test_waiting_for_an_idle_cpu_gives_up_at_its_deadline():
