@@ -56,8 +56,10 @@ def new_round() -> None:
         _forget_vocabulary()
         for memo in _memos:
             memo.current.clear()
+            memo.previous.clear()
     for memo in _memos:
-        memo.previous, memo.current = memo.current, {}
+        if memo.current:  # a rebuild refused early (a typo in a case) used nothing: keep what came before
+            memo.previous, memo.current = memo.current, {}
 
 
 _vocabulary_seen: tuple | None = None
