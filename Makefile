@@ -26,8 +26,10 @@ help: ## 列出所有命令
 # A file installs the files it includes (-r) too; $(1) marks them done as well.
 # The venv holds no pip of its own (17 MB) when the system's pip can install into
 # it (pip --python, pip 22.3 and later); otherwise it gets one.
-SYSTEM_PIP := $(shell $(PYTHON) -m pip install --help 2>/dev/null | grep -q -- '--python' && echo yes)
-VENV_PIP := $(if $(SYSTEM_PIP),$(PYTHON) -m pip --python $(PY),$(PY) -m pip)
+# Asked only when something is to be installed, then remembered (asking pip takes half a second,
+# which every other make command would pay).
+SYSTEM_PIP = $(eval SYSTEM_PIP := $(shell $(PYTHON) -m pip install --help 2>/dev/null | grep -q -- '--python' && echo yes))$(SYSTEM_PIP)
+VENV_PIP = $(if $(SYSTEM_PIP),$(PYTHON) -m pip --python $(PY),$(PY) -m pip)
 define pip_install
 	@test -x $(PY) || $(PYTHON) -m venv $(if $(SYSTEM_PIP),--without-pip) $(VENV)
 	$(VENV_PIP) install --quiet --disable-pip-version-check --no-deps -r $<
