@@ -23,6 +23,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from kb.bench import builds, reload_timing, report, search_timing, synth
 from kb.paths import CASES_DIR, ROOT
+from kb.site.build import STAGE_NAMES
 from kb.site import offline
 
 FIXTURES_DIR = ROOT / "tests" / "fixtures" / "search"
@@ -114,10 +115,8 @@ def run(n: int, workdir: Path, baseline_max: int, reload_max: int, offline_max: 
 
     row("合成案例生成（秒）", generation_s, generation_s if base else None, " s", 2)
     row("完整构建（秒，make build：检查、生成、MkDocs、搜索索引）", *both(lambda b: b.seconds), " s")
-    for stage, label in (("render", "检查和生成 Markdown"), ("mkdocs", "MkDocs，约一半页面由分出的辅助进程构建"),
-                         ("search", "MkDocs 之后等待搜索索引"),
-                         ("search_process", "搜索索引进程自身（与生成和 MkDocs 同时运行）")):
-        row(f"　其中 {label}（秒）", ours.stage_times.get(stage), None, " s")
+    for stage in ("render", "mkdocs", "search", "search_process"):  # as `python -m kb build` reports them
+        row(f"　其中 {STAGE_NAMES[stage]}（秒）", ours.stage_times.get(stage), None, " s")
     row("make serve：保存一个案例到页面显示改动（秒，3 次中位数）", reload_s, None, " s", 2)
     row("make serve：启动到预览可访问（秒）", serve_ready_s, None, " s")
     row("构建峰值内存（MB，单个进程）", *both(lambda b: b.peak_mb), " MB", 0)

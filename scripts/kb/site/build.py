@@ -55,8 +55,8 @@ def pages_rendered(docs_dir: Path) -> bool:
 # What `python -m kb build` calls each key of BuildReport.seconds, kept beside the code that
 # adds the keys so that a new stage cannot go unnamed; "search" is what the build still waited
 # for after MkDocs, "search_process" the indexing process's own time.
-STAGE_NAMES = {"render": "检查和生成页面", "mkdocs": "MkDocs", "pdf": "PDF 讲义",
-               "search_process": "搜索索引（与前两步同时进行）", "search": "等待搜索索引"}
+STAGE_NAMES = {"render": "检查和生成页面", "mkdocs": "MkDocs（两个进程分担页面）", "pdf": "PDF 讲义",
+               "search_process": "搜索索引进程（与前两步同时进行）", "search": "MkDocs 之后等待搜索索引"}
 
 
 @dataclass
