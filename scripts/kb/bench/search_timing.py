@@ -71,26 +71,57 @@ def _cold_search(browser, site_url: str, query: str, timeout_s: float, home: str
     return FirstSearch(seconds, sum(n for url, n in sizes if is_search_file(url)), sum(n for _, n in sizes), first_url)
 
 
+# Queries typed into one open page's search box, one after another (the box's input event, as a
+# reader typing); for each, the result links once the count line answers. The one way the query
+# set is run: by the benchmark (quality) and by tests/test_search.py.
+TYPE_QUERIES = """async ({queries, timeout}) => {
+    const input = document.querySelector('input.md-search__input');
+    const meta = document.querySelector('.md-search-result__meta');
+    const list = document.querySelector('.md-search-result__list');
+    const shown = [];
+    for (const query of queries) {
+        meta.textContent = '';
+        list.replaceChildren();
+        input.value = query;
+        input.dispatchEvent(new Event('input'));
+        const start = performance.now();
+        while (!/找到|没有/.test(meta.textContent) && performance.now() - start < timeout) {
+            await new Promise(resolve => setTimeout(resolve, 10));
+        }
+        shown.push([...list.querySelectorAll('.md-search-result__item a.md-search-result__link')]
+            .map(a => a.getAttribute('href')));
+    }
+    return shown;
+}"""
+
+
+def typed_results(page, queries: list[str], timeout_s: float = 15) -> list[list[str]]:
+    """The result links shown for each query typed into the open page's search box (a query that
+    does not answer within ``timeout_s`` shows what was there: nothing)."""
+    return page.evaluate(TYPE_QUERIES, {"queries": queries, "timeout": timeout_s * 1000})
+
+
+def rank_of(hrefs: list[str], case_id: str) -> int | None:
+    """1-based place of the case among the result links, or None."""
+    return next((rank for rank, href in enumerate(hrefs, start=1)
+                 if re.search(f"(?:^|/)cases/{re.escape(case_id)}[/.]", href)), None)
+
+
 def quality(browser, site_url: str, queries: list[dict], timeout_s: float = 60, home: str = "") -> Quality:
-    """recall@5 and MRR of the results list shown for each query's shared link
-    (``home``: as in :func:`first_search`)."""
+    """recall@5 and MRR of the results shown for each query typed into the search box of the
+    home page (``home``: as in :func:`first_search`)."""
     context = browser.new_context(locale="zh-CN")
-    page = context.new_page()
-    found_at5, reciprocal, misses = 0, 0.0, []
-    for item in queries:
-        page.goto(f"{site_url}/{home}?q={quote(item['q'])}")
-        try:
-            page.wait_for_function(
-                "() => { const m = document.querySelector('.md-search-result__meta');"
-                " return m && /找到|没有/.test(m.textContent); }", timeout=timeout_s * 1000)
-        except Exception:  # noqa: BLE001 - a query that never answers is a miss
-            pass
-        hrefs = page.locator(RESULT_LINK).evaluate_all("els => els.map(e => e.getAttribute('href'))")
-        rank = next((i + 1 for i, href in enumerate(hrefs) if re.search(f"/cases/{item['expect']}[/.]", href)), None)
-        if rank and rank <= 5:
-            found_at5 += 1
-        else:
-            misses.append(item["q"])
-        reciprocal += 1 / rank if rank else 0
-    context.close()
-    return Quality(found_at5 / len(queries), reciprocal / len(queries), misses)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/{home}")
+        shown = typed_results(page, [item["q"] for item in queries], timeout_s)
+    finally:
+        context.close()
+    return quality_of(queries, shown)
+
+
+def quality_of(queries: list[dict], shown: list[list[str]]) -> Quality:
+    """recall@5 and MRR of ``shown`` (result links per query) against each query's ``expect``."""
+    ranks = [rank_of(hrefs, item["expect"]) for item, hrefs in zip(queries, shown)]
+    misses = [item["q"] for item, rank in zip(queries, ranks) if not rank or rank > 5]
+    return Quality(1 - len(misses) / len(queries), sum(1 / rank for rank in ranks if rank) / len(queries), misses)
