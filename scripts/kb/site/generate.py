@@ -117,7 +117,8 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
         written, unchanged = write_tree(out_dir, files)
         removed = remove_stale(out_dir, set(files))
     else:  # make serve: compare with what the last rebuild wrote, not with the disk
-        written, unchanged = write_tree(out_dir, {path: data for path, data in files.items() if last.get(path) != data})
+        written, unchanged = write_tree(out_dir, {path: data for path, data in files.items()
+                                                  if last.get(path) != incremental.digest(data)})
         unchanged += len(files) - written - unchanged
         removed = remove_files(out_dir, set(last) - set(files))
     incremental.note_written(out_dir, files)

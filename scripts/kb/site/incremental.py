@@ -11,10 +11,11 @@ file whose size and modification time did not change. So:
 * :func:`per_case` remembers a renderer's result by the identity of the case, and reuses it
   while the case is the same object and the other arguments are equal. The entry holds
   the case itself, so its identity cannot pass to another object while it is remembered.
-* :func:`per_value` remembers a function of one value (a string, a frozenset) by the value.
+* :func:`per_value` remembers a function of one value (a string, a frozenset) by the value,
+  or for long texts (whole pages) by their :func:`digest`, so the text itself is not kept.
 
-:func:`last_written` keeps what the last rebuild wrote into the rendered folder, so the next
-compares its pages in memory rather than reading 3,000 files back.
+:func:`last_written` keeps the digests of what the last rebuild wrote into the rendered folder,
+so the next compares its pages in memory rather than reading 3,000 files back.
 
 Each rebuild is a round (:func:`new_round`); what the last round did not use is forgotten,
 so memory stays at about one library's worth. Nothing is remembered unless
@@ -24,6 +25,7 @@ so memory stays at about one library's worth. Nothing is remembered unless
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -85,15 +87,21 @@ def _forget_vocabulary() -> None:
 _written: dict[Path, dict[str, bytes]] = {}
 
 
+def digest(data: str | bytes) -> bytes:
+    """16 bytes that stand for a text: equal texts, equal digests; different ones, different
+    digests (BLAKE2b: a collision is not a risk to plan for)."""
+    return hashlib.blake2b(data.encode("utf-8") if isinstance(data, str) else data, digest_size=16).digest()
+
+
 def last_written(folder: Path) -> dict[str, bytes] | None:
-    """What the last rebuild wrote into ``folder`` (relative path: content), or None: not
-    remembering, or nothing written there yet in this process."""
+    """The :func:`digest` of each file the last rebuild wrote into ``folder``, by relative path;
+    None: not remembering, or nothing written there yet in this process."""
     return _written.get(Path(folder).resolve()) if _active else None
 
 
 def note_written(folder: Path, files: dict[str, bytes]) -> None:
     if _active:
-        _written[Path(folder).resolve()] = files
+        _written[Path(folder).resolve()] = {path: digest(data) for path, data in files.items()}
 
 
 class _Rounds:
@@ -130,17 +138,22 @@ def per_case(render: Callable[..., Result]) -> Callable[..., Result]:
     return remembered
 
 
-def per_value(function: Callable[[Any], Result]) -> Callable[[Any], Result]:
-    """``function(value)`` reused for an equal (hashable) value."""
+def per_value(function: Callable[[Any], Result] | None = None, *,
+              key: Callable[[Any], Any] | None = None) -> Any:
+    """``function(value)`` reused for an equal (hashable) value; with ``key`` (e.g. :func:`digest`
+    for whole pages), for a value with an equal key. ``@per_value`` or ``@per_value(key=digest)``."""
+    if function is None:
+        return functools.partial(per_value, key=key)
     rounds = _Rounds()
 
     @functools.wraps(function)
     def remembered(value: Any) -> Result:
         if not _active:
             return function(value)
-        entry = rounds.get(value)
+        memo_key = value if key is None else key(value)
+        entry = rounds.get(memo_key)
         if entry is None:
-            entry = rounds.current[value] = (function(value),)
+            entry = rounds.current[memo_key] = (function(value),)
         return entry[0]
 
     return remembered

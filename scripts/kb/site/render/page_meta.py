@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from kb.site.incremental import per_value
+from kb.site.incremental import digest, per_value
 
 _OPEN = "---\n"
 _CLOSE = "\n---\n"
@@ -37,7 +37,7 @@ def front_matter(**meta: Any) -> str:
     return "\n".join(["---", *lines, "---"])
 
 
-@per_value
+@per_value(key=digest)
 def seal_page(markdown: str) -> str:
     """The page with every string in its front matter HTML-escaped.
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import markdown
 
 from kb.site.config import project_config
-from kb.site.incremental import per_value
+from kb.site.incremental import digest, per_value
 
 # Handouts sit three folders below the site root: print/<kind>/<id>/index.html
 TO_ROOT = "../../../"
@@ -86,7 +86,7 @@ def _theme_stylesheet() -> str:
     return sheets[0].name
 
 
-@per_value
+@per_value(key=digest)
 def _convert(markdown_text: str) -> str:
     """Remembered under ``make serve``, which then converts only the handouts an edit changed."""
     return _markdown().reset().convert(markdown_text)

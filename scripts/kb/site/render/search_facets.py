@@ -19,7 +19,7 @@ import re
 from kb.model.case import STATUS_LABELS, Case
 from kb.model.glossary import glossary
 from kb.model.vocab import Category
-from kb.site.incremental import per_value
+from kb.site.incremental import digest, per_value
 from kb.site.render.search_terms import QUOTED_RE, domain_terms
 
 SOURCE_PATH = "search/source.json"
@@ -35,7 +35,7 @@ MARKUP_RES = [
 ]
 
 
-@per_value
+@per_value(key=digest)
 def plain_text(markdown: str) -> str:
     for pattern, replacement in MARKUP_RES:
         markdown = pattern.sub(replacement, markdown)
