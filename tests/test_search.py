@@ -11,12 +11,11 @@ import pytest
 import yaml
 
 from conftest import SEED_CASES, WENGYUAN, XINGSHAN, shared_build, unpacked_offline_bundle
-from kb.bench.search_timing import quality_of, rank_of, typed_results
+from kb.bench.search_timing import RESULT_LINK, quality_of, rank_of, typed_results
 from sitebuild import ROOT, build_site, serve
 
 FIXTURES = ROOT / "tests" / "fixtures" / "search"
 QUERIES = yaml.safe_load((FIXTURES / "queries.yml").read_text(encoding="utf-8"))
-RESULT_LINK = ".md-search-result__item a.md-search-result__link"
 ANSWERED = "() => /找到|没有/.test(document.querySelector('.md-search-result__meta').textContent)"
 pytestmark = pytest.mark.slow  # every test searches sites built here from seeds and fixtures
 

@@ -74,7 +74,7 @@ def _cold_search(browser, site_url: str, query: str, timeout_s: float, home: str
 # Queries typed into one open page's search box, one after another (the box's input event, as a
 # reader typing); for each, the result links once the count line answers. The one way the query
 # set is run: by the benchmark (quality) and by tests/test_search.py.
-TYPE_QUERIES = """async ({queries, timeout}) => {
+TYPE_QUERIES = """async ({queries, timeout, link}) => {
     const input = document.querySelector('input.md-search__input');
     const meta = document.querySelector('.md-search-result__meta');
     const list = document.querySelector('.md-search-result__list');
@@ -88,8 +88,7 @@ TYPE_QUERIES = """async ({queries, timeout}) => {
         while (!/找到|没有/.test(meta.textContent) && performance.now() - start < timeout) {
             await new Promise(resolve => setTimeout(resolve, 10));
         }
-        shown.push([...list.querySelectorAll('.md-search-result__item a.md-search-result__link')]
-            .map(a => a.getAttribute('href')));
+        shown.push([...list.querySelectorAll(link)].map(a => a.getAttribute('href')));
     }
     return shown;
 }"""
@@ -98,7 +97,7 @@ TYPE_QUERIES = """async ({queries, timeout}) => {
 def typed_results(page, queries: list[str], timeout_s: float = 15) -> list[list[str]]:
     """The result links shown for each query typed into the open page's search box (a query that
     does not answer within ``timeout_s`` shows what was there: nothing)."""
-    return page.evaluate(TYPE_QUERIES, {"queries": queries, "timeout": timeout_s * 1000})
+    return page.evaluate(TYPE_QUERIES, {"queries": queries, "timeout": timeout_s * 1000, "link": RESULT_LINK})
 
 
 def rank_of(hrefs: list[str], case_id: str) -> int | None:

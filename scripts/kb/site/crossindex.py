@@ -142,8 +142,7 @@ def _neighbours(postings: list[Case], case: Case, index_position: dict[str, int]
     (``index_position``; found by binary search)."""
     if len(postings) <= CANDIDATES_PER_KEY + 1:
         return [c for c in postings if c.id != case.id]
-    position = bisect_left(postings, index_position[case.id], key=lambda other: index_position[other.id])
-    half = CANDIDATES_PER_KEY // 2
-    start = max(0, min(position - half, len(postings) - CANDIDATES_PER_KEY - 1))
+    at = bisect_left(postings, index_position[case.id], key=lambda other: index_position[other.id])
+    start = max(0, min(at - CANDIDATES_PER_KEY // 2, len(postings) - CANDIDATES_PER_KEY - 1))
     return [c for c in postings[start:start + CANDIDATES_PER_KEY + 1] if c.id != case.id]
 

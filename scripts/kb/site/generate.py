@@ -112,17 +112,7 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     if drafts:
         files.update(render_draft_files(drafts, files))
     attach_pdfs(files, printing=printing, directory_urls=directory_urls)
-    last = incremental.last_written(out_dir)
-    if last is None:
-        written, unchanged = write_tree(out_dir, files)
-        removed = remove_stale(out_dir, set(files))
-    else:  # make serve: compare with what the last rebuild wrote, not with the disk
-        written, unchanged = write_tree(out_dir, {path: data for path, data in files.items()
-                                                  if last.get(path) != incremental.digest(data)})
-        unchanged += len(files) - written - unchanged
-        removed = remove_files(out_dir, set(last) - set(files))
-    incremental.note_written(out_dir, files)
-    return GenerateReport(cases, written, unchanged, removed)
+    return GenerateReport(cases, *write_folder(out_dir, files))
 
 
 def render_draft_files(drafts: list[DraftPreview], files: dict[str, bytes]) -> dict[str, bytes]:
@@ -182,6 +172,23 @@ def seal_pages(files: dict[str, bytes]) -> dict[str, bytes]:
     (:mod:`kb.site.render.page_meta` says why)."""
     return {path: seal_page(data.decode("utf-8")).encode("utf-8") if path.endswith(".md") else data
             for path, data in files.items()}
+
+
+def write_folder(out_dir: Path, files: dict[str, bytes]) -> tuple[int, int, int]:
+    """Make ``out_dir`` hold exactly ``files``: (written, unchanged, removed). Under ``make serve``
+    each file is compared with the digest of what the last rebuild wrote (:mod:`kb.site.incremental`),
+    not read back from disk, and only the files that rebuild wrote can be stale."""
+    last = incremental.last_written(out_dir)
+    digests = None
+    if last is None:
+        written, unchanged = write_tree(out_dir, files)
+        removed = remove_stale(out_dir, set(files))
+    else:
+        digests = {path: incremental.digest(data) for path, data in files.items()}
+        written, _ = write_tree(out_dir, {path: files[path] for path in files if digests[path] != last.get(path)})
+        unchanged, removed = len(files) - written, remove_files(out_dir, set(last) - set(files))
+    incremental.note_written(out_dir, files, digests)
+    return written, unchanged, removed
 
 
 def write_tree(out_dir: Path, files: dict[str, bytes]) -> tuple[int, int]:

@@ -32,8 +32,13 @@ from typing import Any, TypeVar
 
 Result = TypeVar("Result")
 
-_active = False
-_memos: list["_Rounds"] = []
+_active = False  # remembering at all (remember())
+_memos: list["_Rounds"] = []  # every memo's two rounds, for new_round()
+_vocabulary_seen: tuple | None = None  # names, mtimes and sizes of vocab/*.yml at the last round
+_written: dict[Path, dict[str, bytes]] = {}  # rendered folder: {relative path: digest}
+
+# The imports of kb.check and kb.model stay inside the functions: the renderers import this
+# module, and at their import time it must not pull in the checks (nor import them in a cycle).
 
 
 def remember() -> None:
@@ -64,9 +69,6 @@ def new_round() -> None:
             memo.previous, memo.current = memo.current, {}
 
 
-_vocabulary_seen: tuple | None = None
-
-
 def _vocabulary_signature() -> tuple:
     from kb.paths import VOCAB_DIR
 
@@ -84,9 +86,6 @@ def _forget_vocabulary() -> None:
         read.cache_clear()
 
 
-_written: dict[Path, dict[str, bytes]] = {}
-
-
 def digest(data: str | bytes) -> bytes:
     """16 bytes that stand for a text: equal texts, equal digests; different ones, different
     digests (BLAKE2b: a collision is not a risk to plan for)."""
@@ -99,9 +98,10 @@ def last_written(folder: Path) -> dict[str, bytes] | None:
     return _written.get(Path(folder).resolve()) if _active else None
 
 
-def note_written(folder: Path, files: dict[str, bytes]) -> None:
+def note_written(folder: Path, files: dict[str, bytes], digests: dict[str, bytes] | None = None) -> None:
+    """``folder`` now holds ``files`` (``digests``: their digests, if already made)."""
     if _active:
-        _written[Path(folder).resolve()] = {path: digest(data) for path, data in files.items()}
+        _written[Path(folder).resolve()] = digests or {path: digest(data) for path, data in files.items()}
 
 
 class _Rounds:

@@ -55,6 +55,7 @@ def render_cases_json(index: CrossIndex) -> bytes:
 
 @per_case
 def case_json(case: Case) -> str:
+    """One case's line of ``cases.json`` (remembered under ``make serve``)."""
     return json.dumps(case_record(case), ensure_ascii=False, default=str)
 
 

@@ -46,7 +46,7 @@ def pinyin_data(library_text: Iterable[str] = ()) -> dict[str, Any]:
     """The data for ``submit-id.js``; ``library_text``: names and titles from the library, whose
     rarer dictionary words are kept too (model names use the library's own vocabulary)."""
     total = _jieba_words()[1]
-    return {**_readings(), "words": _words_by_log_frequency(frozenset(_library_words(library_text))),
+    return {**_readings(), "words": _words_by_log_frequency(_library_words(library_text)),
             "logTotal": round(math.log(total), 6)}
 
 
@@ -96,12 +96,9 @@ def _jieba_words() -> tuple[dict[str, str], int]:
     return frequencies, sum(map(int, frequencies.values()))
 
 
-def _library_words(texts: Iterable[str]) -> set[str]:
+def _library_words(texts: Iterable[str]) -> frozenset[str]:
     """Dictionary words of 2–4 characters that occur in ``texts`` (whatever their frequency)."""
-    found: set[str] = set()
-    for text in texts:
-        found |= _dictionary_words_in(text)
-    return found
+    return frozenset().union(*map(_dictionary_words_in, texts))
 
 
 @per_value
