@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need, only when missing:
-# Chromium and CJK fonts (browser tests, PDF), Java (Nu HTML Checker), Node.js (axe-core, Lighthouse).
+# Chromium's headless shell (browser tests, PDF, benchmark), Chromium (Lighthouse), CJK fonts,
+# Java (Nu HTML Checker), Node.js (axe-core, Lighthouse).
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ -x /usr/lib/chromium/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
