@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import XINGSHAN
-from test_quality import AXE_IN_EVERY_MODE, AXE_JS, MODULE, SERIOUS
+from test_quality import AXE_IN_EVERY_MODE, AXE_JS, MODULE, SERIOUS, wait_for_scripted_content
 
 MODES_KEY = "kb-reading-modes"
 SEARCH = "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A"  # 户联理事会
@@ -26,9 +26,8 @@ def open_page(browser, url, modes=None, width=1280, height=900, scale=1, bypass_
     if modes is not None:
         context.add_init_script(f"localStorage.setItem({json.dumps(MODES_KEY)}, {json.dumps(json.dumps(modes))})")
     page = context.new_page()
-    page.goto(url, wait_until="networkidle")
-    if "?q=" in url:
-        page.wait_for_selector(".md-search-result__item", timeout=15000)
+    page.goto(url)
+    wait_for_scripted_content(page, url)
     settle(page)
     return context, page
 
@@ -101,7 +100,7 @@ def test_large_type_toggle_makes_text_at_least_one_and_a_half_times_larger(brows
         assert toggle.get_attribute("aria-pressed") == "true"
         if "?q=" in path:
             page.goto(site_url + path)
-            page.wait_for_selector(".md-search-result__item", timeout=15000)
+            wait_for_scripted_content(page, path)
         settle(page)
         after = text_sample(page)
         assert after["text"] >= 1.5 * before["text"] - 0.01, (before, after)

@@ -11,7 +11,8 @@ from conftest import WENGYUAN, XINGSHAN
 # Every kind of page: its HTML, styles, scripts, fonts, images and search files.
 OWN_HOST_PAGES = ["/", "/cases/", f"/cases/{XINGSHAN}/", f"/cases/{WENGYUAN}/", "/practices/", "/guide/",
                   "/submit/", "/training/", "/training/rural-party-serving-the-people/",
-                  f"/print/cases/{XINGSHAN}/", "/?q=%E4%B8%80%E8%82%A9%E6%8C%91"]
+                  f"/print/cases/{XINGSHAN}/", "/?q=%E4%B8%80%E8%82%A9%E6%8C%91",
+                  "/regions/", "/figures/", "/glossary/", "/matrix/", "/data/"]
 
 
 def test_pages_request_nothing_from_other_hosts(page, site_url):

@@ -1,9 +1,5 @@
 """The cross-index views in a real headless Chromium: sorting the figures
-table, following the map, nothing requested from other hosts."""
-
-from urllib.parse import urlsplit
-
-import pytest
+table, following the map (test_browser.py checks that they request nothing from other hosts)."""
 
 
 def values_column(page) -> list[float]:
@@ -40,12 +36,3 @@ def test_map_tile_leads_to_the_province_page(page, site_url):
     page.locator('.kb-map a[aria-label="广东 1 个案例（广东省）"]').click()
     page.wait_for_url("**/regions/guangdong/")
     assert "翁源县" in page.locator("article").inner_text()
-
-
-@pytest.mark.parametrize("path", ["/regions/", "/figures/", "/glossary/", "/matrix/", "/data/"])
-def test_views_request_nothing_from_other_hosts(page, site_url, path):
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.goto(site_url + path, wait_until="networkidle")
-    assert [url for url in requested if urlsplit(url).hostname != "127.0.0.1"] == []
-    assert any(url.endswith("sortable-table.js") for url in requested)
