@@ -1,5 +1,5 @@
 """A small real run of the benchmark (`make bench`): it works end to end, and
-its search-quality figure is the one tests/test_search.py holds the site to.
+its search-quality figures over http meet the targets tests/test_search.py names.
 No timing is asserted; timings belong in BENCHMARKS.md."""
 
 import re
@@ -11,6 +11,7 @@ import yaml
 
 from kb.bench.__main__ import FIXTURES_DIR as FIXTURES, QUERIES
 from sitebuild import ROOT, kb_env
+from test_search import TARGET_MRR, TARGET_RECALL_AT_5
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]  # two real site builds, searched in Chromium
 
@@ -34,8 +35,10 @@ def test_small_benchmark_writes_a_complete_table(tmp_path):
         assert re.fullmatch(r"\d+\.\d\d×", ratio), (name, ratio)
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     recall, baseline, _ = rows[f"查询集 recall@5（{len(queries)} 条）"]
-    # three synthetic cases avoid every query word, so the bar is test_search's on seeds and fixtures alone
-    assert float(recall) >= 0.97, text
+    mrr = rows["查询集 MRR"][0]
+    # three synthetic cases avoid every query word: the site searched over http holds test_search's
+    # cases (seeds and fixtures), and this run is where they are held to the targets over http
+    assert float(recall) >= TARGET_RECALL_AT_5 and float(mrr) >= TARGET_MRR, text
     offline_size = next(cells for key, cells in rows.items() if key.startswith("离线版 zip"))[0]
     assert re.fullmatch(FIGURE, offline_size), offline_size
     assert baseline == "未测"

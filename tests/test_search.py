@@ -71,14 +71,20 @@ def type_query(page, home, query):
     return case_ids(page)
 
 
-def test_query_set_meets_the_targets(page, search_url):
-    """recall@5 ≥ 0.97 and MRR ≥ 0.9 over the labelled query set, typed into the box of one open
-    page the way the benchmark measures it (kb.bench.search_timing); the shared-link path (?q=)
-    is the one the tests below take."""
+# The search issue's targets over the labelled query set (also held by tests/test_bench.py).
+TARGET_RECALL_AT_5, TARGET_MRR = 0.97, 0.9
+
+
+def test_query_set_meets_the_targets_in_the_offline_bundle(page, file_home):
+    """recall@5 and MRR over the labelled query set, typed into the box of one open page the way
+    the benchmark measures it (kb.bench.search_timing), from file:// in the unzipped bundle. Over
+    http the benchmark's own run in tests/test_bench.py holds the same cases to the same targets
+    (the query set runs once per site: each query waits for the box's 120 ms pause after typing).
+    The shared-link path (?q=) is the one the tests below take."""
     assert len(QUERIES) >= 80
-    page.goto(search_url)
+    page.goto(file_home)
     result = quality_of(QUERIES, typed_results(page, [item["q"] for item in QUERIES]))
-    assert result.recall_at_5 >= 0.97 and result.mrr >= 0.9, result
+    assert result.recall_at_5 >= TARGET_RECALL_AT_5 and result.mrr >= TARGET_MRR, result
 
 
 VISIBLE_SEARCH_INPUTS = """() => [...document.querySelectorAll('input')].filter(input =>
