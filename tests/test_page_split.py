@@ -74,38 +74,45 @@ def built_files(site_dir):
             for path in site_dir.rglob("*") if path.is_file()}
 
 
-def test_split_build_equals_the_one_process_build(docs_dir, tmp_path):
-    share = build(docs_dir, tmp_path / "split")
+@pytest.fixture(scope="module")
+def split_build(docs_dir, tmp_path_factory):
+    """The seed build's pages built on two cores: the site folder and the pages the helper built."""
+    site = tmp_path_factory.mktemp("split") / "site"
+    return site, build(docs_dir, site)
+
+
+def test_split_build_equals_the_one_process_build(docs_dir, split_build, tmp_path):
+    split_site, share = split_build
     assert build(docs_dir, tmp_path / "single", split=False) == []
     # the helper really built pages: a case page and pages in the navigation among them
     assert any(uri.startswith("cases/") and uri != "cases/index.md" for uri in share)
     assert "cases/index.md" in share or "practices/index.md" in share
-    split, single = built_files(tmp_path / "split"), built_files(tmp_path / "single")
+    split, single = built_files(split_site), built_files(tmp_path / "single")
     assert sorted(split) == sorted(single)
     assert [name for name in split if split[name] != single[name]] == []
 
 
-def helper_copy(docs_dir, tmp_path):
+def helper_copy(docs_dir, split_build, tmp_path):
     """A copy of the rendered folder, one of the pages the helper builds and one the main process builds."""
     docs = tmp_path / "docs"
     shutil.copytree(docs_dir, docs)
-    share = build(docs, tmp_path / "probe")
+    _, share = split_build
     helper_page = next(uri for uri in share if uri.startswith("cases/") and uri != "cases/index.md")
     main_page = next(uri for uri in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
                      if uri.startswith("cases/") and uri not in share)
     return docs, helper_page, main_page
 
 
-def test_a_broken_anchor_on_a_helper_page_fails_the_strict_build(docs_dir, tmp_path):
-    docs, helper_page, _ = helper_copy(docs_dir, tmp_path)
+def test_a_broken_anchor_on_a_helper_page_fails_the_strict_build(docs_dir, split_build, tmp_path):
+    docs, helper_page, _ = helper_copy(docs_dir, split_build, tmp_path)
     with (docs / helper_page).open("a", encoding="utf-8") as page:
         page.write("\n[失效的锚点](#no-such-anchor)\n")
     output = failed_build(docs, tmp_path / "site")
     assert "no-such-anchor" in output and "Abort: Aborted with 1 warnings in strict mode" in output
 
 
-def test_a_link_into_a_helper_page_is_checked_against_its_anchors(docs_dir, tmp_path):
-    docs, helper_page, main_page = helper_copy(docs_dir, tmp_path)
+def test_a_link_into_a_helper_page_is_checked_against_its_anchors(docs_dir, split_build, tmp_path):
+    docs, helper_page, main_page = helper_copy(docs_dir, split_build, tmp_path)
     target = helper_page[len("cases/"):]  # both pages are in cases/
     with (docs / main_page).open("a", encoding="utf-8") as page:
         page.write(f"\n[做法一]({target}#practice-1)\n")
