@@ -7,7 +7,9 @@ tree, after ``attr_list`` and ``toc`` and before MkDocs resolves links:
 * it acts only on pages whose ``<h1>`` carries the class ``kb-case`` — the
   generator marks case pages that way (``# 标题 { .kb-case }``), so the
   glossary page and hand-written pages stay untouched;
-* it never links inside headings, existing links, code or preformatted text;
+* it never links inside headings, existing links, code or preformatted text
+  (text Python-Markdown keeps as it is, an ``AtomicString``, is skipped, except
+  the plain text :mod:`kb.site.mdext.plain_text` marks);
 * each term is linked once per page, at its first mention in document order;
 * the link is the Markdown source path ``../glossary/index.md#<key>``, which
   MkDocs then rewrites and checks like any other link.
@@ -25,6 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from kb.model.glossary import glossary, spelling_keys, spelling_pattern
+from kb.site.mdext.plain_text import PlainText
 
 SKIP_TAGS = {"a", "code", "pre", "kbd", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6"}
 
@@ -65,7 +68,7 @@ class GlossaryLinkTreeprocessor(Treeprocessor):
 
     def _split(self, text: str | None) -> tuple[str | None, list[etree.Element]]:
         """Text before the first new link, and the link elements (text continues in their tails)."""
-        if not text or isinstance(text, AtomicString):
+        if not text or (isinstance(text, AtomicString) and not isinstance(text, PlainText)):
             return text, []
         head, links, position = None, [], 0
         for match in self.pattern.finditer(text):
