@@ -39,11 +39,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reload-max", type=int, default=5000,
                         help="N 超过此数时不测 make serve 的刷新时间（N=10000 时一次刷新超过 2 分钟）")
     parser.add_argument("--offline-max", type=int, default=5000, help="N 超过此数时不测离线版")
+    parser.add_argument("--repeats", type=int, default=3,
+                        help="冷启动搜索和 make serve 刷新各测几次，取中位数（测试里的小规模运行用 1）")
     parser.add_argument("--keep", action="store_true", help="保留临时文件夹")
     args = parser.parse_args(argv)
     workdir = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     try:
-        section = run(args.n, workdir, args.baseline_max, args.reload_max, args.offline_max)
+        section = run(args.n, workdir, args.baseline_max, args.reload_max, args.offline_max, args.repeats)
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -68,7 +70,7 @@ def offline_bundle(workdir: Path, cases_dir: Path) -> tuple[Path, int, float]:
     return workdir / "unzipped" / offline.BUNDLE_NAME, bundle.stat().st_size, seconds
 
 
-def run(n: int, workdir: Path, baseline_max: int, reload_max: int, offline_max: int = 5000) -> str:
+def run(n: int, workdir: Path, baseline_max: int, reload_max: int, offline_max: int = 5000, repeats: int = 3) -> str:
     machine, others = report.machine_description(), report.busiest_processes()
     queries = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     cases_dir = workdir / "cases"
@@ -89,18 +91,18 @@ def run(n: int, workdir: Path, baseline_max: int, reload_max: int, offline_max: 
     with search_timing.chromium() as chromium:
         if unzipped:
             offline_search = search_timing.first_search(chromium, unzipped.resolve().as_uri(), TIMING_QUERY,
-                                                        home="index.html")
+                                                        runs=repeats, home="index.html")
         with search_timing.serve(ours.site_dir) as url:
-            our_search = search_timing.first_search(chromium, url, TIMING_QUERY)
+            our_search = search_timing.first_search(chromium, url, TIMING_QUERY, runs=repeats)
             our_quality = search_timing.quality(chromium, url, queries)
         reload_s = serve_ready_s = None
         if n <= reload_max:
-            reload_s, serve_ready_s = reload_timing.edit_to_reload(chromium, cases_dir, "synthetic-00001")
+            reload_s, serve_ready_s = reload_timing.edit_to_reload(chromium, cases_dir, "synthetic-00001", edits=repeats)
         base_search, base_search_timed_out = None, False
         if base:
             with search_timing.serve(base.site_dir) as url:
                 try:
-                    base_search = search_timing.first_search(chromium, url, TIMING_QUERY)
+                    base_search = search_timing.first_search(chromium, url, TIMING_QUERY, runs=repeats)
                 except PlaywrightTimeout:  # Material's built-in search at N=10,000: no result within 5 minutes
                     base_search_timed_out = True
 
@@ -117,7 +119,7 @@ def run(n: int, workdir: Path, baseline_max: int, reload_max: int, offline_max: 
     row("完整构建（秒，make build：检查、生成、MkDocs、搜索索引）", *both(lambda b: b.seconds), " s")
     for stage in ("render", "mkdocs", "search", "search_process"):  # as `python -m kb build` reports them
         row(f"　其中 {STAGE_NAMES[stage]}（秒）", ours.stage_times.get(stage), None, " s")
-    row("make serve：保存一个案例到页面显示改动（秒，3 次中位数）", reload_s, None, " s", 2)
+    row(f"make serve：保存一个案例到页面显示改动（秒，{repeats} 次中位数）", reload_s, None, " s", 2)
     row("make serve：启动到预览可访问（秒）", serve_ready_s, None, " s")
     row("构建峰值内存（MB，单个进程）", *both(lambda b: b.peak_mb), " MB", 0)
     row("网站大小（MB）", *both(lambda b: builds.tree_bytes(b.site_dir) / 1e6), " MB")
@@ -141,7 +143,7 @@ def run(n: int, workdir: Path, baseline_max: int, reload_max: int, offline_max: 
              f"机器：{machine}。",
              f"开始时占用 CPU 最多的进程：{others}。",
              "时间为墙钟时间；峰值内存为各阶段进程中最大的常驻内存；首个结果：在全新浏览器上下文（无缓存）中"
-             "从打开 /?q= 链接计时到第一个结果出现，3 次取中位数；下载字节数为传输字节（gzip，与发布网站一致）。",
+             f"从打开 /?q= 链接计时到第一个结果出现，{repeats} 次取中位数；下载字节数为传输字节（gzip，与发布网站一致）。",
              f"基线：同一批生成好的 Markdown，原版 MkDocs Material 9.8.1，本项目的 nav（案例不进侧栏），"
              f"内置搜索（lang: zh，{jieba_note()}）；基线不计生成 Markdown 的时间。"]
     if not base:
