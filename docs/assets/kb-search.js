@@ -14,7 +14,9 @@
  * - Results: title, region, model, status and the passage with the query
  *   highlighted, all built with textContent; none of the data becomes markup.
  * - ?q=词 opens the search with results, so a search can be shared.
- * - ↑/↓ move through the results, Enter opens one, Esc closes.
+ * - ↑/↓ move through the results, Enter opens one, Esc closes. Enter in the
+ *   box searches at once (no wait for the pause after typing) and moves to the
+ *   first result.
  */
 (function () {
   "use strict";
@@ -377,9 +379,30 @@
   /* ---- The box: opening, typing, keys. ---- */
 
   let timer = null;
-  function scheduleSearch() {
+  let running = null;       // the latest search started after typing, for Enter to wait for
+  let scheduledFor = null;  // the text that search is for
+  function scheduleSearch(event) {
+    // a key that leaves the text as it is (Enter, the arrows) schedules nothing: a second
+    // search of the same text would draw the results again, under the focus Enter moved there
+    if (event && event.type === "keyup" && input.value === scheduledFor) return;
+    scheduledFor = input.value;
     clearTimeout(timer);
-    timer = setTimeout(runSearch, 120);
+    timer = setTimeout(searchNow, 120);
+  }
+
+  function searchNow() {
+    clearTimeout(timer);
+    timer = null;
+    running = runSearch();
+    return running;
+  }
+
+  /* Enter in the box: a search still waiting for the pause after typing runs at once, and the
+   * first result of that search (not of the text before) takes the focus. */
+  async function searchAndFocusFirst() {
+    if (timer !== null) searchNow();
+    if (running) await running;
+    moveFocus(1);
   }
 
   function open() {
@@ -419,8 +442,8 @@
     input.addEventListener("input", scheduleSearch);
     input.addEventListener("keyup", scheduleSearch);
     input.addEventListener("focus", () => { if (!toggle.checked) toggle.checked = true; loadEngine().catch(() => {}); });
-    form.addEventListener("submit", (event) => { event.preventDefault(); moveFocus(1); });
-    form.addEventListener("reset", () => { setTimeout(runSearch, 0); input.focus(); });
+    form.addEventListener("submit", (event) => { event.preventDefault(); searchAndFocusFirst(); });
+    form.addEventListener("reset", () => { scheduledFor = null; setTimeout(runSearch, 0); input.focus(); });
     for (const select of Object.values(facetSelects)) select.addEventListener("change", runSearch);
     toggle.addEventListener("change", () => { if (toggle.checked) open(); });
 
@@ -439,9 +462,9 @@
     });
 
     if (shared) {
-      input.value = shared;
+      input.value = scheduledFor = shared;
       open();
-      runSearch();
+      searchNow();
     }
   }
 
