@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import XINGSHAN
-from test_quality import AXE_IN_EVERY_MODE, AXE_JS, MODULE, SERIOUS, wait_for_scripted_content
+from test_quality import AXE_IN_EVERY_MODE, AXE_JS, MODULE, SERIOUS, pages_in_turn, wait_for_scripted_content
 
 MODES_KEY = "kb-reading-modes"
 SEARCH = "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A"  # 户联理事会
@@ -18,14 +18,20 @@ MODES = {"normal": {}, "large": {"large": True}, "contrast": {"contrast": True},
          "large+contrast": {"large": True, "contrast": True}}
 
 
-def open_page(browser, url, modes=None, width=1280, height=900, scale=1, bypass_csp=False, contrast=None,
-              color_scheme="light"):
-    """A fresh context (empty storage) on ``url``; ``modes`` are stored before any page script runs."""
+def new_window(browser, modes=None, width=1280, height=900, scale=1, bypass_csp=False, contrast=None,
+               color_scheme="light"):
+    """A fresh context (empty storage) and its page, nothing opened yet; ``modes`` are stored before
+    any page script runs."""
     context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
                                   locale="zh-CN", bypass_csp=bypass_csp, contrast=contrast, color_scheme=color_scheme)
     if modes is not None:
         context.add_init_script(f"localStorage.setItem({json.dumps(MODES_KEY)}, {json.dumps(json.dumps(modes))})")
-    page = context.new_page()
+    return context, context.new_page()
+
+
+def open_page(browser, url, **window):
+    """A :func:`new_window` (same options) on ``url``, laid out and settled."""
+    context, page = new_window(browser, **window)
     page.goto(url)
     wait_for_scripted_content(page, url)
     settle(page)
@@ -187,14 +193,11 @@ MAP_LABELS_UNDER_SEVEN_TO_ONE = """() => {
 
 def test_high_contrast_text_reaches_seven_to_one(browser, site_url):
     """Every page of PAGES, one after another in one window with 高对比 chosen (stored before the first page)."""
-    context, page = open_page(browser, site_url + PAGES[0], modes={"contrast": True}, bypass_csp=True)
+    context, page = new_window(browser, modes={"contrast": True}, bypass_csp=True)
     low = {}
     try:
-        for path in PAGES:
-            if path != PAGES[0]:
-                page.goto(site_url + path)
-                wait_for_scripted_content(page, path)
-                settle(page)
+        for path in pages_in_turn(page, site_url, PAGES):
+            settle(page)
             assert page.evaluate("document.documentElement.hasAttribute('data-kb-contrast')"), path
             found = axe(page, "{runOnly: {type: 'rule', values: ['color-contrast-enhanced']}}")
             found += page.evaluate(MAP_LABELS_UNDER_SEVEN_TO_ONE)
@@ -283,7 +286,8 @@ def test_line_height_and_paragraph_spacing_in_every_mode(browser, site_url):
 
 
 # Every visible control and stand-alone link; a link with other text in the same
-# block is "in a sentence" (WCAG 2.5.5's inline exception).
+# block is "in a sentence" (WCAG 2.5.5's inline exception). Measured on the phone in
+# both type sizes by the large-type test.
 SMALL_TARGETS = """() => {
     const words = e => (e.innerText ?? e.textContent).replace(/\\s+/g, '');
     const block = e => { let b = e.parentElement;
@@ -302,9 +306,6 @@ SMALL_TARGETS = """() => {
 }"""
 
 
-# (touch targets are measured at 375 px in both sizes by the large-type test above)
-
-
 # nothing lost: the page heading and every paragraph start inside the window
 CUT_OFF = """() => [...document.querySelectorAll('article h1, article p')]
     .filter(e => e.getClientRects().length && !e.closest('.md-typeset__scrollwrap, table'))
@@ -317,13 +318,10 @@ def test_content_reflows_without_sideways_scrolling(browser, site_url, width, sc
     """WCAG 1.4.10: at 320 CSS px, and at 200 % zoom of a 1280 px window (640 CSS px); every page
     of PAGES in one window, one after another, in normal and in large+contrast mode (switched on
     each loaded page)."""
-    context, page = open_page(browser, site_url + PAGES[0], width=width, height=700, scale=scale)
+    context, page = new_window(browser, width=width, height=700, scale=scale)
     lost = {}
     try:
-        for path in PAGES:
-            if path != PAGES[0]:
-                page.goto(site_url + path)
-                wait_for_scripted_content(page, path)
+        for path in pages_in_turn(page, site_url, PAGES):
             for mode in ("normal", "large+contrast"):
                 switch_modes(page, MODES[mode])
                 found = {"overflow": page_overflow(page), "cut": page.evaluate(CUT_OFF)}

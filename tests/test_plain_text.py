@@ -7,14 +7,17 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown.inlinepatterns import SimpleTextInlineProcessor
 
+from kb.site.config import markdown_extensions
 from kb.site.mdext import plain_text
 
-SITE_EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html", "admonition", "kb.site.mdext.sanitize"]
+PLAIN_TEXT = "kb.site.mdext.plain_text"
+SITE, SITE_CONFIGS = markdown_extensions()  # mkdocs.yml's extensions
+WITHOUT = SITE[:SITE.index(PLAIN_TEXT)] + SITE[SITE.index(PLAIN_TEXT) + 1:]  # (index: the site uses it)
 CASE_PAGE = "# 标题 { .kb-case }\n\n"  # glossary links act on case pages only
 
 
 def converted(text: str, extensions: list) -> str:
-    return markdown.Markdown(extensions=extensions).convert(text)
+    return markdown.Markdown(extensions=extensions, extension_configs=SITE_CONFIGS).convert(text)
 
 
 # Chinese text, the characters inline syntax starts with, and the rest of Markdown's punctuation.
@@ -26,13 +29,11 @@ BLOCKS = st.lists(st.text(alphabet=ALPHABET, max_size=60), max_size=6).map("\n\n
 @given(BLOCKS)
 @example("*两会*两评 __户联__ `代码` \\* [链接](a.md) <b>粗</b> &amp; 甲  \n乙")
 def test_any_text_renders_as_without_the_extension(text):
-    with_glossary = ["kb.site.mdext.glossary_links", *SITE_EXTENSIONS]
-    assert converted(CASE_PAGE + text, [*with_glossary, "kb.site.mdext.plain_text"]) == \
-        converted(CASE_PAGE + text, with_glossary)
+    assert converted(CASE_PAGE + text, SITE) == converted(CASE_PAGE + text, WITHOUT)
 
 
 def test_plain_text_is_marked_and_text_with_syntax_is_not():
-    md = markdown.Markdown(extensions=[*SITE_EXTENSIONS, "kb.site.mdext.plain_text"])
+    md = markdown.Markdown(extensions=SITE, extension_configs=SITE_CONFIGS)
     seen = {}
 
     class Spy(markdown.treeprocessors.Treeprocessor):
@@ -46,8 +47,7 @@ def test_plain_text_is_marked_and_text_with_syntax_is_not():
 
 
 def test_glossary_terms_in_plain_text_are_still_linked():
-    html = converted(CASE_PAGE + "推行“一肩挑”。", ["kb.site.mdext.glossary_links", "attr_list",
-                                                   "kb.site.mdext.plain_text"])
+    html = converted(CASE_PAGE + "推行“一肩挑”。", SITE)
     assert 'class="kb-term"' in html
 
 
@@ -57,6 +57,5 @@ def test_an_unknown_inline_pattern_turns_the_marking_off(registered):
         def extendMarkdown(self, md):
             md.inlinePatterns.register(SimpleTextInlineProcessor(r"~~(.+?)~~"), "strike", 50)
 
-    extensions = [*SITE_EXTENSIONS, "kb.site.mdext.plain_text"] + ([Strike()] if registered else [])
-    md = markdown.Markdown(extensions=extensions)
+    md = markdown.Markdown(extensions=SITE + ([Strike()] if registered else []), extension_configs=SITE_CONFIGS)
     assert ("kb_plain_text" in md.treeprocessors) is not registered

@@ -4,6 +4,7 @@ scores, and pages that fit a phone screen."""
 
 import statistics
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,14 @@ def wait_for_scripted_content(page, url: str) -> None:
             page.wait_for_selector(selector, timeout=15000)
 
 
+def pages_in_turn(page, site_url: str, paths: Iterable[str]) -> Iterator[str]:
+    """Open each of ``paths`` in turn in one window (``page``); yields each once it is ready."""
+    for path in paths:
+        page.goto(site_url + path)
+        wait_for_scripted_content(page, path)
+        yield path
+
+
 SERIOUS = """violations => violations.filter(v => ['serious', 'critical'].includes(v.impact))
     .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"""
 
@@ -79,9 +88,7 @@ def test_no_serious_accessibility_violations(page_without_csp, site_url):
     """The reader pages test_accessibility.py does not run axe on, one after another in one window."""
     page = page_without_csp  # axe is injected as an inline script, which the site's policy forbids
     found = {}
-    for path in [path for path in READER_PAGES if path not in AXE_IN_EVERY_MODE]:
-        page.goto(site_url + path)
-        wait_for_scripted_content(page, path)
+    for path in pages_in_turn(page, site_url, [path for path in READER_PAGES if path not in AXE_IN_EVERY_MODE]):
         assert page.evaluate("document.documentElement.lang").startswith("zh"), path
         page.add_script_tag(path=str(AXE_JS))
         violations = page.evaluate(f"""async () => ({SERIOUS})(
@@ -168,12 +175,10 @@ def test_content_fits_the_screen_without_horizontal_scrolling(browser, site_url,
     page = context.new_page()
     wider = {}
     try:
-        for path, selectors in FITTING.items():
-            page.goto(site_url + path)
-            wait_for_scripted_content(page, path)
+        for path in pages_in_turn(page, site_url, FITTING):
             if page.evaluate("document.documentElement.scrollWidth") > width:
                 wider[path] = "page"
-            for selector in selectors:
+            for selector in FITTING[path]:
                 box = page.locator(selector).first.bounding_box()
                 overflow = page.locator(selector).first.evaluate("e => e.scrollWidth - e.clientWidth") if box else None
                 if box is None or box["x"] < 0 or box["x"] + box["width"] > width or overflow > 0:

@@ -277,7 +277,7 @@
       button.type = "button";
       button.className = "kb-search__suggestion";
       button.textContent = label;
-      button.addEventListener("click", () => { input.value = label; runSearch(); input.focus(); });
+      button.addEventListener("click", () => { input.value = scheduledFor = label; searchNow(); input.focus(); });
       meta.append(...(i ? ["、", button] : [button]));
     });
   }
@@ -379,8 +379,8 @@
   /* ---- The box: opening, typing, keys. ---- */
 
   let timer = null;
-  let running = null;       // the latest search started after typing, for Enter to wait for
-  let scheduledFor = null;  // the text that search is for
+  let running = null;       // the latest search, for Enter to wait for
+  let scheduledFor = null;  // the text the latest search after typing is for
   function scheduleSearch(event) {
     // a key that leaves the text as it is (Enter, the arrows) schedules nothing: a second
     // search of the same text would draw the results again, under the focus Enter moved there
@@ -390,6 +390,7 @@
     timer = setTimeout(searchNow, 120);
   }
 
+  /* Every search starts here: typing (after the pause), Enter, a facet, clearing, a shared link. */
   function searchNow() {
     clearTimeout(timer);
     timer = null;
@@ -443,8 +444,8 @@
     input.addEventListener("keyup", scheduleSearch);
     input.addEventListener("focus", () => { if (!toggle.checked) toggle.checked = true; loadEngine().catch(() => {}); });
     form.addEventListener("submit", (event) => { event.preventDefault(); searchAndFocusFirst(); });
-    form.addEventListener("reset", () => { scheduledFor = null; setTimeout(runSearch, 0); input.focus(); });
-    for (const select of Object.values(facetSelects)) select.addEventListener("change", runSearch);
+    form.addEventListener("reset", () => { scheduledFor = null; setTimeout(searchNow, 0); input.focus(); });
+    for (const select of Object.values(facetSelects)) select.addEventListener("change", searchNow);
     toggle.addEventListener("change", () => { if (toggle.checked) open(); });
 
     document.addEventListener("keydown", (event) => {

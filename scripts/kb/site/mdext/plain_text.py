@@ -3,8 +3,9 @@
 Most text on a case page is Chinese narrative without a single character that
 starts Markdown inline syntax (no backtick, bracket, ``<``, ``&``, ``*``, ``_``,
 backslash or line break). Python-Markdown still tries each of its inline patterns
-on every such paragraph, list item and table cell, one Python call per pattern: on a library of 1,000 cases that was the largest single cost of the
-MkDocs stage (about 1.9 million pattern calls).
+on every such paragraph, list item and table cell, one Python call per pattern:
+on a library of 1,000 cases that was the largest single cost of the MkDocs stage
+(about 1.9 million pattern calls).
 
 Before the inline step runs, this tree processor marks such text as
 :class:`PlainText`, an ``AtomicString`` (Python-Markdown's documented way of
@@ -49,10 +50,13 @@ class PlainTextTreeprocessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
-            if element.text and type(element.text) is str and not self.trigger.search(element.text):
-                element.text = PlainText(element.text)
-            if element.tail and type(element.tail) is str and not self.trigger.search(element.tail):
-                element.tail = PlainText(element.tail)
+            element.text, element.tail = self._marked(element.text), self._marked(element.tail)
+
+    def _marked(self, text: str | None) -> str | None:
+        """``text`` as :class:`PlainText` if no trigger is in it; else (or already marked) as it was."""
+        if text and type(text) is str and not self.trigger.search(text):
+            return PlainText(text)
+        return text
 
 
 class PlainTextExtension(Extension):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import markdown
 
-from kb.site.config import project_config
+from kb.site.config import markdown_extensions, project_config
 from kb.site.incremental import digest, per_value
 
 # Handouts sit three folders below the site root: print/<kind>/<id>/index.html
@@ -95,10 +95,5 @@ def _convert(markdown_text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
     """The site's Markdown extensions (``mkdocs.yml``), as MkDocs would configure them."""
-    names, configs = [], {}
-    for item in project_config()["markdown_extensions"]:
-        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-        names.append(name)
-        if options:
-            configs[name] = {key: value for key, value in options.items() if value is not None}
+    names, configs = markdown_extensions()
     return markdown.Markdown(extensions=names, extension_configs=configs)
