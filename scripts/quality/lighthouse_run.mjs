@@ -1,0 +1,34 @@
+// One Lighthouse run of one URL through Lighthouse's Node API; prints the scores (0–100 per
+// category) as one line of JSON. Called by lighthouse.py, once per run:
+//
+//   node scripts/quality/lighthouse_run.mjs URL CATEGORY,CATEGORY,... CHROME_FLAG...
+//
+// The same run as the `lighthouse` command line (mobile preset, simulated throttling, a fresh
+// Chrome per run) with one difference: this process exits as soon as Chrome is gone. The command
+// line waits about four seconds more for handles Lighthouse leaves open, a third of each run.
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const [url, categories, ...chromeFlags] = process.argv.slice(2);
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  chromeFlags,
+});
+try {
+  const result = await lighthouse(url, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: categories.split(','),
+    // no audit scores the full-page screenshot (1.8 s of each run)
+    disableFullPageScreenshot: true,
+  });
+  const scores = {};
+  for (const [key, category] of Object.entries(result.lhr.categories)) {
+    scores[key] = category.score === null ? null : Math.round(category.score * 100);
+  }
+  process.stdout.write(JSON.stringify(scores) + '\n');
+} finally {
+  chrome.kill();
+}
+process.exit(0);
