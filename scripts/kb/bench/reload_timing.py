@@ -55,7 +55,9 @@ def preview_server(cases_dir: Path, docs_dir: Path) -> Iterator[str]:
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
-        os.killpg(server.pid, signal.SIGINT)
+        # SIGTERM, which `kb serve` handles as Ctrl-C: a process started in the background
+        # (`pytest … &`) inherits SIGINT ignored, and would only stop at the SIGKILL 20 s later
+        os.killpg(server.pid, signal.SIGTERM)
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:

@@ -24,6 +24,7 @@ import functools
 import logging
 import os
 import shutil
+import signal
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -227,15 +228,15 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
     """
     from mkdocs.commands.serve import serve
 
+    from kb.check.module_load import default_modules_dir
+    from kb.site import incremental
+    from kb.site.draft_preview import PREVIEW_ENV
     from kb.site.preview import inject_client_as_file
 
-    from kb.site import incremental
-
     incremental.remember()  # a rebuild re-checks and re-renders only what changed
-    from kb.check.module_load import default_modules_dir
-
-    from kb.site.draft_preview import PREVIEW_ENV
-
+    # Stopped by a process manager (SIGTERM) as by Ctrl-C: MkDocs then removes its temporary
+    # site folder. A server started in the background (`make serve &`) ignores Ctrl-C's SIGINT.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     cases_dir = cases_dir or default_cases_dir()
     generate(cases_dir=cases_dir, out_dir=docs_dir, preview_drafts=True)
     note_rendered(docs_dir)
