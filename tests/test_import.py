@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -177,21 +175,6 @@ def test_never_overwrites_without_force(tmp_path):
     (forced,) = import_documents(SEED, tmp_path, force=True, progress=False)
     assert all(case.written for case in forced.cases)
     assert target.read_text(encoding="utf-8").startswith("---\n")
-
-
-@pytest.mark.slow
-def test_command_line_reports_per_file_and_refuses_to_overwrite(tmp_path):
-    command = [sys.executable, "-m", "kb", "import", str(FIXTURES), "--out", str(tmp_path)]
-    env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin"}
-    first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
-    assert first.returncode == 0, first.stderr
-    assert first.stdout.count("== ") == len(FIXTURE_FILES)
-    for words in ("找到 2 个案例", "湖北省宜昌市兴山县", "缺少：启示", "去掉网站附加内容", "未归入任何案例的文字"):
-        assert words in first.stdout
-    assert "导入" in first.stderr and "个文件" in first.stderr  # the folder progress bar
-    second = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
-    assert second.returncode == 1
-    assert "文件已存在，没有覆盖" in second.stdout and "Traceback" not in second.stderr
 
 
 @pytest.mark.parametrize("line, kind", [

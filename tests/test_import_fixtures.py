@@ -53,6 +53,11 @@ def test_the_folder_imports_and_the_report_table_lists_every_draft(folder_import
     assert "Traceback" not in run.stderr
     assert table in run.stdout  # printed as well as written beside the drafts
     assert f"导入报告已写入 {out / '导入报告.md'}" in run.stdout
+    # each file's own report before the table, and the folder's progress bar
+    assert run.stdout.count("== ") == len(FIXTURE_FILES)
+    for words in ("找到 2 个案例", "湖北省宜昌市兴山县", "缺少：启示", "去掉网站附加内容", "未归入任何案例的文字"):
+        assert words in run.stdout
+    assert "导入" in run.stderr and "个文件" in run.stderr
     header = "| 源文件 | 草稿 | 县级地区（把握） | 做法 | 数据 | 待填 | 先核对 |"
     assert header in table
     assert set(drafts) == {path.name for path in FIXTURE_FILES}

@@ -99,7 +99,7 @@ def test_no_serious_accessibility_violations(page_without_csp, site_url):
 
 
 # One page per test session: the case page, the page most readers land on (the median of GATE_RUNS
-# runs, about 12 s each on this machine); `make lighthouse` measures every page in PAGES, RUNS runs each.
+# runs, about 9 s each on this machine); `make lighthouse` measures every page in PAGES, RUNS runs each.
 LIGHTHOUSE_TESTED = "案例页（兴山）"
 
 
