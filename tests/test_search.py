@@ -1,6 +1,12 @@
 """The one search in a real Chromium, on the http site and on the offline bundle
 unzipped and opened from file://, over the seed cases plus the labelled search
-fixtures (tests/fixtures/search)."""
+fixtures (tests/fixtures/search).
+
+Both load the index the same way (script files, kb-search.js), so what a query finds and how
+the box behaves is tested over http (``http_home``). From file:// (``search_url`` takes both)
+run the tests of what differs there: the bundle's own links (every page's search box, opening
+a result, shared ``?q=`` links and bad input in them, Enter right after typing) and the whole
+query set."""
 
 import re
 import shutil
@@ -46,7 +52,7 @@ def file_home(shared_dir):
 
 @pytest.fixture(params=["http", "file"])
 def search_url(request):
-    """The home page of the site served over http, or of the unzipped bundle from file://."""
+    """The home page of the site served over http, and of the unzipped bundle from file://."""
     return request.getfixturevalue(f"{request.param}_home")
 
 
@@ -115,11 +121,11 @@ TYPED = [
 ]
 
 
-def test_typed_queries_find_the_right_case_first(page, search_url):
+def test_typed_queries_find_the_right_case_first(page, http_home):
     """Typed into one open page's box, one after another (the query set's way); the first,
     with Playwright's fill, as a reader types it."""
     first_query, first_case = TYPED[0]
-    assert type_query(page, search_url, first_query)[:1] == [first_case]
+    assert type_query(page, http_home, first_query)[:1] == [first_case]
     shown = typed_results(page, [query for query, _ in TYPED])
     assert {query: hrefs[:1] for (query, case_id), hrefs in zip(TYPED, shown) if rank_of(hrefs, case_id) != 1} == {}
 
@@ -133,34 +139,34 @@ def test_shared_link_opens_the_search_with_results(page, search_url):
 INSIDE_LONGER_TERMS = [("理事会", XINGSHAN), ("议事角", "fixture-search-shequ"), ("夜校", "fixture-search-chayuan")]
 
 
-def test_a_word_inside_a_longer_term_finds_the_case(page, search_url):
+def test_a_word_inside_a_longer_term_finds_the_case(page, http_home):
     wrong = {query: found[:1] for query, case_id in INSIDE_LONGER_TERMS
-             if (found := open_search(page, search_url, query))[:1] != [case_id]}
+             if (found := open_search(page, http_home, query))[:1] != [case_id]}
     assert wrong == {}
 
 
-def test_dictionary_term_and_initials_match_only_their_case(page, search_url):
-    assert open_search(page, search_url, "一肩挑") == [XINGSHAN]
-    assert open_search(page, search_url, "lhlp") == [XINGSHAN]  # no prefix match on another case's pinyin
+def test_dictionary_term_and_initials_match_only_their_case(page, http_home):
+    assert open_search(page, http_home, "一肩挑") == [XINGSHAN]
+    assert open_search(page, http_home, "lhlp") == [XINGSHAN]  # no prefix match on another case's pinyin
 
 
-def test_source_paths_and_addresses_are_not_what_matches(page, search_url):
+def test_source_paths_and_addresses_are_not_what_matches(page, http_home):
     """The page's line 案例文件：cases/….md and the addresses are not indexed."""
     queries = ["cases", "md", "cases/guangdong-wengyuan-lingtouyan.md", "html"]
-    assert {query: found for query in queries if (found := open_search(page, search_url, query))} == {}
+    assert {query: found for query in queries if (found := open_search(page, http_home, query))} == {}
 
 
-def test_punctuation_digits_or_markup_only_find_nothing(page, search_url):
+def test_punctuation_digits_or_markup_only_find_nothing(page, http_home):
     queries = ["！？。……", "2009", "<b></b>", "<script>alert(1)</script>", "——"]
     shown = {}
     for query in queries:
-        found = open_search(page, search_url, query)
+        found = open_search(page, http_home, query)
         shown[query] = (found, "没有找到" in page.locator(".md-search-result__meta").inner_text())
     assert shown == {query: ([], True) for query in queries}
 
 
-def test_no_results_offers_nearest_terms_that_find_cases(page, search_url):
-    assert open_search(page, search_url, "理事长会议纪要汇编") == []
+def test_no_results_offers_nearest_terms_that_find_cases(page, http_home):
+    assert open_search(page, http_home, "理事长会议纪要汇编") == []
     meta = page.locator(".md-search-result__meta")
     meta.locator(".kb-search__suggestion").first.wait_for()
     assert re.match(r"没有找到“理事长会议纪要汇编”的相关案例，试试：", meta.inner_text())
@@ -172,8 +178,8 @@ def test_no_results_offers_nearest_terms_that_find_cases(page, search_url):
     assert page.locator("input.md-search__input").input_value() == label
 
 
-def test_results_show_title_region_model_status_and_highlighted_passage(page, search_url):
-    open_search(page, search_url, "贴息贷款")
+def test_results_show_title_region_model_status_and_highlighted_passage(page, http_home):
+    open_search(page, http_home, "贴息贷款")
     first = page.locator(".md-search-result__item").first
     assert "培育农村党员创业“领头雁”" in first.locator("h1").inner_text()
     assert first.locator(".kb-search__region").inner_text() == "广东省韶关市翁源县"
@@ -184,13 +190,13 @@ def test_results_show_title_region_model_status_and_highlighted_passage(page, se
     assert first.locator("script, img, iframe").count() == 0
 
 
-def test_traditional_query_highlights_the_simplified_text(page, search_url):
-    open_search(page, search_url, "戶聯理事會")
+def test_traditional_query_highlights_the_simplified_text(page, http_home):
+    open_search(page, http_home, "戶聯理事會")
     assert "户联理事会" in page.locator(".md-search-result__item").first.locator("mark").all_inner_texts()
 
 
-def test_province_facet_narrows_the_results(page, search_url):
-    assert len(open_search(page, search_url, "党员")) >= 3
+def test_province_facet_narrows_the_results(page, http_home):
+    assert len(open_search(page, http_home, "党员")) >= 3
     facet = page.locator('select[data-kb-facet="province"]')
     facet.wait_for(state="visible", timeout=15000)
     facet.select_option(label=[o for o in facet.locator("option").all_inner_texts() if o.startswith("广东省")][0])
@@ -224,8 +230,8 @@ def test_enter_right_after_typing_moves_to_the_first_result_of_the_new_text(page
     assert case_ids(page)[:1] == [WENGYUAN]
 
 
-def test_slash_opens_the_search_box(page, search_url):
-    page.goto(search_url)
+def test_slash_opens_the_search_box(page, http_home):
+    page.goto(http_home)
     assert not page.evaluate("document.getElementById('__search').checked")
     page.keyboard.press("/")
     page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
@@ -262,10 +268,10 @@ def test_bad_input_in_the_link_is_harmless(page, search_url):
     assert harm == {}
 
 
-def test_lone_surrogate_typed_in_the_box_is_harmless(page, search_url):
+def test_lone_surrogate_typed_in_the_box_is_harmless(page, http_home):
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(search_url)
+    page.goto(http_home)
     page.evaluate("""() => { const box = document.querySelector('input.md-search__input');
         box.value = '\\ud800户联理事会\\udfff'; box.dispatchEvent(new Event('input')); }""")
     page.wait_for_function(ANSWERED, timeout=15000)
@@ -273,10 +279,10 @@ def test_lone_surrogate_typed_in_the_box_is_harmless(page, search_url):
     assert case_ids(page)[:1] == [XINGSHAN]
 
 
-def test_open_search_fits_a_phone(browser, search_url):
+def test_open_search_fits_a_phone(browser, http_home):
     context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 740})
     page = context.new_page()
-    assert open_search(page, search_url, "两会两评")[0] == XINGSHAN
+    assert open_search(page, http_home, "两会两评")[0] == XINGSHAN
     widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     context.close()
     assert widths == [375, 375]
