@@ -12,6 +12,7 @@ from kb.site.offline import BUNDLE_NAME, make_offline_bundle
 from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, serve
 
 SEED_CASES = ROOT / "cases"
+SEARCH_FIXTURES = ROOT / "tests" / "fixtures" / "search"
 
 # mkdocs.yml names build/docs as its source folder, and MkDocs refuses a config
 # whose folder does not exist; every make target creates it, a bare pytest may not.
@@ -129,7 +130,20 @@ def unpacked_offline_bundle(workdir: Path, cases_dir: Path) -> Path:
     return workdir / "unpacked" / BUNDLE_NAME
 
 
+def copy_search_cases(folder: Path) -> Path:
+    """The seed cases and the labelled search fixtures (tests/fixtures/search), in one cases folder,
+    with the training modules beside it (the committed library plus the fixtures)."""
+    shutil.copytree(SEED_CASES.parent / "modules", folder / "modules")
+    cases = folder / "cases"
+    cases.mkdir()
+    for path in [*SEED_CASES.glob("*.md"), *SEARCH_FIXTURES.glob("*.md")]:
+        shutil.copy(path, cases / path.name)
+    return cases
+
+
 @pytest.fixture(scope="session")
 def offline_bundle(shared_dir) -> Path:
-    """The offline zip of the committed cases, built once and unpacked."""
-    return shared_build(shared_dir, "offline", lambda workdir: unpacked_offline_bundle(workdir, SEED_CASES))
+    """The offline zip of the committed cases and the search fixtures, built once and unpacked:
+    every test from file:// opens it (test_search searches its fixtures)."""
+    return shared_build(shared_dir, "offline",
+                        lambda workdir: unpacked_offline_bundle(workdir, copy_search_cases(workdir)))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_search_cases
 from sitebuild import ROOT, kb_env
 
 XINGSHAN = "hubei-xingshan-lianghui-liangping"
@@ -69,13 +70,10 @@ def files_of(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def library(tmp_path) -> tuple[Path, Path]:
-    """A copy of the seed cases and the search fixtures, and of the vocabularies."""
-    cases, vocab = tmp_path / "cases", tmp_path / "vocab"
-    cases.mkdir()
-    for path in [*(ROOT / "cases").glob("*.md"), *(ROOT / "tests/fixtures/search").glob("*.md")]:
-        shutil.copy(path, cases / path.name)
+    """A copy of the seed cases, the search fixtures and the modules, and of the vocabularies."""
+    vocab = tmp_path / "vocab"
     shutil.copytree(ROOT / "vocab", vocab)
-    return cases, vocab
+    return copy_search_cases(tmp_path), vocab
 
 
 def test_rebuilds_after_edits_render_what_a_fresh_build_renders(library, tmp_path):

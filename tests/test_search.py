@@ -9,30 +9,18 @@ a result, shared ``?q=`` links and bad input in them, Enter right after typing) 
 query set."""
 
 import re
-import shutil
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 import yaml
 
-from conftest import SEED_CASES, WENGYUAN, XINGSHAN, shared_build, unpacked_offline_bundle
+from conftest import SEARCH_FIXTURES, WENGYUAN, XINGSHAN, copy_search_cases, shared_build
 from kb.bench.search_timing import RESULT_LINK, quality_of, rank_of, typed_results
-from sitebuild import ROOT, build_site, serve
+from sitebuild import build_site, serve
 
-FIXTURES = ROOT / "tests" / "fixtures" / "search"
-QUERIES = yaml.safe_load((FIXTURES / "queries.yml").read_text(encoding="utf-8"))
+QUERIES = yaml.safe_load((SEARCH_FIXTURES / "queries.yml").read_text(encoding="utf-8"))
 ANSWERED = "() => /找到|没有/.test(document.querySelector('.md-search-result__meta').textContent)"
 pytestmark = pytest.mark.slow  # every test searches sites built here from seeds and fixtures
-
-
-def copy_search_cases(folder: Path) -> Path:
-    """The seed cases and the search fixtures, in one cases folder."""
-    cases = folder / "cases"
-    cases.mkdir()
-    for path in [*SEED_CASES.glob("*.md"), *FIXTURES.glob("*.md")]:
-        shutil.copy(path, cases / path.name)
-    return cases
 
 
 @pytest.fixture(scope="session")
@@ -43,11 +31,9 @@ def http_home(shared_dir):
 
 
 @pytest.fixture(scope="session")
-def file_home(shared_dir):
+def file_home(offline_bundle):
     """The offline bundle as a reader gets it: the zip, unpacked, index.html opened from disk."""
-    unpacked = shared_build(shared_dir, "search-offline",
-                            lambda workdir: unpacked_offline_bundle(workdir, copy_search_cases(workdir)))
-    return (unpacked / "index.html").as_uri()
+    return (offline_bundle / "index.html").as_uri()
 
 
 @pytest.fixture(params=["http", "file"])
