@@ -142,6 +142,15 @@ def copy_search_cases(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def library_url(shared_dir):
+    """The committed library plus the search fixtures (copy_search_cases), built once and served:
+    test_search searches it, and its figures carry two evidence labels (the fixtures' unnamed)."""
+    site = shared_build(shared_dir, "search-site", lambda workdir: build_site(workdir, copy_search_cases(workdir)))
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def offline_bundle(shared_dir) -> Path:
     """The offline zip of the committed cases and the search fixtures, built once and unpacked:
     every test from file:// opens it (test_search searches its fixtures)."""

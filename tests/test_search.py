@@ -14,9 +14,8 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from conftest import SEARCH_FIXTURES, WENGYUAN, XINGSHAN, copy_search_cases, shared_build
+from conftest import SEARCH_FIXTURES, WENGYUAN, XINGSHAN
 from kb.bench.search_timing import RESULT_LINK, quality_of, rank_of, typed_results
-from sitebuild import build_site, serve
 
 QUERIES = yaml.safe_load((SEARCH_FIXTURES / "queries.yml").read_text(encoding="utf-8"))
 ANSWERED = "() => /找到|没有/.test(document.querySelector('.md-search-result__meta').textContent)"
@@ -24,10 +23,8 @@ pytestmark = pytest.mark.slow  # every test searches sites built here from seeds
 
 
 @pytest.fixture(scope="session")
-def http_home(shared_dir):
-    site = shared_build(shared_dir, "search-site", lambda workdir: build_site(workdir, copy_search_cases(workdir)))
-    with serve(site) as url:
-        yield url + "/"
+def http_home(library_url):
+    return library_url + "/"
 
 
 @pytest.fixture(scope="session")

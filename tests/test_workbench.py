@@ -16,7 +16,6 @@ from kb.check.validate import validate_cases
 from kb.site.pdf import handout_keys
 from kb.site.render.compare import render_compare_data
 from quality.vnu import html_errors
-from sitebuild import build_site, serve
 from test_training import MODULE
 
 
@@ -129,40 +128,23 @@ def test_a_full_tray_says_so_and_adds_nothing(page, site_url):
 
 # --- evidence labels: the figures table's filter ------------------------------------------------
 
-@pytest.fixture(scope="module")
-def mixed_evidence_url(tmp_path_factory):
-    """A site whose cases are the seed cases with one figure relabelled (a FIXTURE copy,
-    never published): two labels to filter by."""
-    workdir = tmp_path_factory.mktemp("mixed-evidence")
-    cases_dir = workdir / "cases"
-    cases_dir.mkdir()
-    for path in SEED_CASES.glob("*.md"):
-        (cases_dir / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    xingshan = cases_dir / f"{XINGSHAN}.md"
-    text = xingshan.read_text(encoding="utf-8")
-    block = "    value: 105\n    unit: 公里\n    note: 原文称“据不完全统计”，自户联理事会普遍建立以来\n    evidence: self-report\n"
-    assert text.count(block) == 1
-    relabelled = text.replace(block, block.replace("self-report", "media"))
-    xingshan.write_text(relabelled, encoding="utf-8")
-    with serve(build_site(workdir, cases_dir)) as url:
-        yield url
-
-
 @pytest.mark.slow
-def test_figures_table_filters_by_evidence_label(page, mixed_evidence_url):
-    page.goto(f"{mixed_evidence_url}/figures/")
+def test_figures_table_filters_by_evidence_label(page, library_url):
+    """On the library with the search fixtures, whose figures name no evidence (未注明) beside
+    the seed cases' self-reported ones: two labels to filter by."""
+    page.goto(f"{library_url}/figures/")
     choice = page.get_by_label("只看出处：")
-    assert choice.locator("option").all_inner_texts() == ["全部（18）", "媒体报道（1）", "县（单位）自述（17）"]
+    assert choice.locator("option").all_inner_texts() == ["全部（22）", "未注明（4）", "县（单位）自述（18）"]
     rows = page.locator(".kb-sortable tbody tr")
-    choice.select_option("媒体报道")
-    visible = rows.evaluate_all("rows => rows.filter(r => !r.hidden).map(r => r.cells[1].textContent.trim())")
-    assert visible == ["修路"]
-    assert page.locator(".kb-table-filter__status").inner_text() == "显示 1 项，共 18 项"
+    choice.select_option("未注明")
+    visible = rows.evaluate_all("rows => rows.filter(r => !r.hidden).map(r => r.cells[0].textContent.trim())")
+    assert sorted(visible) == ["夹具丁县", "夹具丙县", "夹具乙区", "夹具甲县"]
+    assert page.locator(".kb-table-filter__status").inner_text() == "显示 4 项，共 22 项"
     choice.select_option("")
-    assert rows.evaluate_all("rows => rows.filter(r => !r.hidden).length") == 18
+    assert rows.evaluate_all("rows => rows.filter(r => !r.hidden).length") == 22
     counts = page.locator("h2#evidence ~ * table").first.locator("tbody tr").evaluate_all(
         "rows => rows.map(r => [r.cells[0].textContent, r.cells[2].textContent, r.cells[3].textContent])")
-    assert ["县（单位）自述", "17", "2"] in counts and ["媒体报道", "1", "1"] in counts
+    assert ["县（单位）自述", "18", "2"] in counts and ["未注明", "4", "4"] in counts
 
 
 # --- the comparison -------------------------------------------------------------------------------
