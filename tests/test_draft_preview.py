@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_CASES
+from conftest import SEED_CASES, XINGSHAN
 from kb.bench.reload_timing import preview_server, wait_for
 from kb.check.validate import validate_cases
 from kb.importer import import_documents
@@ -62,6 +62,36 @@ def test_preview_renders_the_draft_with_its_problems(cases_with_draft, tmp_path)
     assert f"({draft.name})" in (tmp_path / "docs" / "cases" / "index.md").read_text(encoding="utf-8")
 
 
+def test_preview_shows_files_that_cannot_be_case_pages_at_their_own_address(tmp_path):
+    """Unreadable YAML, and a finished case an edit broke: each a page of its problems (at the
+    case's address, or a numbered one for a file name that is no address), listed on 全部案例;
+    a build still refuses them."""
+    cases = tmp_path / "cases"
+    shutil.copytree(SEED_CASES, cases)
+    (cases / "fixture-unreadable.md").write_text("---\nid: fixture-unreadable\ntitle: [没有闭合\n---\n", encoding="utf-8")
+    (cases / "<b>坏 文件.md").write_text("---\n: <script>alert(1)</script>\n---\n", encoding="utf-8")
+    xingshan = cases / f"{XINGSHAN}.md"
+    xingshan.write_text(xingshan.read_text(encoding="utf-8").replace("category: ", "category: 没有这个分类", 1), encoding="utf-8")
+    _, problems, _ = validate_cases(cases)
+    by_file: dict[str, list[str]] = {}
+    for problem in problems:
+        by_file.setdefault(Path(problem.path).name, []).append(f"第 {problem.line} 行 · {problem.field}：{problem.message}")
+    assert set(by_file) == {"fixture-unreadable.md", "<b>坏 文件.md", f"{XINGSHAN}.md"}
+    with pytest.raises(InvalidCases):
+        generate(cases, tmp_path / "refused")
+    generate(cases, tmp_path / "docs", preview_drafts=True)
+    pages = {name: (tmp_path / "docs" / "cases" / name).read_text(encoding="utf-8").replace("\\", "")
+             for name in ("fixture-unreadable.md", f"{XINGSHAN}.md", "problem-file-1.md")}
+    for name, source in (("fixture-unreadable.md", "fixture-unreadable.md"), (f"{XINGSHAN}.md", f"{XINGSHAN}.md"),
+                         ("problem-file-1.md", "<b>坏 文件.md")):
+        assert "kb-draft-banner" in pages[name] and "还不能显示成案例页面" in pages[name]
+        for line in by_file[source]:
+            assert line.replace("<", "&lt;") in pages[name], (name, line)
+    assert "<script>" not in pages["problem-file-1.md"] and "<b>" not in pages["problem-file-1.md"]
+    index = (tmp_path / "docs" / "cases" / "index.md").read_text(encoding="utf-8")
+    assert "(fixture-unreadable.md)" in index and f"({XINGSHAN}.md)" in index and "(problem-file-1.md)" in index
+
+
 @pytest.mark.slow
 def test_make_serve_shows_the_draft_and_its_problems_after_an_edit(page, cases_with_draft, tmp_path):
     cases, draft = cases_with_draft
@@ -80,3 +110,7 @@ def test_make_serve_shows_the_draft_and_its_problems_after_an_edit(page, cases_w
                                arg=len(expected), timeout=120_000)
         for line in expected:
             assert line in page.locator(".admonition.kb-draft-banner").inner_text(), line
+        # a slip breaks the YAML: the open page shows the problem instead of waiting for a build
+        draft.write_text(draft.read_text(encoding="utf-8").replace("title: ", "title: [", 1), encoding="utf-8")
+        page.wait_for_function("() => document.body.innerText.includes('还不能显示成案例页面')", timeout=120_000)
+        assert "案例信息格式有误" in page.locator(".admonition.kb-draft-banner").inner_text()

@@ -8,8 +8,12 @@ rebuilds) renders such a draft as a page with a 草稿 banner that lists each
 remaining problem with its line (:mod:`kb.site.render.draft_banner`), so the
 person reviewing it can read it as readers will.
 
-A draft that cannot be read as a case at all (unreadable YAML, a field of the
-wrong shape) has no page to show: its problems still stop the preview.
+Any other case file with problems (unreadable YAML, a field of the wrong shape,
+a finished case an edit broke) cannot be shown as a case page. The preview shows a
+page listing its problems instead, at the address of the case being edited, so the
+browser shows what to fix as soon as the file is saved (:class:`ProblemFile`); the
+preview never stops while a case file has problems. Problems outside the case files
+(the training modules) still stop it, with the message in the terminal.
 """
 
 from __future__ import annotations
@@ -28,6 +32,13 @@ PREVIEW_ENV = "KB_PREVIEW_DRAFTS"
 @dataclass
 class DraftPreview:
     case: Case
+    problems: list[Problem]
+
+
+@dataclass
+class ProblemFile:
+    """A case file the preview cannot show as a case page, and its problems."""
+    path: Path
     problems: list[Problem]
 
 
@@ -58,3 +69,17 @@ def draft_previews(cases_dir: Path, problems: list[Problem]) -> list[DraftPrevie
             continue  # not shaped like a case yet: nothing to show
         previews.append(DraftPreview(case, sorted(found, key=lambda p: p.line)))
     return previews
+
+
+def problem_files(cases_dir: Path, problems: list[Problem]) -> tuple[list[ProblemFile], list[Problem]]:
+    """``problems`` grouped by the case file they are in, and the problems in no case file."""
+    files = {display_path(path): path for path in case_paths(cases_dir)}
+    grouped: dict[str, list[Problem]] = {}
+    others = []
+    for problem in problems:
+        if problem.path in files:
+            grouped.setdefault(problem.path, []).append(problem)
+        else:
+            others.append(problem)
+    found = [ProblemFile(files[path], sorted(found, key=lambda p: p.line)) for path, found in grouped.items()]
+    return sorted(found, key=lambda f: f.path.name), others

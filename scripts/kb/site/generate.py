@@ -14,6 +14,7 @@ Usage::
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,13 +27,13 @@ from kb.check.library import check_library
 from kb.model.case import Case
 from kb.model.module import Module
 from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR
-from kb.site.draft_preview import DraftPreview, draft_previews
+from kb.site.draft_preview import DraftPreview, ProblemFile, draft_previews, problem_files
 from kb.site.pdf_links import attach_pdfs
 from kb.check.problems import Problem, RefusedToBuild
 from kb.site.render.case_list import render_case_list
 from kb.site.render.case_page import render_case_page
 from kb.site.render.compare import render_compare_files
-from kb.site.render.draft_banner import render_draft_list, render_draft_page
+from kb.site.render.draft_banner import problem_page_path, render_draft_list, render_draft_page, render_problem_page
 from kb.site.render.figures_page import render_figures_page
 from kb.site.render.glossary_page import render_glossary_page
 from kb.site.render.home import fill_markers
@@ -97,10 +98,10 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     refuse_overlap(cases_dir, out_dir)
     incremental.new_round()
     check = check_library(cases_dir, modules_dir)
-    problems, drafts = check.problems, []
+    problems, drafts, broken = check.problems, [], []
     if preview_drafts and problems:
         drafts = draft_previews(cases_dir, check.case_problems)
-        problems = [p for p in problems if p.path not in {d.case.path for d in drafts}]
+        broken, problems = problem_files(cases_dir, [p for p in problems if p.path not in {d.case.path for d in drafts}])
     if problems:
         raise InvalidCases(problems)
     cases = check.cases
@@ -109,25 +110,31 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
         write_if_changed(out_dir / SOURCE_PATH, search_source)
         search_source_written(out_dir / SOURCE_PATH)
     files = render_site_files(cases, docs_dir, check.modules, directory_urls, search_source)
-    if drafts:
-        files.update(render_draft_files(drafts, files))
+    if drafts or broken:
+        shown = [p for preview in [*drafts, *broken] for p in preview.problems]
+        print(f"预览中显示了 {len(drafts) + len(broken)} 个还有问题的案例文件（见“全部案例”页的“草稿预览”），"
+              "改好以前 make build 会拒绝它们：\n" + "\n".join(p.format() for p in shown), file=sys.stderr)
+        files.update(render_draft_files(drafts, broken, files))
     attach_pdfs(files, printing=printing, directory_urls=directory_urls)
     return GenerateReport(cases, *write_folder(out_dir, files))
 
 
-def render_draft_files(drafts: list[DraftPreview], files: dict[str, bytes]) -> dict[str, bytes]:
-    """The 草稿 pages, and the list of them added to 全部案例; sealed like every page.
-    A draft whose values cannot fill a page yet is refused with its problems."""
-    pages, unshown = {}, []
+def render_draft_files(drafts: list[DraftPreview], broken: list[ProblemFile],
+                       files: dict[str, bytes]) -> dict[str, bytes]:
+    """The preview's pages of case files with problems, and the list of them added to 全部案例;
+    sealed like every page. A draft whose values cannot fill a page yet gets the page of its problems."""
+    pages: dict[str, str] = {}
     for draft in drafts:
         page = render_draft_page(draft, vocab.categories())
         if page is None:
-            unshown += draft.problems
+            broken.append(ProblemFile(Path(draft.case.path), draft.problems))
         else:
             pages[f"cases/{draft.case.id}.md"] = page
-    if unshown:
-        raise InvalidCases(unshown)
-    pages["cases/index.md"] = files["cases/index.md"].decode("utf-8") + render_draft_list(drafts)
+    problem_pages: dict[str, ProblemFile] = {}
+    for problem_file in broken:
+        path = problem_page_path(problem_file, set(files) | set(pages))
+        pages[path], problem_pages[path] = render_problem_page(problem_file), problem_file
+    pages["cases/index.md"] = files["cases/index.md"].decode("utf-8") + render_draft_list(drafts, problem_pages)
     return seal_pages({path: text.encode("utf-8") for path, text in pages.items()})
 
 

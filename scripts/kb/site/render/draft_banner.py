@@ -1,15 +1,27 @@
-"""The 草稿 preview page of a draft that still has problems (``make serve`` only,
-:mod:`kb.site.draft_preview`): the case page with a banner listing each problem and its line.
+"""The preview's pages of case files that still have problems (``make serve`` only,
+:mod:`kb.site.draft_preview`): a draft's case page with a 草稿 banner listing each problem
+and its line, and for a file that cannot be shown as a case page, a page listing its problems.
 
 Problem texts quote the case (a bad URL, a category), so they are escaped like any case text.
 """
 
 from __future__ import annotations
 
+import re
+
+from kb.check.problems import Problem
 from kb.model.vocab import Category
-from kb.site.draft_preview import DraftPreview
+from kb.site.draft_preview import DraftPreview, ProblemFile
 from kb.site.render.case_page import render_case_page
+from kb.site.render.page_meta import front_matter
 from kb.site.render.safe_text import inline
+
+CASE_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def problem_lines(problems: list[Problem]) -> list[str]:
+    return [f"    - 第 {p.line} 行 · {inline(p.field)}：{inline(p.message)}" + (f"（{inline(p.hint)}）" if p.hint else "")
+            for p in problems]
 
 
 def render_banner(preview: DraftPreview) -> str:
@@ -17,9 +29,26 @@ def render_banner(preview: DraftPreview) -> str:
     lines = [f'!!! danger kb-draft-banner "草稿预览：还有 {len(problems)} 个问题"', "",
              f"    这个页面只在 `make serve` 的预览中出现。案例文件 `{inline(preview.case.path)}` 是草稿"
              "（status: draft），下面的问题改好以前，`make build`、自动检查和发布的网站都会拒绝它。", ""]
-    lines += [f"    - 第 {p.line} 行 · {inline(p.field)}：{inline(p.message)}" + (f"（{inline(p.hint)}）" if p.hint else "")
-              for p in problems]
-    return "\n".join(lines)
+    return "\n".join(lines + problem_lines(problems))
+
+
+def problem_page_path(problem_file: ProblemFile, taken: set[str]) -> str:
+    """The page at the case's own address (its file name) while that is free, so the page open
+    in the browser shows the problems when the file is saved; else one numbered after the others."""
+    path = f"cases/{problem_file.path.stem}.md"
+    if CASE_ID_RE.fullmatch(problem_file.path.stem) and path not in taken:
+        return path
+    return next(f"cases/problem-file-{n}.md" for n in range(1, len(taken) + 2) if f"cases/problem-file-{n}.md" not in taken)
+
+
+def render_problem_page(problem_file: ProblemFile) -> str:
+    """The page of a case file that cannot be shown as a case page yet: its problems, by line."""
+    name, problems = problem_file.path.name, problem_file.problems
+    lines = [front_matter(title=f"有问题的案例文件：{name}"), "", f"# 有问题的案例文件：{inline(name)}", "",
+             f'!!! danger kb-draft-banner "预览：这个案例文件有 {len(problems)} 个问题，还不能显示成案例页面"', "",
+             f"    这个页面只在 `make serve` 的预览中出现。改好案例文件 `{inline(problems[0].path)}` 中下面的问题"
+             "并保存，这里会自动刷新成案例页面。在此以前，`make build`、自动检查和发布的网站都会拒绝它。", ""]
+    return "\n".join(lines + problem_lines(problems)) + "\n"
 
 
 def render_draft_page(preview: DraftPreview, categories: dict[str, Category]) -> str | None:
@@ -32,8 +61,10 @@ def render_draft_page(preview: DraftPreview, categories: dict[str, Category]) ->
     return head + title + "\n" + render_banner(preview) + "\n" + rest
 
 
-def render_draft_list(previews: list[DraftPreview]) -> str:
-    """The section added to 全部案例 in the preview, so the drafts can be found."""
-    lines = ["", "## 草稿预览", "", "只在 `make serve` 的预览中显示：这些草稿还有问题，发布的网站不会收录。", ""]
-    lines += [f"- [{inline(p.case.title)}]({p.case.id}.md)（{len(p.problems)} 个问题）" for p in previews]
+def render_draft_list(previews: list[DraftPreview], problem_pages: dict[str, ProblemFile]) -> str:
+    """The section added to 全部案例 in the preview, so the drafts and the files with problems can be found."""
+    lines = ["", "## 草稿预览", "", "只在 `make serve` 的预览中显示：这些案例文件还有问题，发布的网站不会收录。", ""]
+    lines += [f"- [{inline(p.case.title)}]({p.case.id}.md)（草稿，{len(p.problems)} 个问题）" for p in previews]
+    lines += [f"- [{inline(f.path.name)}]({page.removeprefix('cases/')})（还不能显示成案例页面，{len(f.problems)} 个问题）"
+              for page, f in problem_pages.items()]
     return "\n".join(lines) + "\n"
