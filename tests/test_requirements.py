@@ -76,6 +76,29 @@ def test_every_dependency_is_pinned_in_the_same_file(name):
     assert not problems, "\n".join(problems)
 
 
+def included(name: str) -> set[str]:
+    """The files ``name`` includes with ``-r``, and the files those include."""
+    found = set()
+    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
+        if line.startswith("-r "):
+            child = re.sub(r"\s#.*", "", line[3:]).strip()
+            found |= {child, *included(child)}
+    return found
+
+
+def test_each_task_installs_every_file_its_file_includes():
+    """The Makefile installs each file's own lines in a pip run of its own (make -j runs them side
+    by side), so a task's list of stamps (IMPORT_STAMPS, …) must hold the files its file includes."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    file_of = dict(re.findall(r"^\$\((\w*STAMP)\): (requirements[\w-]*\.txt)", makefile, re.MULTILINE))
+    assert set(file_of.values()) == set(FILES)
+    groups = re.findall(r"^(\w+)_STAMPS := (.+)$", makefile, re.MULTILINE)
+    assert {group for group, _ in groups} == {"IMPORT", "BROWSER", "TEST"}
+    for group, stamps in groups:
+        own = file_of[f"{group}_STAMP"]
+        assert {file_of[name] for name in re.findall(r"\$\((\w+)\)", stamps)} == {own, *included(own)}, group
+
+
 def test_the_test_file_includes_every_other_file():
     everything = {key for name in FILES for key in pins(name)}
     assert set(pins("requirements-test.txt")) == everything
