@@ -130,9 +130,9 @@ def unpacked_offline_bundle(workdir: Path, cases_dir: Path) -> Path:
     return workdir / "unpacked" / BUNDLE_NAME
 
 
-def copy_search_cases(folder: Path) -> Path:
-    """The seed cases and the labelled search fixtures (tests/fixtures/search), in one cases folder,
-    with the training modules beside it (the committed library plus the fixtures)."""
+def copy_library(folder: Path) -> Path:
+    """The test library in ``folder``: the committed cases and the labelled search fixtures
+    (tests/fixtures/search) in one cases folder, the committed training modules beside it."""
     shutil.copytree(SEED_CASES.parent / "modules", folder / "modules")
     cases = folder / "cases"
     cases.mkdir()
@@ -143,16 +143,16 @@ def copy_search_cases(folder: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def library_url(shared_dir):
-    """The committed library plus the search fixtures (copy_search_cases), built once and served:
-    test_search searches it, and its figures carry two evidence labels (the fixtures' unnamed)."""
-    site = shared_build(shared_dir, "search-site", lambda workdir: build_site(workdir, copy_search_cases(workdir)))
+    """The test library (copy_library), built once and served: test_search searches it, and its
+    figures carry two evidence labels (the fixtures' name none)."""
+    site = shared_build(shared_dir, "library-site", lambda workdir: build_site(workdir, copy_library(workdir)))
     with serve(site) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
 def offline_bundle(shared_dir) -> Path:
-    """The offline zip of the committed cases and the search fixtures, built once and unpacked:
-    every test from file:// opens it (test_search searches its fixtures)."""
+    """The offline zip of the test library (copy_library), built once and unpacked: every test
+    from file:// opens it (test_search searches its fixtures)."""
     return shared_build(shared_dir, "offline",
-                        lambda workdir: unpacked_offline_bundle(workdir, copy_search_cases(workdir)))
+                        lambda workdir: unpacked_offline_bundle(workdir, copy_library(workdir)))

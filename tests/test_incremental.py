@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_search_cases
+from conftest import copy_library
 from sitebuild import ROOT, kb_env
 
 XINGSHAN = "hubei-xingshan-lianghui-liangping"
@@ -73,7 +73,7 @@ def library(tmp_path) -> tuple[Path, Path]:
     """A copy of the seed cases, the search fixtures and the modules, and of the vocabularies."""
     vocab = tmp_path / "vocab"
     shutil.copytree(ROOT / "vocab", vocab)
-    return copy_search_cases(tmp_path), vocab
+    return copy_library(tmp_path), vocab
 
 
 def test_rebuilds_after_edits_render_what_a_fresh_build_renders(library, tmp_path):
