@@ -13,6 +13,8 @@ from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, serve
 
 SEED_CASES = ROOT / "cases"
 SEARCH_FIXTURES = ROOT / "tests" / "fixtures" / "search"
+# the cases of the test library (copy_library), by id
+LIBRARY_CASE_IDS = sorted(path.stem for path in [*SEED_CASES.glob("*.md"), *SEARCH_FIXTURES.glob("*.md")])
 
 # mkdocs.yml names build/docs as its source folder, and MkDocs refuses a config
 # whose folder does not exist; every make target creates it, a bare pytest may not.
@@ -52,8 +54,9 @@ def shared_build(shared_dir: Path, name: str, build: Callable[[Path], Path]) -> 
 
 @pytest.fixture(scope="session")
 def site_dir(shared_dir) -> Path:
-    """The site built once from the committed cases, shared by the tests."""
-    return shared_build(shared_dir, "seed-site", build_site)
+    """The test library's site (:func:`copy_library`: the committed cases and modules, and the
+    labelled search fixtures), built once and shared by every test that reads or opens a site."""
+    return shared_build(shared_dir, "library-site", lambda workdir: build_site(workdir, copy_library(workdir)))
 
 
 @pytest.fixture(scope="session")
@@ -139,15 +142,6 @@ def copy_library(folder: Path) -> Path:
     for path in [*SEED_CASES.glob("*.md"), *SEARCH_FIXTURES.glob("*.md")]:
         shutil.copy(path, cases / path.name)
     return cases
-
-
-@pytest.fixture(scope="session")
-def library_url(shared_dir):
-    """The test library (copy_library), built once and served: test_search searches it, and its
-    figures carry two evidence labels (the fixtures' name none)."""
-    site = shared_build(shared_dir, "library-site", lambda workdir: build_site(workdir, copy_library(workdir)))
-    with serve(site) as url:
-        yield url
 
 
 @pytest.fixture(scope="session")

@@ -34,7 +34,7 @@ print(json.dumps(page_split.last_share))
 
 @pytest.fixture(scope="module")
 def docs_dir(site_dir):
-    return site_dir.parent / "docs"  # the rendered folder of the shared seed build
+    return site_dir.parent / "docs"  # the rendered folder of the shared library build
 
 
 def run_mkdocs_child(docs_dir, site_dir, split=True) -> subprocess.CompletedProcess:
@@ -78,7 +78,7 @@ def built_files(site_dir):
 
 @pytest.fixture(scope="module")
 def split_build(docs_dir, tmp_path_factory):
-    """The seed build's pages built on two cores: the site folder and the pages the helper built."""
+    """The library build's pages built on two cores: the site folder and the pages the helper built."""
     site = tmp_path_factory.mktemp("split") / "site"
     return site, build(docs_dir, site)
 

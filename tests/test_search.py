@@ -23,8 +23,8 @@ pytestmark = pytest.mark.slow  # every test searches sites built here from seeds
 
 
 @pytest.fixture(scope="session")
-def http_home(library_url):
-    return library_url + "/"
+def http_home(site_url):
+    return site_url + "/"
 
 
 @pytest.fixture(scope="session")

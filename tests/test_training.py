@@ -6,7 +6,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from conftest import SEED_CASES, WENGYUAN, XINGSHAN
+from conftest import LIBRARY_CASE_IDS, SEED_CASES, WENGYUAN, XINGSHAN
 from kb.check.module_rules import validate_modules
 from kb.site.pdf import render_pdfs
 from kb.site.pdf_links import attach_pdfs, digest
@@ -95,7 +95,7 @@ def pdf_text(path: Path) -> str:
 def test_handouts_print_to_a4_pdfs_without_site_chrome(site_dir, tmp_path, browser):
     made = render_pdfs(site_dir, site_dir.parent / "docs", tmp_path, browser=browser)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in made) == [
-        f"cases/{WENGYUAN}.pdf", f"cases/{XINGSHAN}.pdf", f"modules/{MODULE}.pdf", f"packets/{MODULE}.pdf"]
+        *(f"cases/{case_id}.pdf" for case_id in LIBRARY_CASE_IDS), f"modules/{MODULE}.pdf", f"packets/{MODULE}.pdf"]
     case_pdf = pypdf.PdfReader(tmp_path / "cases" / f"{XINGSHAN}.pdf")
     assert 2 <= len(case_pdf.pages) <= 4
     assert round(float(case_pdf.pages[0].mediabox.width)) == 595  # A4: 210 mm = 595 pt
