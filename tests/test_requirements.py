@@ -7,6 +7,7 @@ documents loads nothing from outside the file that task installs."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -162,3 +163,18 @@ def test_the_importer_needs_only_requirements_import_txt(tmp_path):
             (sources / fixture.name).write_bytes(fixture.read_bytes())
     extra = loaded_distributions(IMPORT, str(sources), str(tmp_path / "out")) - set(pins("requirements-import.txt"))
     assert not extra, f"导入用到了 requirements-import.txt 以外的包：{sorted(extra)}"
+
+
+@pytest.fixture(scope="module")
+def made_once_per_module():
+    return object()
+
+
+def test_tests_sharing_a_module_fixture_go_to_one_worker(request, made_once_per_module):
+    """pytest.ini's ``--dist loadgroup`` keeps them on one worker, so the fixture is made once, only if
+    xdist sees the group tests/conftest.py marks: it appends it to the test's id. With pytest 9.2
+    and xdist 3.8.0 it silently did not (pytest-dev/pytest-xdist#1386), and each worker built the
+    shared fixtures (the hostile site, the folder import) again."""
+    assert request.node.get_closest_marker("xdist_group").args == (request.module.__name__,)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        assert request.node.nodeid.endswith(f"@{request.module.__name__}")
