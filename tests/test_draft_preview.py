@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEED_CASES, XINGSHAN
+from test_training import MODULE
 from kb.bench.reload_timing import preview_server, wait_for
 from kb.check.validate import validate_cases
 from kb.importer import import_documents
@@ -90,6 +91,23 @@ def test_preview_shows_files_that_cannot_be_case_pages_at_their_own_address(tmp_
     assert "<script>" not in pages["problem-file-1.md"] and "<b>" not in pages["problem-file-1.md"]
     index = (tmp_path / "docs" / "cases" / "index.md").read_text(encoding="utf-8")
     assert "(fixture-unreadable.md)" in index and f"({XINGSHAN}.md)" in index and "(problem-file-1.md)" in index
+
+
+def test_preview_shows_a_broken_training_module_at_its_own_address(tmp_path):
+    """A slip in a module file: the preview shows its problems where the module's page was,
+    and lists it on 全部案例; a build still refuses it."""
+    cases, modules = tmp_path / "cases", tmp_path / "modules"
+    shutil.copytree(SEED_CASES, cases)
+    shutil.copytree(ROOT / "modules", modules)
+    module = modules / f"{MODULE}.yml"
+    module.write_text(module.read_text(encoding="utf-8").replace("title: ", "title: [", 1), encoding="utf-8")
+    with pytest.raises(InvalidCases):
+        generate(cases, tmp_path / "refused")
+    generate(cases, tmp_path / "docs", preview_drafts=True)
+    page = (tmp_path / "docs" / "training" / f"{MODULE}.md").read_text(encoding="utf-8")
+    assert "有问题的培训专题文件" in page and "还不能显示成专题页面" in page and "案例信息格式有误" in page
+    assert f"(../training/{MODULE}.md)" in (tmp_path / "docs" / "cases" / "index.md").read_text(encoding="utf-8")
+    assert f"{MODULE}.md" not in (tmp_path / "docs" / "training" / "index.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

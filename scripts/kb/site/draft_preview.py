@@ -8,12 +8,11 @@ rebuilds) renders such a draft as a page with a 草稿 banner that lists each
 remaining problem with its line (:mod:`kb.site.render.draft_banner`), so the
 person reviewing it can read it as readers will.
 
-Any other case file with problems (unreadable YAML, a field of the wrong shape,
-a finished case an edit broke) cannot be shown as a case page. The preview shows a
-page listing its problems instead, at the address of the case being edited, so the
-browser shows what to fix as soon as the file is saved (:class:`ProblemFile`); the
-preview never stops while a case file has problems. Problems outside the case files
-(the training modules) still stop it, with the message in the terminal.
+Any other case or training-module file with problems (unreadable YAML, a field of
+the wrong shape, a finished case an edit broke) cannot be shown as its page. The
+preview shows a page listing its problems instead, at the address of the page being
+edited, so the browser shows what to fix as soon as the file is saved
+(:class:`ProblemFile`): the preview never stops on a problem in the files it shows.
 """
 
 from __future__ import annotations
@@ -37,9 +36,11 @@ class DraftPreview:
 
 @dataclass
 class ProblemFile:
-    """A case file the preview cannot show as a case page, and its problems."""
+    """A case or module file the preview cannot show as its page, and its problems.
+    ``folder``: where its page would be (``cases`` or ``training``)."""
     path: Path
     problems: list[Problem]
+    folder: str = "cases"
 
 
 def previewing_drafts() -> bool:
@@ -71,9 +72,12 @@ def draft_previews(cases_dir: Path, problems: list[Problem]) -> list[DraftPrevie
     return previews
 
 
-def problem_files(cases_dir: Path, problems: list[Problem]) -> tuple[list[ProblemFile], list[Problem]]:
-    """``problems`` grouped by the case file they are in, and the problems in no case file."""
-    files = {display_path(path): path for path in case_paths(cases_dir)}
+def problem_files(cases_dir: Path, modules_dir: Path,
+                  problems: list[Problem]) -> tuple[list[ProblemFile], list[Problem]]:
+    """``problems`` grouped by the case or module file they are in, and the problems in no such file."""
+    files = {display_path(path): (path, "cases") for path in case_paths(cases_dir)}
+    if modules_dir.is_dir():
+        files.update({display_path(path): (path, "training") for path in case_paths(modules_dir)})
     grouped: dict[str, list[Problem]] = {}
     others = []
     for problem in problems:
@@ -81,5 +85,6 @@ def problem_files(cases_dir: Path, problems: list[Problem]) -> tuple[list[Proble
             grouped.setdefault(problem.path, []).append(problem)
         else:
             others.append(problem)
-    found = [ProblemFile(files[path], sorted(found, key=lambda p: p.line)) for path, found in grouped.items()]
-    return sorted(found, key=lambda f: f.path.name), others
+    found = [ProblemFile(files[path][0], sorted(found, key=lambda p: p.line), files[path][1])
+             for path, found in grouped.items()]
+    return sorted(found, key=lambda f: (f.folder, f.path.name)), others

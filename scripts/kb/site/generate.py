@@ -24,6 +24,7 @@ from kb.site import incremental
 from kb.site.crossindex import build_index
 from kb.model.glossary import glossary
 from kb.check.library import check_library
+from kb.check.module_load import default_modules_dir
 from kb.model.case import Case
 from kb.model.module import Module
 from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR
@@ -101,7 +102,8 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     problems, drafts, broken = check.problems, [], []
     if preview_drafts and problems:
         drafts = draft_previews(cases_dir, check.case_problems)
-        broken, problems = problem_files(cases_dir, [p for p in problems if p.path not in {d.case.path for d in drafts}])
+        broken, problems = problem_files(cases_dir, modules_dir or default_modules_dir(cases_dir),
+                                         [p for p in problems if p.path not in {d.case.path for d in drafts}])
     if problems:
         raise InvalidCases(problems)
     cases = check.cases
@@ -112,7 +114,7 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     files = render_site_files(cases, docs_dir, check.modules, directory_urls, search_source)
     if drafts or broken:
         shown = [p for preview in [*drafts, *broken] for p in preview.problems]
-        print(f"预览中显示了 {len(drafts) + len(broken)} 个还有问题的案例文件（见“全部案例”页的“草稿预览”），"
+        print(f"预览中显示了 {len(drafts) + len(broken)} 个还有问题的文件（见“全部案例”页的“草稿预览”），"
               "改好以前 make build 会拒绝它们：\n" + "\n".join(p.format() for p in shown), file=sys.stderr)
         files.update(render_draft_files(drafts, broken, files))
     attach_pdfs(files, printing=printing, directory_urls=directory_urls)
