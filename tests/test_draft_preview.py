@@ -105,7 +105,7 @@ def test_preview_shows_a_broken_training_module_at_its_own_address(tmp_path):
         generate(cases, tmp_path / "refused")
     generate(cases, tmp_path / "docs", preview_drafts=True)
     page = (tmp_path / "docs" / "training" / f"{MODULE}.md").read_text(encoding="utf-8")
-    assert "有问题的培训专题文件" in page and "还不能显示成专题页面" in page and "案例信息格式有误" in page
+    assert "有问题的培训专题文件" in page and "还不能显示成专题页面" in page and "专题信息格式有误" in page
     assert f"(../training/{MODULE}.md)" in (tmp_path / "docs" / "cases" / "index.md").read_text(encoding="utf-8")
     assert f"{MODULE}.md" not in (tmp_path / "docs" / "training" / "index.md").read_text(encoding="utf-8")
 

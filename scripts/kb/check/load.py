@@ -104,8 +104,10 @@ def _likely_encoding(raw: bytes) -> str:
     return "，看起来是 Windows 常用的 GBK/GB18030 编码"
 
 
-def parse_yaml_with_lines(fm_text: str, path: Path, first_line: int) -> tuple[dict[str, Any], dict[KeyPath, int]]:
-    """Parse frontmatter YAML and record the file line of every key and list item."""
+def parse_yaml_with_lines(fm_text: str, path: Path, first_line: int,
+                          what: str = "案例信息") -> tuple[dict[str, Any], dict[KeyPath, int]]:
+    """Parse frontmatter YAML and record the file line of every key and list item.
+    ``what``: the messages' name for the YAML (a module file says 专题信息)."""
     typos = lint_frontmatter(fm_text, display_path(path), first_line)
     if typos:
         raise CaseFileError(*typos)
@@ -117,16 +119,16 @@ def parse_yaml_with_lines(fm_text: str, path: Path, first_line: int) -> tuple[di
         mark = getattr(error, "problem_mark", None)
         line = first_line + (mark.line if mark else 0)
         raise CaseFileError(Problem(display_path(path), line, "frontmatter", "yaml-syntax",
-                                    f"案例信息格式有误，无法读取：{_explain_yaml_error(error)}",
+                                    f"{what}格式有误，无法读取：{_explain_yaml_error(error)}",
                                     "检查这一行及上一行：冒号后要有空格，缩进用空格而不是 Tab，引号要成对")) from None
     if not isinstance(meta, dict):
         raise CaseFileError(Problem(display_path(path), first_line, "frontmatter", "frontmatter-not-mapping",
-                                    "案例信息应当是“字段: 值”的形式",
+                                    f"{what}应当是“字段: 值”的形式",
                                     "每行写一个字段，例如 title: 推广农村党建“两会两评”模式"))
     alias = _first_alias(fm_text)
     if alias is not None:
         raise CaseFileError(Problem(display_path(path), first_line + alias.line, "frontmatter", "yaml-syntax",
-                                    "案例信息中用了 & 或 * 引用（别名），本案例库不支持",
+                                    f"{what}中用了 & 或 * 引用（别名），本案例库不支持",
                                     "把引用处直接写成完整的内容"))
     key_lines: dict[KeyPath, int] = {}
     _record_lines(node, (), key_lines, first_line)

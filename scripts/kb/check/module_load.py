@@ -24,5 +24,5 @@ def not_a_module(path: Path) -> Problem:
 def load_module_file(path: Path) -> CaseFile:
     """A module file read like a case's frontmatter, with the line of every key."""
     text = read_text(path)
-    meta, key_lines = parse_yaml_with_lines(text, path, first_line=1)
+    meta, key_lines = parse_yaml_with_lines(text, path, first_line=1, what="专题信息")
     return CaseFile(path=path, meta=meta, body="", body_line=1 + text.count("\n"), key_lines=key_lines)
