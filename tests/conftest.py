@@ -13,8 +13,9 @@ from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, serve
 
 SEED_CASES = ROOT / "cases"
 SEARCH_FIXTURES = ROOT / "tests" / "fixtures" / "search"
-# the cases of the test library (copy_library), by id
-LIBRARY_CASE_IDS = sorted(path.stem for path in [*SEED_CASES.glob("*.md"), *SEARCH_FIXTURES.glob("*.md")])
+# the case files of the test library (copy_library), and their ids
+LIBRARY_CASE_FILES = sorted([*SEED_CASES.glob("*.md"), *SEARCH_FIXTURES.glob("*.md")], key=lambda path: path.stem)
+LIBRARY_CASE_IDS = [path.stem for path in LIBRARY_CASE_FILES]
 
 # mkdocs.yml names build/docs as its source folder, and MkDocs refuses a config
 # whose folder does not exist; every make target creates it, a bare pytest may not.
@@ -139,7 +140,7 @@ def copy_library(folder: Path) -> Path:
     shutil.copytree(SEED_CASES.parent / "modules", folder / "modules")
     cases = folder / "cases"
     cases.mkdir()
-    for path in [*SEED_CASES.glob("*.md"), *SEARCH_FIXTURES.glob("*.md")]:
+    for path in LIBRARY_CASE_FILES:
         shutil.copy(path, cases / path.name)
     return cases
 

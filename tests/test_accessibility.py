@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import XINGSHAN
-from test_quality import AXE_IN_EVERY_MODE, AXE_JS, MODULE, SERIOUS, pages_in_turn, wait_for_scripted_content
+from test_quality import AXE_IN_EVERY_MODE, MODULE, WCAG_AA, axe, axe_runs, pages_in_turn, wait_for_scripted_content
 
 MODES_KEY = "kb-reading-modes"
 SEARCH = "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A"  # 户联理事会
@@ -141,28 +141,6 @@ def test_large_type_leaves_projector_mode_and_print_at_their_own_sizes(browser, 
 
 # --- 高对比 --------------------------------------------------------------------------------
 
-def axe(page, options: str) -> list[str]:
-    """The violations of the rules ``options`` chooses."""
-    return axe_runs(page, options)[0]
-
-
-def axe_runs(page, options: str) -> tuple[list[str], list[str]]:
-    """One axe run of every rule: the violations of the rules ``options`` chooses by tag, and the serious
-    and critical violations of any rule (test_quality's check). Same rules as a run with ``options``:
-    the rules axe leaves off by default that carry these tags are deprecated, and left out by both."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
-    return page.evaluate(f"""async () => {{
-        const options = {options};
-        const all = !!options.runOnly && options.runOnly.type === 'tag';
-        const violations = (await axe.run(document, all ? {{resultTypes: ['violations']}} : options)).violations;
-        const chosen = all ? violations.filter(v => v.tags.some(tag => options.runOnly.values.includes(tag))) : violations;
-        return [chosen.map(v => v.id + ' (' + v.impact + '): ' +
-                           v.nodes.map(n => n.target.join(' ')).slice(0, 4).join(', ')),
-                all ? ({SERIOUS})(violations) : []];
-    }}""")
-
-
 def switch_modes(page, modes: dict) -> None:
     """Turn the reading modes on or off with the page's own buttons (their click handlers run even
     where the open search covers the header), without reloading."""
@@ -229,15 +207,14 @@ def test_high_contrast_combines_with_large_type_and_follows_the_system_until_cho
 def test_axe_wcag21_aa_finds_no_violation_in_either_mode(browser, site_url, path):
     """Both reading modes (switched on one loaded page), and the theme's dark colour scheme
     (chosen by the system setting, in a context of its own)."""
-    tags = "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}"
     found = {}
     context, page = open_page(browser, site_url + path, bypass_csp=True)
     try:
         assert page.evaluate("document.documentElement.lang").startswith("zh")
-        found["normal"], serious = axe_runs(page, tags)
+        found["normal"], serious = axe_runs(page, WCAG_AA)
         assert serious == [], "\n".join(serious)  # test_quality's check of this page
         switch_modes(page, MODES["large+contrast"])
-        found["large+contrast"] = axe(page, tags)
+        found["large+contrast"] = axe(page, WCAG_AA)
     finally:
         context.close()
     context, page = open_page(browser, site_url + path, modes={}, bypass_csp=True, color_scheme="dark")
@@ -245,7 +222,7 @@ def test_axe_wcag21_aa_finds_no_violation_in_either_mode(browser, site_url, path
         # the theme's script applies the system's scheme once the page has loaded
         page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=15000)
         settle(page)
-        found["dark"] = axe(page, tags)
+        found["dark"] = axe(page, WCAG_AA)
     finally:
         context.close()
     assert found == {"normal": [], "large+contrast": [], "dark": []}

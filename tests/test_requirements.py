@@ -34,17 +34,23 @@ OPTIONAL = {"setuptools",  # jieba reads its dictionary through pkg_resources
             "typing-extensions"}  # pathspec (mkdocs)
 
 
+def lines(name: str) -> list[str]:
+    """A requirements file's lines without comments and blank lines."""
+    stripped = (re.sub(r"(^|\s)#.*", "", line).strip() for line in (ROOT / name).read_text(encoding="utf-8").splitlines())
+    return [line for line in stripped if line]
+
+
+def included(name: str) -> set[str]:
+    """The files ``name`` includes with ``-r``, and the files those include."""
+    children = [line[3:].strip() for line in lines(name) if line.startswith("-r ")]
+    return {file for child in children for file in (child, *included(child))}
+
+
 def pins(name: str) -> dict[str, Requirement]:
     """Every requirement in a file and the files it includes (``-r``), by canonical name."""
-    found: dict[str, Requirement] = {}
-    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
-        line = re.sub(r"(^|\s)#.*", "", line).strip()
-        if line.startswith("-r "):
-            found.update(pins(line[3:].strip()))
-        elif line:
-            requirement = Requirement(line)
-            found[canonicalize_name(requirement.name)] = requirement
-    return found
+    requirements = [Requirement(line) for file in [*included(name), name] for line in lines(file)
+                    if not line.startswith("-r ")]
+    return {canonicalize_name(requirement.name): requirement for requirement in requirements}
 
 
 def pinned_version(requirement: Requirement) -> str:
@@ -75,16 +81,6 @@ def test_every_dependency_is_pinned_in_the_same_file(name):
             elif not dependency.specifier.contains(pinned_version(listed[dep_key]), prereleases=True):
                 problems.append(f"{requirement.name} 需要 {dependency}，{name} 中是 {listed[dep_key]}")
     assert not problems, "\n".join(problems)
-
-
-def included(name: str) -> set[str]:
-    """The files ``name`` includes with ``-r``, and the files those include."""
-    found = set()
-    for line in (ROOT / name).read_text(encoding="utf-8").splitlines():
-        if line.startswith("-r "):
-            child = re.sub(r"\s#.*", "", line[3:]).strip()
-            found |= {child, *included(child)}
-    return found
 
 
 def test_each_task_installs_every_file_its_file_includes():

@@ -11,13 +11,12 @@ import lighthouse from 'lighthouse';
 
 const [url, categories, ...chromeFlags] = process.argv.slice(2);
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  chromePath: process.env.CHROME_PATH,  // set by lighthouse.py
   chromeFlags,
 });
 try {
   const result = await lighthouse(url, {
     port: chrome.port,
-    output: 'json',
     logLevel: 'error',
     onlyCategories: categories.split(','),
     // no audit scores the full-page screenshot (1.8 s of each run)

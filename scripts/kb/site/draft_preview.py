@@ -21,6 +21,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb.check.library import LibraryCheck
 from kb.check.load import case_paths, display_path, load_case_file
 from kb.check.problems import CaseFileError, Problem
 from kb.model.case import Case
@@ -72,19 +73,15 @@ def draft_previews(cases_dir: Path, problems: list[Problem]) -> list[DraftPrevie
     return previews
 
 
-def problem_files(cases_dir: Path, modules_dir: Path,
-                  problems: list[Problem]) -> tuple[list[ProblemFile], list[Problem]]:
-    """``problems`` grouped by the case or module file they are in, and the problems in no such file."""
-    files = {display_path(path): (path, "cases") for path in case_paths(cases_dir)}
-    if modules_dir.is_dir():
-        files.update({display_path(path): (path, "training") for path in case_paths(modules_dir)})
-    grouped: dict[str, list[Problem]] = {}
-    others = []
-    for problem in problems:
-        if problem.path in files:
-            grouped.setdefault(problem.path, []).append(problem)
-        else:
-            others.append(problem)
-    found = [ProblemFile(files[path][0], sorted(found, key=lambda p: p.line), files[path][1])
-             for path, found in grouped.items()]
-    return sorted(found, key=lambda f: (f.folder, f.path.name)), others
+def problem_files(check: LibraryCheck, shown: set[str]) -> list[ProblemFile]:
+    """The problems of ``check`` outside the files in ``shown`` (drafts shown as pages), by file:
+    a case file's page would be in ``cases/``, a module file's in ``training/``."""
+    found = []
+    for folder, problems in (("cases", check.case_problems), ("training", check.module_problems)):
+        by_path: dict[str, list[Problem]] = {}
+        for problem in problems:
+            if problem.path not in shown:
+                by_path.setdefault(problem.path, []).append(problem)
+        found += [ProblemFile(Path(path), sorted(file_problems, key=lambda p: p.line), folder)
+                  for path, file_problems in by_path.items()]
+    return sorted(found, key=lambda f: (f.folder, f.path.name))

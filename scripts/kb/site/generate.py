@@ -24,7 +24,6 @@ from kb.site import incremental
 from kb.site.crossindex import build_index
 from kb.model.glossary import glossary
 from kb.check.library import check_library
-from kb.check.module_load import default_modules_dir
 from kb.model.case import Case
 from kb.model.module import Module
 from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR
@@ -99,13 +98,12 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     refuse_overlap(cases_dir, out_dir)
     incremental.new_round()
     check = check_library(cases_dir, modules_dir)
-    problems, drafts, broken = check.problems, [], []
-    if preview_drafts and problems:
+    if check.problems and not preview_drafts:
+        raise InvalidCases(check.problems)
+    drafts, broken = [], []
+    if check.problems:  # the preview: every file with problems is shown as a page
         drafts = draft_previews(cases_dir, check.case_problems)
-        broken, problems = problem_files(cases_dir, modules_dir or default_modules_dir(cases_dir),
-                                         [p for p in problems if p.path not in {d.case.path for d in drafts}])
-    if problems:
-        raise InvalidCases(problems)
+        broken = problem_files(check, {d.case.path for d in drafts})
     cases = check.cases
     search_source = render_search_source(cases, vocab.categories(), directory_urls).encode("utf-8")
     if search_source_written:
@@ -123,17 +121,18 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
 
 def render_draft_files(drafts: list[DraftPreview], broken: list[ProblemFile],
                        files: dict[str, bytes]) -> dict[str, bytes]:
-    """The preview's pages of case files with problems, and the list of them added to 全部案例;
+    """The preview's pages of case and module files with problems, and the list of them added to 全部案例;
     sealed like every page. A draft whose values cannot fill a page yet gets the page of its problems."""
     pages: dict[str, str] = {}
+    unshown = list(broken)
     for draft in drafts:
         page = render_draft_page(draft, vocab.categories())
         if page is None:
-            broken.append(ProblemFile(Path(draft.case.path), draft.problems))
+            unshown.append(ProblemFile(Path(draft.case.path), draft.problems))
         else:
             pages[f"cases/{draft.case.id}.md"] = page
     problem_pages: dict[str, ProblemFile] = {}
-    for problem_file in broken:
+    for problem_file in unshown:
         path = problem_page_path(problem_file, set(files) | set(pages))
         pages[path], problem_pages[path] = render_problem_page(problem_file), problem_file
     pages["cases/index.md"] = files["cases/index.md"].decode("utf-8") + render_draft_list(drafts, problem_pages)

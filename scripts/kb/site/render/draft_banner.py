@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 
 from kb.check.problems import Problem
+from kb.model.case import ID_PATTERN
 from kb.model.vocab import Category
 from kb.site.draft_preview import DraftPreview, ProblemFile
 from kb.site.render.case_page import render_case_page
 from kb.site.render.page_meta import front_matter
 from kb.site.render.safe_text import inline
-
-CASE_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
 
 def problem_lines(problems: list[Problem]) -> list[str]:
     return [f"    - 第 {p.line} 行 · {inline(p.field)}：{inline(p.message)}" + (f"（{inline(p.hint)}）" if p.hint else "")
@@ -40,7 +38,7 @@ def problem_page_path(problem_file: ProblemFile, taken: set[str]) -> str:
     """The page at the file's own address (its file name) while that is free, so the page open
     in the browser shows the problems when the file is saved; else one numbered after the others."""
     folder, stem = problem_file.folder, problem_file.path.stem
-    if CASE_ID_RE.fullmatch(stem) and f"{folder}/{stem}.md" not in taken:
+    if re.fullmatch(ID_PATTERN, stem) and f"{folder}/{stem}.md" not in taken:
         return f"{folder}/{stem}.md"
     return next(path for n in range(1, len(taken) + 2)
                 if (path := f"{folder}/problem-file-{n}.md") not in taken)
