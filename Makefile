@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps node-deps validate generate build serve test golden lighthouse pdf offline import bench-generate new schema vendor bench clean
+.PHONY: help setup system-deps node-deps validate generate build serve test golden lighthouse pdf offline import bench-generate new schema vendor bench clean screenshots screenshots-update
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -99,6 +99,14 @@ test: system-deps ## 运行全部测试（两个进程并行；Lighthouse 最后
 
 golden: setup ## 刷新 tests/golden/ 中生成页面的标准答案（有意修改页面后运行，提交前检查差异）
 	@$(PY) tests/golden.py
+
+# The test library's pages (quality.library) as a reader sees them: every page type at 375 and 1280 px
+# in each reading mode, with the control check's findings (scripts/quality/screens.py).
+screenshots: system-deps $(IMPORT_STAMPS) $(BROWSER_STAMPS) ## 截图：每种页面在手机和电脑宽度、四种阅读模式下的样子，写到 build/screenshots/（打开其中的 index.html 总览）
+	@$(PY) -m quality.screens --out build/screenshots
+
+screenshots-update: system-deps $(IMPORT_STAMPS) $(BROWSER_STAMPS) ## 刷新 tests/screens/ 中的基准截图（有意改变页面外观后运行，与改动一起提交）
+	@$(PY) -m quality.screens --update-baselines
 
 lighthouse: build node-deps ## 测量手机端 Lighthouse 分数并写入 BENCHMARKS.md
 	$(PY) -m quality.lighthouse --site site --write BENCHMARKS.md

@@ -9,13 +9,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from kb.site.offline import BUNDLE_NAME, make_offline_bundle
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, serve
-
-SEED_CASES = ROOT / "cases"
-SEARCH_FIXTURES = ROOT / "tests" / "fixtures" / "search"
-# the case files of the test library (copy_library), and their ids
-LIBRARY_CASE_FILES = sorted([*SEED_CASES.glob("*.md"), *SEARCH_FIXTURES.glob("*.md")], key=lambda path: path.stem)
-LIBRARY_CASE_IDS = [path.stem for path in LIBRARY_CASE_FILES]
+from quality.library import (LIBRARY_CASE_FILES, LIBRARY_CASE_IDS, SEARCH_FIXTURES, SEED_CASES,  # noqa: F401
+                             copy_draft_preview, copy_library)
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, run_kb, serve
 
 # mkdocs.yml names build/docs as its source folder, and MkDocs refuses a config
 # whose folder does not exist; every make target creates it, a bare pytest may not.
@@ -58,6 +54,21 @@ def site_dir(shared_dir) -> Path:
     """The test library's site (:func:`copy_library`: the committed cases and modules, and the
     labelled search fixtures), built once and shared by every test that reads or opens a site."""
     return shared_build(shared_dir, "library-site", lambda workdir: build_site(workdir, copy_library(workdir)))
+
+
+@pytest.fixture(scope="session")
+def preview_site(shared_dir) -> tuple[Path, str]:
+    """The draft preview's site (quality.library.copy_draft_preview), built as ``make serve``
+    shows it (``kb build --preview-drafts``), and its draft's id."""
+    def build(workdir: Path) -> Path:
+        cases, draft = copy_draft_preview(workdir)
+        result = run_kb("build", "--preview-drafts", "--cases", str(cases), "--site", str(workdir / "site"),
+                        "--docs", str(workdir / "docs"))
+        assert result.returncode == 0, result.stdout + result.stderr
+        (workdir / "draft-id").write_text(draft, encoding="utf-8")
+        return workdir
+    workdir = shared_build(shared_dir, "preview-site", build)
+    return workdir / "site", (workdir / "draft-id").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -132,17 +143,6 @@ def unpacked_offline_bundle(workdir: Path, cases_dir: Path) -> Path:
     with pytest.raises(Exception, match="已经存在"):
         make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=cases_dir)
     return workdir / "unpacked" / BUNDLE_NAME
-
-
-def copy_library(folder: Path) -> Path:
-    """The test library in ``folder``: the committed cases and the labelled search fixtures
-    (tests/fixtures/search) in one cases folder, the committed training modules beside it."""
-    shutil.copytree(SEED_CASES.parent / "modules", folder / "modules")
-    cases = folder / "cases"
-    cases.mkdir()
-    for path in LIBRARY_CASE_FILES:
-        shutil.copy(path, cases / path.name)
-    return cases
 
 
 @pytest.fixture(scope="session")

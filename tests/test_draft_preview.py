@@ -4,34 +4,26 @@ site) still refuses it. The draft is imported from a test fixture into a tempora
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import SEED_CASES, XINGSHAN
+from conftest import SEED_CASES, XINGSHAN, copy_draft_preview
 from test_training import MODULE
 from kb.bench.reload_timing import preview_server, wait_for
 from kb.check.validate import validate_cases
-from kb.importer import import_documents
 from kb.site.generate import InvalidCases, generate
 from sitebuild import ROOT, BuildFailed, build_site
-
-FIXTURE = ROOT / "tests" / "fixtures" / "import" / "fixture-news-page.html"
 
 
 @pytest.fixture
 def cases_with_draft(tmp_path) -> tuple[Path, Path]:
-    """The seed cases and one imported draft, whose summary the reviewer has not written yet."""
-    cases = tmp_path / "cases"
-    shutil.copytree(SEED_CASES, cases)
-    before = set(cases.iterdir())
-    import_documents(FIXTURE, cases)
-    (draft,) = set(cases.iterdir()) - before
-    text = draft.read_text(encoding="utf-8")
-    assert "status: draft" in text
-    draft.write_text(re.sub(r"^summary: .*$", "summary: 【待填写】", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+    """The seed cases and one imported draft, whose summary the reviewer has not written yet (and a
+    file that cannot be read: quality.library.copy_draft_preview, the pages make screenshots shows)."""
+    cases, draft_id = copy_draft_preview(tmp_path)
+    draft = cases / f"{draft_id}.md"
+    assert "status: draft" in draft.read_text(encoding="utf-8")
     return cases, draft
 
 

@@ -16,6 +16,7 @@ from quality import NODE_MODULES
 from quality.lighthouse import PAGES as LIGHTHOUSE_PAGES
 from quality.lighthouse import GATE_RUNS, RUNS, THRESHOLDS, below_threshold, decided, run_lighthouse, wait_for_idle_cpu
 from quality.link_check import broken_links
+from quality.screens import wait_for_scripted_content
 from quality.vnu import html_errors
 
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -28,22 +29,12 @@ READER_PAGES = ["/", f"/cases/{XINGSHAN}/", f"/cases/{WENGYUAN}/", "/cases/", "/
                 "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A",
                 f"/compare/?cases={XINGSHAN},{WENGYUAN},no-such-case", f"/print/packets/{MODULE}/",
                 f"/print/compare/packet/?cases={XINGSHAN},{WENGYUAN}"]
-# Pages whose content a script builds after loading: the element to wait for.
-BUILT_BY_SCRIPT = {"?q=": ".md-search-result__item", "/compare/?": ".kb-compare__table",
-                   "/packet/?": ".kb-packet__questions"}
 # test_accessibility.py runs axe on these pages in both reading modes and the dark scheme, and in
 # normal mode checks there what test_no_serious_accessibility_violations checks here (one load, one
 # axe run); this test takes the other reader pages.
 AXE_IN_EVERY_MODE = ["/", f"/cases/{XINGSHAN}/", "/figures/", "/regions/", f"/training/{MODULE}/",
                      "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A", "/accessibility/",
                      f"/compare/?cases={XINGSHAN},{WENGYUAN}", "/submit/"]
-
-
-def wait_for_scripted_content(page, url: str) -> None:
-    """After the load event: wait for what a script builds on pages in BUILT_BY_SCRIPT."""
-    for marker, selector in BUILT_BY_SCRIPT.items():
-        if marker in url:
-            page.wait_for_selector(selector, timeout=15000)
 
 
 def pages_in_turn(page, site_url: str, paths: Iterable[str]) -> Iterator[str]:

@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site", type=Path, default=ROOT / "site")
     build.add_argument("--docs", type=Path, default=GENERATED_DOCS_DIR, help="生成页面的文件夹")
     build.add_argument("--pdf", action="store_true", help="同时把讲义打印成 PDF 并在页面上链接")
+    build.add_argument("--preview-drafts", action="store_true",
+                       help="像 make serve 预览那样构建：还有问题的文件显示为问题清单页（截图用，不能发布）")
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser("serve", help="构建并在本机预览网站，修改案例后自动刷新")
@@ -101,7 +103,7 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from kb.site.build import STAGE_NAMES, build_site
 
-    report = build_site(args.cases, args.site, args.docs, pdf=args.pdf)
+    report = build_site(args.cases, args.site, args.docs, pdf=args.pdf, preview_drafts=args.preview_drafts)
     stages = "，".join(f"{STAGE_NAMES[name]} {seconds:.1f} 秒" for name, seconds in report.seconds.items())
     print(f"网站已构建到 {args.site}：{report.cases} 个案例（{stages}）。")
     return 0

@@ -69,10 +69,12 @@ class BuildReport:
 
 def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
                docs_dir: Path = GENERATED_DOCS_DIR, *, offline: bool = False,
-               pdf: bool = False, search: bool = True) -> BuildReport:
+               pdf: bool = False, search: bool = True, preview_drafts: bool = False) -> BuildReport:
     """Build the whole site into ``site_dir``; ``offline`` builds the variant for
     ``file://`` (links to ``*.html``; search works there too);
-    ``pdf`` also prints every handout to PDF and links it (``make pdf``).
+    ``pdf`` also prints every handout to PDF and links it (``make pdf``);
+    ``preview_drafts`` builds what ``make serve`` shows, files with problems as pages of their
+    problems (:mod:`kb.site.draft_preview`), for ``make screenshots``: never a site to publish.
 
     Raises :class:`kb.site.generate.InvalidCases` before writing anything when a case
     or module file has problems.
@@ -88,7 +90,7 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
     try:
         start = time.perf_counter()
         rendered = generate(cases_dir=cases_dir, out_dir=docs_dir, directory_urls=not offline, printing=pdf,
-                            search_source_written=start_indexing if search else None)
+                            preview_drafts=preview_drafts, search_source_written=start_indexing if search else None)
         seconds["render"] = time.perf_counter() - start
         note_rendered(docs_dir)
         start = time.perf_counter()

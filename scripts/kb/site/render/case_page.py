@@ -26,13 +26,15 @@ def practice_anchor(index: int) -> str:
 
 
 @per_case
-def render_case_page(case: Case, categories: dict[str, Category]) -> str:
+def render_case_page(case: Case, categories: dict[str, Category], handouts: bool = True) -> str:
+    """The page's Markdown; ``handouts``: with the 打印讲义 bar (a draft in the preview has no handout yet)."""
     parts = [
         front_matter(title=plain(f"{case.title}（{case.region.county}）"), description=plain(case.summary)),
         f"# {inline(case.title)} {{ .kb-case }}",  # marks case pages for kb.site.mdext.glossary_links
         render_status_notice(case),
         render_card(case, categories),
-        render_handout_bar(f"../{print_page_path('cases/' + case.id)}", f"cases/{case.id}", projector=True, case=case),
+        render_handout_bar(f"../{print_page_path('cases/' + case.id)}", f"cases/{case.id}", projector=True, case=case)
+        if handouts else "",
         render_practice_overview(case, categories),
         render_case_teaching(case),
         render_narrative(case),

@@ -58,7 +58,7 @@ def render_problem_page(problem_file: ProblemFile) -> str:
 def render_draft_page(preview: DraftPreview, categories: dict[str, Category]) -> str | None:
     """The page, or None when the draft's values cannot fill a case page yet (an unknown category)."""
     try:
-        page = render_case_page(preview.case, categories)
+        page = render_case_page(preview.case, categories, False)  # no handout page is made for a draft
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
     head, title, rest = page.partition("{ .kb-case }\n")

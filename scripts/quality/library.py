@@ -1,0 +1,56 @@
+"""The test library: the site every page-level check opens, and ``make screenshots`` shows.
+
+It is the committed cases and training modules plus the labelled search fixtures
+(``tests/fixtures/search``, never published), so that the views have more than two
+cases to list. The draft preview adds, on a copy of the committed cases, one imported
+draft that still has a problem and one file that cannot be read: the pages ``make serve``
+shows while a contributor is still fixing a file (:mod:`kb.site.draft_preview`).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from quality import ROOT
+
+SEED_CASES = ROOT / "cases"
+MODULES = ROOT / "modules"
+SEARCH_FIXTURES = ROOT / "tests" / "fixtures" / "search"
+# the case files of the test library, and their ids
+LIBRARY_CASE_FILES = sorted([*SEED_CASES.glob("*.md"), *SEARCH_FIXTURES.glob("*.md")], key=lambda path: path.stem)
+LIBRARY_CASE_IDS = [path.stem for path in LIBRARY_CASE_FILES]
+
+DRAFT_SOURCE = ROOT / "tests" / "fixtures" / "import" / "fixture-news-page.html"
+UNREADABLE_FILE = "fixture-unreadable.md"
+
+
+def copy_library(folder: Path) -> Path:
+    """The test library in ``folder``: the committed cases and the labelled search fixtures
+    in one cases folder, the committed training modules beside it; the cases folder."""
+    shutil.copytree(MODULES, folder / "modules")
+    cases = folder / "cases"
+    cases.mkdir()
+    for path in LIBRARY_CASE_FILES:
+        shutil.copy(path, cases / path.name)
+    return cases
+
+
+def copy_draft_preview(folder: Path) -> tuple[Path, str]:
+    """The committed cases and modules in ``folder``, with a draft imported from a test fixture
+    whose summary the reviewer has not written yet, and a file whose YAML cannot be read;
+    the cases folder and the draft's id."""
+    from kb.importer import import_documents  # the importer's packages: make test, not make serve
+
+    shutil.copytree(MODULES, folder / "modules")
+    cases = folder / "cases"
+    shutil.copytree(SEED_CASES, cases)
+    before = set(cases.iterdir())
+    import_documents(DRAFT_SOURCE, cases)
+    (draft,) = set(cases.iterdir()) - before
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(re.sub(r"^summary: .*$", "summary: 【待填写】", text, count=1, flags=re.MULTILINE),
+                     encoding="utf-8")
+    (cases / UNREADABLE_FILE).write_text("---\nid: fixture-unreadable\ntitle: [没有闭合\n---\n", encoding="utf-8")
+    return cases, draft.stem

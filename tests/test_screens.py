@@ -1,0 +1,98 @@
+"""What a reader sees, page type by page type (quality.screens): at 375 and 1280 px, in normal,
+长辈模式, 高对比 and the dark scheme, every visible control can be seen (a 3:1 boundary) and hit
+(24 px on a computer, 44 px on a phone, not covered or clipped); and the normal mode looks as
+its committed baseline does (tests/screens/, make screenshots-update), within a tolerance for
+font anti-aliasing. A failed comparison writes a diff image under build/screenshot-diffs/."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from quality.screens import (BASELINES, PAGE_TYPES, PREVIEW_PAGE_TYPES, CONTROL_PROBLEMS, compare, crop,
+                             walk_page_type)
+from sitebuild import ROOT, serve
+
+DIFFS = ROOT / "build" / "screenshot-diffs"
+
+
+def check_page_type(browser, url: str, page_type: str) -> dict[str, list[str]]:
+    """Every problem the walk finds, by width and mode; the normal mode compared with its baseline."""
+    found = {}
+    for shot, problems, png in walk_page_type(browser, url, page_type):
+        if png is not None:
+            name = f"{page_type}-{shot.width}.png"
+            difference = compare(crop(png), BASELINES / name, DIFFS / name)
+            if difference:
+                problems = [*problems, f"截图：{difference}"]
+        if problems:
+            found[f"{shot.width} {shot.mode}"] = problems
+    return found
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_every_control_can_be_seen_and_hit_and_the_page_looks_as_before(browser, site_url, page_type):
+    assert check_page_type(browser, site_url + PAGE_TYPES[page_type], page_type) == {}
+
+
+@pytest.mark.parametrize("page_type", PREVIEW_PAGE_TYPES)
+def test_the_draft_preview_too(browser, preview_site, page_type):
+    site, draft = preview_site
+    with serve(site) as url:
+        assert check_page_type(browser, url + PREVIEW_PAGE_TYPES[page_type].format(draft=draft), page_type) == {}
+
+
+# --- the checks can fail -------------------------------------------------------------------------
+
+FIXTURE_PAGE = """<!doctype html><html lang="zh"><title>fixture</title>
+<style>body { margin: 0; background: #fff; font: 16px sans-serif }
+input { border: 0; background: #fff; width: 200px; height: 30px; display: block; margin: 10px }
+.ok { border: 1px solid #767676 }
+button { width: 30px; height: 30px; margin: 10px }
+.cover { position: absolute; left: 0; top: 130px; width: 300px; height: 60px; background: #eee }
+</style>
+<label>看不见的框 <input id="invisible"></label>
+<label>看得见的框 <input id="visible" class="ok"></label>
+<button id="small" style="width: 20px; height: 20px">小</button>
+<button id="covered">盖</button><div class="cover">盖住按钮的块</div>
+"""
+
+
+def test_the_control_check_finds_an_invisible_field_a_small_and_a_covered_button(page):
+    """A fixture page (not the site): a white field on white, a 20 px button, a covered one."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.set_content(FIXTURE_PAGE)
+    problems = "\n".join(page.evaluate(CONTROL_PROBLEMS, [False]))
+    assert 'input#invisible "": 边界或图标与周围颜色的对比度 1.00:1' in problems
+    assert "input#visible" not in problems
+    assert 'button#small "小": 点击范围 20×20 px，小于 24×24 px' in problems
+    assert 'button#covered "盖": 被 div.cover' in problems
+
+
+def test_the_comparison_tolerates_anti_aliasing_but_not_a_change(tmp_path):
+    base = Image.new("RGB", (200, 100), "white")
+    for x in range(20, 180):
+        base.putpixel((x, 50), (0, 0, 0))
+    base.save(tmp_path / "base.png")
+    shifted = base.copy()
+    for x in range(20, 180, 7):  # anti-aliasing: a few pixels a few steps lighter
+        shifted.putpixel((x, 50), (30, 30, 30))
+    assert compare(shifted, tmp_path / "base.png", tmp_path / "diff1.png") is None
+    changed = base.copy()
+    changed.paste((200, 0, 0), (0, 0, 200, 10))  # a red bar: 10 % of the pixels
+    message = compare(changed, tmp_path / "base.png", tmp_path / "diff2.png")
+    assert message and "10.00%" in message and (tmp_path / "diff2.png").exists()
+    diff = Image.open(tmp_path / "diff2.png")
+    assert diff.getpixel((5, 5)) == (220, 0, 0) and diff.getpixel((5, 60)) != (220, 0, 0)
+    taller = Image.new("RGB", (200, 120), "white")
+    assert "尺寸" in compare(taller, tmp_path / "base.png", tmp_path / "diff3.png")
+
+
+def test_baselines_are_committed_for_every_page_type_at_both_widths():
+    expected = {f"{name}-{width}.png" for name in [*PAGE_TYPES, *PREVIEW_PAGE_TYPES] for width in ("phone", "computer")}
+    assert {path.name for path in BASELINES.glob("*.png")} == expected
+    for path in BASELINES.glob("*.png"):
+        image = Image.open(io.BytesIO(path.read_bytes()))
+        assert image.width in (375, 1280) and image.height > 300, path.name
