@@ -6,6 +6,7 @@ which it must report."""
 
 import re
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 
@@ -45,7 +46,7 @@ def test_project_css_is_valid_for_the_nu_checker():
     """One Java process for every stylesheet and both fixtures: an unclosed block is a parse error
     at the end of its file."""
     errors = css_errors([*project_stylesheets(), UNCLOSED, UNKNOWN])
-    found = sorted(f"{Path(m['url'].removeprefix('file:')).relative_to(ROOT)}:{m.get('lastLine')}: {m['message']}"
+    found = sorted(f"{Path(unquote(urlparse(m['url']).path)).relative_to(ROOT)}:{m.get('lastLine')}: {m['message']}"
                    for m in errors)
     assert found == ["tests/fixtures/css/unclosed-block.css:16: CSS: Parse Error.",
                      "tests/fixtures/css/unknown-property.css:4: CSS: “colr”: Property “colr” doesn't exist.",
