@@ -65,7 +65,7 @@ system-deps: ## 安装测试用的 Chromium、中文字体、Java、Node.js（De
 $(NODE_STAMP): package.json package-lock.json | system-deps
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
-node-deps: $(NODE_STAMP) ## 安装质量检查工具 axe-core、vnu-jar、Lighthouse（npm，按 package-lock.json 的版本）
+node-deps: $(NODE_STAMP) ## 安装质量检查工具 axe-core、vnu-jar、Lighthouse、stylelint（npm，按 package-lock.json 的版本）
 
 validate: setup ## 检查 cases/ 中的所有案例文件
 	@$(PY) -m kb validate $(if $(GITHUB_ACTIONS),--github)

@@ -174,3 +174,15 @@ def test_tests_sharing_a_module_fixture_go_to_one_worker(request, made_once_per_
     assert request.node.get_closest_marker("xdist_group").args == (request.module.__name__,)
     if os.environ.get("PYTEST_XDIST_WORKER"):
         assert request.node.nodeid.endswith(f"@{request.module.__name__}")
+
+
+def test_every_npm_tool_is_pinned_to_the_version_its_lock_installs():
+    """package.json names exact versions (npm install --save-exact), and package-lock.json, which
+    npm ci installs, locks those versions: the quality gates run the tools the repository names."""
+    declared = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    locked = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    assert {"stylelint", "stylelint-config-standard", "vnu-jar"} <= set(declared)
+    inexact = {name: version for name, version in declared.items() if not re.fullmatch(r"\d+\.\d+\.\d+", version)}
+    assert inexact == {}
+    assert locked[""]["devDependencies"] == declared
+    assert {name: locked[f"node_modules/{name}"]["version"] for name in declared} == declared

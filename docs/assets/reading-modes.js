@@ -2,7 +2,7 @@
 
    Loaded in <head> so the stored choice applies before the first paint: the
    modes are attributes on <html> (data-kb-large, data-kb-contrast) that the
-   "Reading aids" section of kb.css styles. The choice is kept in localStorage
+   docs/assets/css/50-reading-aids.css styles. The choice is kept in localStorage
    (also under file:// in the offline bundle). Until the reader chooses a
    contrast, the system setting prefers-contrast: more decides.
 

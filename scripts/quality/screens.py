@@ -81,7 +81,7 @@ def wait_for_scripted_content(page, url: str) -> None:
             page.wait_for_selector(selector, timeout=15000)
 
 
-# Article blocks far from the screen are laid out only when they come near it (kb.css,
+# Article blocks far from the screen are laid out only when they come near it (docs/assets/css/10-base.css,
 # content-visibility: auto): their sizes are stale and their transitions stand still until then.
 # Measuring lays out every block, as a reader scrolling through the page gets it.
 SETTLE = """() => {

@@ -1,7 +1,8 @@
 """Write every generated page into the folder MkDocs builds from.
 
 The output folder is a mirror: hand-written files from ``docs/`` (with their
-``<!-- kb:... -->`` markers filled) plus pages rendered from ``cases/``. A
+``<!-- kb:... -->`` markers filled; the stylesheet's parts joined into ``assets/kb.css``,
+:mod:`kb.site.stylesheet`) plus pages rendered from ``cases/``. A
 file is written only when its content changed, and files that are no longer
 produced are removed; this keeps ``mkdocs serve`` from rebuilding in a loop
 when the generator runs inside the build, and keeps reruns cheap.
@@ -47,6 +48,7 @@ from kb.site.render.related import render_related
 from kb.site.render.search_facets import SOURCE_PATH, render_search_source
 from kb.site.render.submit_page import render_submit_files
 from kb.site.render.training import render_training_files
+from kb.site.stylesheet import stylesheet_files
 
 
 class InvalidCases(RefusedToBuild):
@@ -152,6 +154,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
         if path.suffix == ".md":
             data = fill_markers(data.decode("utf-8"), cases, index, modules, directory_urls).encode("utf-8")
         files[relative] = data
+    files = stylesheet_files(files)
     files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
     files[SOURCE_PATH] = search_source or render_search_source(cases, categories, directory_urls).encode("utf-8")
     for case in cases:

@@ -10,7 +10,7 @@ questions of all its cases. It is for trainees, so it carries no teaching notes.
 * The packet of the cases in the comparison tray is chosen in the reader's
   browser, so ``print/compare/packet/index.html`` is a shell that
   ``docs/assets/kb-compare.js`` fills from the cases' data files
-  (:mod:`kb.site.render.compare`), in the same layout (``.kb-packet`` in ``kb.css``).
+  (:mod:`kb.site.render.compare`), in the same layout (``.kb-packet`` in ``docs/assets/css/62-packet.css``).
 """
 
 from __future__ import annotations
