@@ -56,6 +56,9 @@ RULES: dict[str, str] = {
     "unsafe-html-attribute": "正文含有 on… 事件属性",
     "unsafe-url": "链接或图片使用 javascript: 或 data: 网址",
     "missing-link-target": "链接指向不存在的案例或页面",
+    "unrecognized-link": "链接的写法网站无法识别（以 / 开头，或没有写文件名）",
+    "missing-anchor": "链接指向页面上不存在的位置（#…）",
+    "attribute-list": "正文中的 { … } 会被当作格式设置，文字不显示",
     "external-image": "图片来自其他网站",
     "missing-image": "图片文件不在仓库中",
     # training modules (kb.check.module_rules)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.model import ids, vocab
+from kb.check.anchors import check_anchors
 from kb.check.markup import check_markup
 from kb.check.placeholders import check_placeholders
 from kb.check.values import check_text_items, check_unknown_subfields, value_type_problem
@@ -91,7 +92,10 @@ def validate_cases(cases_dir: Path) -> tuple[list[Case], list[Problem], int]:
     problems.extend(check_unique_ids(loaded))
     failed = {p.path for p in problems}
     cases = [c for c in cases if c.path not in failed]
-    return cases, problems, len(paths)
+    anchor_problems = check_anchors(cases, loaded)  # needs the rendered pages, so only of valid cases
+    problems.extend(anchor_problems)
+    failed = {p.path for p in anchor_problems}
+    return [c for c in cases if c.path not in failed], problems, len(paths)
 
 
 def not_a_case(path: Path) -> Problem:
