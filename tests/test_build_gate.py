@@ -20,6 +20,7 @@ written only into temporary folders.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -32,14 +33,14 @@ from hypothesis import strategies as st
 
 from conftest import SEED_CASES, WENGYUAN, XINGSHAN
 from kb.check.validate import validate_cases
-from kb.model import vocab
+from kb.model import ids, vocab
 from kb.site.generate import generate
 from kb.site.render.case_page import practice_anchor, render_case_page
 from pagecheck import PageCheck
-from sitebuild import ROOT, build_site, run_kb
+from sitebuild import BuildFailed, build_site, run_kb
 
 SEED_TEXTS = {path.stem: path.read_text(encoding="utf-8") for path in sorted(SEED_CASES.glob("*.md"))}
-FIXTURE_LABEL = "# Test fixture (not a real case): written by tests/test_build_gate.py into a temporary folder\n"
+FIXTURE_LABEL = "# Test fixture written by tests/test_build_gate.py into a temporary folder (测试用，不是新案例)\n"
 
 # Body constructs around links, anchors, images, attribute lists and headings. Some the build
 # accepts, some it refuses; the validator must refuse every one the build refuses.
@@ -53,7 +54,8 @@ SNIPPETS = [
     "[外站](https://example.com/a.md#x)", "[邮件](mailto:someone@example.com)", "<someone@example.com>",
     "<https://example.com>", "[空]()", "[井号](#)", "[点](.)", "[上一级](..)", "[文件](资料.pdf)",
     "[引用][r]\n\n[r]: missing.md", "[引用][r]\n\n[r]: #practice-1", "![图](../assets/images/x.jpg)",
-    "![图](https://example.com/x.png)", "![图](/x.png)", "{ #practice-1 }", "{ .kb-chip }", "{ 注 }", "{: #x }",
+    "![图](https://example.com/x.png)", "![图](/x.png)", "{ #practice-1 }", "{ .kb-chip }", "{ 注 }", "{: #x }", "测试段落\n{ 注 }", "测试段落\n{ #practice-2 }",
+    "### 测试标题 { #practice-3 }", "[链接](../guide.md){ .kb-chip }", "[链接](../guide.md){ href=nope.md }",
     "文字{注}文字", "### 测试插入的小标题", "### practice-1", "#### 测试四级标题", "## 主要做法", "## 测试附录",
     "# 测试一级标题", "[TOC]", "**一、测试加粗段首**", "1. 测试列表项", "- 测试列表项", "> 测试引用",
     "`[代码](#nope)`", "    [缩进代码](#nope)", "```\n[围栏](#nope)\n```", "| a | b |\n| - | - |\n| [表](#nope) | x |",
@@ -245,3 +247,221 @@ def test_every_filled_draft_is_accepted_and_builds(filled_drafts, tmp_path):
     assert [p.format() for p in problems] == []  # filling the placeholders is all a draft needs
     generate(cases_dir=cases_dir, out_dir=tmp_path / "docs")
     assert PageCheck(tmp_path / "docs", tmp_path / "site").all_warnings() == []
+
+
+# --- every body construct the validator accepts, in one case ------------------------------------
+
+SNIPPET_CASE = f"{WENGYUAN}-ceshi"
+
+
+def with_snippets(snippets: list[str], case_id: str = WENGYUAN) -> str:
+    """The 翁源 case with ``snippets`` as paragraphs at the end of its body, as ``case_id``."""
+    text = SEED_TEXTS[WENGYUAN].rstrip("\n") + "".join(f"\n\n{snippet}" for snippet in snippets) + "\n"
+    return labelled(text.replace(f"id: {WENGYUAN}\n", f"id: {case_id}\n", 1))
+
+
+@pytest.fixture(scope="module")
+def snippet_case(tmp_path_factory) -> tuple[list[str], str]:
+    """The snippets ``validate_cases`` accepts (each alone, in a copy of the 翁源 case), and one case
+    file carrying all of them."""
+    accepted = []
+    for number, snippet in enumerate(SNIPPETS):
+        cases_dir = tmp_path_factory.mktemp("snippet")
+        write_library(cases_dir / "cases", {SNIPPET_CASE: with_snippets([snippet], SNIPPET_CASE)})
+        if not validate_cases(cases_dir / "cases")[1]:
+            accepted.append(snippet)
+    return accepted, with_snippets(accepted, SNIPPET_CASE)
+
+
+def test_the_body_constructs_validate_accepts_build_together(snippet_case, page_check, tmp_path):
+    accepted, text = snippet_case
+    assert 20 <= len(accepted) < len(SNIPPETS)  # the validator refuses some and accepts many
+    assert {"[绝对](/guide/)", "[没有](#不存在的位置)", "测试段落\n{ 注 }", "[网站](www.example.com)"}.isdisjoint(accepted)
+    # checked in the 翁源 case's place (page_check's folder has its page; the real build has both)
+    cases_dir = write_library(tmp_path / "cases", {WENGYUAN: with_snippets(accepted)})
+    assert accepted_page_problems(cases_dir, [WENGYUAN], page_check) == []
+
+
+# --- the real path: form, copy, drafts and the committed cases in one real strict build ----------
+
+# 主要做法 as a contributor may type it into the form; the plain text one is downloaded with the button.
+FORM_BODIES = {
+    "plain": "测试虚构原文：大事先商量，办完请群众打分。",
+    "bold": "**一、先议后办**\n\n测试虚构原文：大事先商量。\n\n**二、办后评议**\n\n测试虚构原文：办完请群众打分。",
+    "list": "1. 先议后办：测试虚构原文，大事先商量。\n2. 办后评议：测试虚构原文，办完请群众打分。",
+    "bullets": "- 先议后办：测试虚构原文，大事先商量。\n- 办后评议：测试虚构原文，办完请群众打分。",
+    "one-heading": "### 先议后办\n\n测试虚构原文：大事先商量。\n\n测试虚构原文：办完请群众打分。",
+    "headings": "### 先议后办\n\n测试虚构原文：大事先商量。\n\n### 办后评议\n\n测试虚构原文：办完请群众打分。",
+    "links": "测试虚构原文：见[背景](#背景)和[第二项做法](#practice-2)，办完请群众打分。",
+}
+
+
+@pytest.fixture(scope="module")
+def form_files(browser, site_url, tmp_path_factory) -> dict[str, tuple[str, str]]:
+    """The files the 投稿 form writes for each 主要做法 of FORM_BODIES: {id: (style, text)}. The plain
+    text one is downloaded with the button under the id the form proposes; the others are the
+    form's preview (the same text, test_submit.py) under ids of their own."""
+    from test_submit import FIXTURE, fill_form, open_form
+
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    open_form(page, site_url + "/submit/")
+    fill_form(page, FIXTURE)
+    proposed = ids.case_id(FIXTURE["region.province"], FIXTURE["region.county"], FIXTURE["model"])
+    files = {}
+    for style, body in FORM_BODIES.items():
+        page.locator('[name="body.practices"]').fill(body)
+        if style == "plain":
+            assert page.input_value('[name="id"]') == proposed  # proposed as make new does
+            with page.expect_download() as download_info:
+                page.locator("#kb-submit-download").click()
+            assert download_info.value.suggested_filename == f"{proposed}.md"
+            path = tmp_path_factory.mktemp("download") / download_info.value.suggested_filename
+            download_info.value.save_as(path)
+            text = path.read_text(encoding="utf-8")
+            assert page.input_value("#kb-submit-preview") == text  # 复制 and the preview hold the same text
+            files[proposed] = (style, text)
+        else:
+            case_id = f"{proposed}-{style}"
+            page.locator('[name="id"]').fill(case_id)
+            assert page.locator("#kb-submit-problems li").count() == 0  # the form would download it
+            files[case_id] = (style, page.input_value("#kb-submit-preview"))
+    context.close()
+    return files
+
+
+XINGSHAN_BOLD = f"{XINGSHAN}-jiacu"
+
+
+def xingshan_with_bold_leads() -> str:
+    """A copy of the 兴山 case whose practices are bold leads (``**一、…**``) instead of ``###``."""
+    front, body = split(SEED_TEXTS[XINGSHAN])
+    text = labelled(front + restyle_practices(body, "bold"))
+    return text.replace(f"id: {XINGSHAN}\n", f"id: {XINGSHAN_BOLD}\n", 1)
+
+
+@pytest.fixture(scope="module")
+def real_library(form_files, filled_drafts, snippet_case, tmp_path_factory):
+    """``make validate`` and ``make build`` (python -m kb, in child processes) of one cases folder:
+    copies of the committed cases, the form's files, the 兴山 copy with bold leads, the filled
+    drafts and the case of accepted body constructs. (validate's result, the site or BuildFailed)."""
+    root = tmp_path_factory.mktemp("real-path")
+    files = {case_id: text for case_id, (_, text) in form_files.items()}
+    files |= {XINGSHAN_BOLD: xingshan_with_bold_leads(), SNIPPET_CASE: snippet_case[1], **filled_drafts}
+    cases_dir = write_library(root / "cases", files)
+    validated = run_kb("validate", "--cases", str(cases_dir))
+    try:
+        site = build_site(root / "build", cases_dir)
+    except BuildFailed as failed:
+        return validated, failed
+    return validated, site
+
+
+def test_what_make_validate_accepts_make_build_builds(real_library, form_files, filled_drafts):
+    validated, site = real_library
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    cases = len(SEED_TEXTS) + len(form_files) + len(filled_drafts) + 2
+    assert f"检查了 {cases} 个案例文件，没有发现问题。" in validated.stdout
+    assert not isinstance(site, BuildFailed), str(site)
+    for case_id in [*form_files, XINGSHAN_BOLD, SNIPPET_CASE, *filled_drafts]:
+        html = (site / "cases" / case_id / "index.html").read_text(encoding="utf-8")
+        assert 'id="practice-1"' in html, case_id
+
+
+def shown_text(path: Path) -> str:
+    text = re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))
+    return " ".join(html.unescape(text).split())
+
+
+def test_the_form_pages_show_every_value(real_library, form_files):
+    from test_submit import FIXTURE, SELECTS
+
+    _, site = real_library
+    assert not isinstance(site, BuildFailed), str(site)
+    values = [value for name, value in FIXTURE.items()
+              if not name.startswith("body.") and name not in SELECTS and not name.endswith(".unit")
+              and name not in ("results[1].value", "results[2].value", "background[0]", "lessons[0]")]
+    records = {c["id"]: c for c in json.loads((site / "data" / "cases.json").read_text(encoding="utf-8"))}
+    for case_id, (style, _) in form_files.items():
+        shown = shown_text(site / "cases" / case_id / "index.html")
+        typed = {key: FIXTURE[key] for key in ("body.background", "body.results", "body.lessons")}
+        typed["body.practices"] = FORM_BODIES[style]
+        words = [re.sub(r"^(#+ |\d+\. |- )|\*\*|\[|\]\([^)]*\)", "", line) for text in typed.values()
+                 for line in text.split("\n") if line]
+        squeezed = shown.replace(" ", "")  # a link or emphasis inside a sentence is set off by spaces above
+        missing = [value for value in values + words + ["50多万元", "96.5%", "湖北省"]
+                   if value not in shown and value.replace(" ", "") not in squeezed]
+        assert missing == [], (style, missing)
+        # background and lessons items are not on the case page (its narrative carries them): the data download has them
+        record = records[case_id]
+        assert record["background"] == [FIXTURE["background[0]"]] and record["lessons"] == [FIXTURE["lessons[0]"]]
+        assert record["results"][1]["value"] == 50 and record["results"][1]["as_stated"] == "50多万元"
+
+
+def test_every_practice_of_the_bold_lead_copy_has_its_place_on_the_page(real_library):
+    _, site = real_library
+    assert not isinstance(site, BuildFailed), str(site)
+    page = (site / "cases" / XINGSHAN_BOLD / "index.html").read_text(encoding="utf-8")
+    practices = yaml.safe_load(split(SEED_TEXTS[XINGSHAN])[0].strip().strip("-"))["practices"]
+    for number in range(1, len(practices) + 1):
+        assert page.count(f'id="practice-{number}"') == 1
+        assert f'href="#practice-{number}-text"' not in page  # no narrative heading to link to
+    regions = (site / "regions" / "hubei" / "index.html").read_text(encoding="utf-8")
+    assert f'href="../../cases/{XINGSHAN_BOLD}/#practice-5"' in regions
+
+
+# --- should validation ever miss something: the build's warning, in Chinese, names the case file --
+
+def test_a_warning_the_validator_missed_is_a_chinese_problem_of_the_case_file(tmp_path, monkeypatch, capsys):
+    """A validator with a gap (its anchor check switched off) lets a broken link through; `make build`
+    (the command line, in this process) then reports MkDocs' warning as a problem of the case file,
+    with its line, in Chinese, and as a GitHub annotation (the pull-request check's build step)."""
+    import kb.check.validate
+    from kb import cli
+    from kb.check.load import display_path
+
+    monkeypatch.setattr(kb.check.validate, "check_anchors", lambda cases, files: [])
+    text = SEED_TEXTS[WENGYUAN].replace("## 成效\n", "## 成效\n\n见[不存在的位置](#no-such-place)。\n", 1)
+    cases_dir = write_library(tmp_path / "cases", {WENGYUAN: text})
+    line = text.split("\n").index("见[不存在的位置](#no-such-place)。") + 1
+    code = cli.main(["build", "--cases", str(cases_dir), "--site", str(tmp_path / "site"),
+                     "--docs", str(tmp_path / "docs"), "--github"])
+    out = capsys.readouterr()
+    path = display_path(cases_dir / f"{WENGYUAN}.md")
+    assert code == 1
+    assert f"{path}:{line}: 正文: 正文中的链接“#no-such-place”指向的位置“#no-such-place”在本页上不存在" in out.err
+    assert "网站没有生成" in out.err and "Aborted" not in out.err + out.out and "Traceback" not in out.err
+    assert f"::error file={path},line={line},title=missing-anchor::" in out.out
+
+
+def test_mkdocs_warnings_about_case_pages_name_the_case_file():
+    from kb.site.mkdocs_warnings import translate
+
+    cases_dir = SEED_CASES
+    index_view = translate(f"Doc file 'practices/index.md' contains a link '../cases/{XINGSHAN}.md#practice-1', but the doc "
+                           f"'cases/{XINGSHAN}.md' does not contain an anchor '#practice-1'.", cases_dir)
+    assert index_view.path == f"cases/{XINGSHAN}.md" and "practices/index.md" in index_view.message
+    unrecognized = translate(f"Doc file 'cases/{WENGYUAN}.md' contains an unrecognized relative link '../guide/', "
+                             "it was left as is.", cases_dir)
+    assert unrecognized.code == "unrecognized-link" and "../guide/" in unrecognized.message
+    other = translate(f"Doc file 'cases/{WENGYUAN}.md' says something new.", cases_dir)
+    assert other.path == f"cases/{WENGYUAN}.md" and other.code == "build-warning" and "something new" in other.message
+    assert translate("Doc file 'guide.md' contains a link 'x.md', but the target 'x.md' is not found among "
+                     "documentation files.", cases_dir) is None  # the maintainers' page: passed on as it is
+
+
+def test_the_validators_markdown_is_the_markdown_mkdocs_configures():
+    """kb.check converts bodies with markdown_extensions(as_mkdocs=True): MkDocs' own list and options."""
+    from mkdocs.config import load_config
+
+    from kb.site.config import PROJECT_CONFIG, markdown_extensions
+
+    config = load_config(config_file=str(PROJECT_CONFIG), docs_dir=str(SEED_CASES.parent / "docs"))
+    names, configs = markdown_extensions(as_mkdocs=True)
+    assert names == config.markdown_extensions
+    assert configs.keys() == config.mdx_configs.keys()
+    ours, theirs = dict(configs["toc"]), dict(config.mdx_configs["toc"])
+    ours_slug, their_slug = ours.pop("slugify"), theirs.pop("slugify")
+    assert ours == theirs
+    for heading in ("一、服务群众缺“配套”。", "（一）结合产业发展，选准帮扶对象。", "Practice 1 A/B", "背景"):
+        assert ours_slug(heading, "-") == their_slug(heading, "-")

@@ -19,10 +19,8 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
-import markdown
-
 from kb.check.load import CaseFile
-from kb.check.markup import PAGE_FOLDER, at_lines, navigation_pages
+from kb.check.markup import PAGE_FOLDER, at_lines, navigation_pages, site_html
 from kb.check.problems import Problem, short_value
 from kb.model import vocab
 from kb.model.case import Case
@@ -50,20 +48,6 @@ class _Page(HTMLParser):
             self.ids.add(values["name"])
         if tag == "a" and values.get("href"):
             self.links.append(values["href"])
-
-
-_converter: markdown.Markdown | None = None
-
-
-def site_html(text: str) -> str:
-    """``text`` converted as MkDocs converts the site's pages (without its link rewriting)."""
-    global _converter
-    if _converter is None:
-        from kb.site.config import markdown_extensions
-
-        names, configs = markdown_extensions(as_mkdocs=True)
-        _converter = markdown.Markdown(extensions=names, extension_configs=configs)
-    return _converter.reset().convert(text)
 
 
 def case_page_html(case: Case) -> str:

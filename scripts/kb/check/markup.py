@@ -24,7 +24,7 @@ from markdown.util import AMP_SUBSTITUTE
 from kb.check.load import CaseFile
 from kb.site.mdext.sanitize import is_unsafe_url
 from kb.paths import DOCS_DIR
-from kb.site.config import project_config
+from kb.site.config import markdown_extensions, project_config
 from kb.site.render.safe_text import narrative
 from kb.check.problems import Problem, short_value
 from kb.check.rules import say
@@ -53,10 +53,27 @@ _renderer = markdown.Markdown(extensions=["tables", "attr_list", "md_in_html", "
 
 def rendered_elements(body: str) -> list[tuple[str, list[tuple[str, str]]]]:
     _renderer.reset()
+    return _elements(_renderer.convert(body))
+
+
+def _elements(html: str) -> list[tuple[str, list[tuple[str, str]]]]:
     parser = _Elements()
-    parser.feed(_renderer.convert(body))
+    parser.feed(html)
     parser.close()
     return parser.elements
+
+
+_site_converter: markdown.Markdown | None = None
+
+
+def site_html(text: str) -> str:
+    """``text`` converted as MkDocs converts the site's pages (before its link rewriting): the
+    extensions of mkdocs.yml exactly as MkDocs configures them (kb.site.config.markdown_extensions)."""
+    global _site_converter
+    if _site_converter is None:
+        names, configs = markdown_extensions(as_mkdocs=True)
+        _site_converter = markdown.Markdown(extensions=names, extension_configs=configs)
+    return _site_converter.reset().convert(text)
 
 
 def check_markup(case_file: CaseFile, case_ids: set[str]) -> list[Problem]:
@@ -66,6 +83,12 @@ def check_markup(case_file: CaseFile, case_ids: set[str]) -> list[Problem]:
     found: dict[tuple[str, int, str], Problem] = {}
     for tag, attrs in rendered_elements(case_file.body):
         for problem in _element_problems(case_file, tag, attrs, case_ids):
+            found.setdefault((problem.code, problem.line, problem.message), problem)
+    # The links as the case page has them (raw HTML shown as text: safe_text.narrative), which the
+    # strict build checks: ``[a](<b.md>)`` there links to ``&lt;b.md>``.
+    for tag, attrs in _elements(site_html(narrative(case_file.body))):
+        url = dict(attrs).get({"a": "href", "img": "src"}.get(tag, ""), "").strip()
+        for problem in _url_problems(case_file, tag, url, case_ids) if url else ():
             found.setdefault((problem.code, problem.line, problem.message), problem)
     lines = {problem.line for problem in found.values()}
     for problem in _attribute_lists(case_file):  # a line with { onclick=… } has its problem already
@@ -171,7 +194,8 @@ def _in_docs(target: str) -> bool:
 
 def at_lines(case_file: CaseFile, text: str, code: str, message: str, hint: str) -> Iterator[Problem]:
     """The problem on each body line containing ``text`` (the body's first line when none does)."""
-    yield from _at_lines(case_file, re.compile(re.escape(text)), code, message, hint)
+    yield from _at_lines(case_file, re.compile(re.escape(text.replace("&lt;", "<"))), code,
+                         message.replace("&lt;", "<"), hint)
 
 
 def _at_lines(case_file: CaseFile, pattern: re.Pattern, code: str, message: str, hint: str) -> Iterator[Problem]:
