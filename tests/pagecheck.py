@@ -11,6 +11,7 @@ case files; tests/test_build_gate.py still runs one real build.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
@@ -19,15 +20,7 @@ from mkdocs.structure.files import File, Files, get_files
 from mkdocs.structure.pages import Page
 
 from kb.site.config import PROJECT_CONFIG
-
-
-class _Warnings(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+from kb.site.mkdocs_warnings import CollectedWarnings
 
 
 class PageCheck:
@@ -57,29 +50,28 @@ class PageCheck:
             self.write(src_uri, text)
         file = self.files.get_file_from_path(src_uri)
         assert file is not None, src_uri
-        collected = _Warnings()
-        log = logging.getLogger("mkdocs")
-        log.addHandler(collected)
-        try:
+        with _collected() as collected:
             page = self._render(file)
             for target in page.links_to_anchors or {}:
                 if target is not file and (target.page is None or target.page.present_anchor_ids is None):
                     self._render(target)
             page.validate_anchor_links(files=self.files, log_level=logging.WARNING)
-        finally:
-            log.removeHandler(collected)
         return collected.messages, set(page.present_anchor_ids or ())
 
     def all_warnings(self) -> list[str]:
         """Every page of the folder converted and checked, as a whole build checks them."""
-        pages = [file for file in self.files.documentation_pages()]
-        collected = _Warnings()
-        log = logging.getLogger("mkdocs")
-        log.addHandler(collected)
-        try:
-            rendered = [self._render(file) for file in pages]
-            for page in rendered:
+        with _collected() as collected:
+            for page in [self._render(file) for file in self.files.documentation_pages()]:
                 page.validate_anchor_links(files=self.files, log_level=logging.WARNING)
-        finally:
-            log.removeHandler(collected)
         return collected.messages
+
+
+@contextlib.contextmanager
+def _collected():
+    """MkDocs' warnings while the block runs."""
+    collected = CollectedWarnings()
+    logging.getLogger("mkdocs").addHandler(collected)
+    try:
+        yield collected
+    finally:
+        logging.getLogger("mkdocs").removeHandler(collected)

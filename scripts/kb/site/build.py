@@ -113,18 +113,7 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
     return BuildReport(len(rendered.cases), site_dir, seconds)
 
 
-class _CollectedWarnings(logging.Handler):
-    """MkDocs' warnings of one build, kept instead of printed (:func:`_warnings_in_chinese` prints them)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-_collecting: _CollectedWarnings | None = None
+_collecting = None  # a kb.site.mkdocs_warnings.CollectedWarnings while build_site runs MkDocs
 
 
 @contextlib.contextmanager
@@ -133,10 +122,10 @@ def _warnings_in_chinese(cases_dir: Path):
     a warning about a page generated from a case becomes a problem of that case file, in Chinese."""
     from mkdocs.exceptions import Abort
 
-    from kb.site.mkdocs_warnings import BuildWarnings, translate
+    from kb.site.mkdocs_warnings import BuildWarnings, CollectedWarnings, translate
 
     global _collecting
-    _collecting = _CollectedWarnings()
+    _collecting = CollectedWarnings()
     logging.getLogger("mkdocs").addHandler(_collecting)
     try:
         yield

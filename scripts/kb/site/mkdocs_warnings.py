@@ -10,6 +10,7 @@ Warnings about other pages are the maintainers' and are passed on as MkDocs wrot
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -84,6 +85,17 @@ def _problem(cases_dir: Path, case_id: str, text: str, code: str, message: str, 
     except OSError:
         pass
     return Problem(display_path(path), line, "正文" if line > 1 else "文件", code, message, hint)
+
+
+class CollectedWarnings(logging.Handler):
+    """The warnings (and errors) MkDocs logs while it is attached, kept instead of printed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 class BuildWarnings(RefusedToBuild):
