@@ -37,6 +37,7 @@ RULES: dict[str, str] = {
     "id-not-ascii": "编号含有汉字或其他非英文字符",
     "id-filename-mismatch": "编号与文件名不一致",
     "duplicate-id": "编号与其他案例重复",
+    "reserved-id": "编号是网站自己的页面名（index）",
     # vocabularies
     "unknown-status": "状态不在可选值中",
     "missing-incomplete-note": "原文不完整的案例没有说明缺了什么",

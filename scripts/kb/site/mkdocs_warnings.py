@@ -82,7 +82,7 @@ def _problem(cases_dir: Path, case_id: str, text: str, code: str, message: str, 
     try:
         lines = path.read_text(encoding="utf-8-sig").split("\n")
         line = next((number for number, content in enumerate(lines, 1) if text and text in content), 1)
-    except OSError:
+    except (OSError, UnicodeError):
         pass
     return Problem(display_path(path), line, "正文" if line > 1 else "文件", code, message, hint)
 
