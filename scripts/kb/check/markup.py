@@ -139,14 +139,14 @@ def _url_problems(case_file: CaseFile, tag: str, url: str, case_ids: set[str]) -
     parts = urlsplit(url)
     if tag == "img" and (parts.scheme or parts.netloc):
         yield from at_lines(case_file, url, "external-image",
-                              f"图片“{short_value(url)}”来自其他网站，网站不能从其他网站加载内容", IMAGE_FOLDER_HINT)
+                            f"图片“{short_value(url)}”来自其他网站，网站不能从其他网站加载内容", IMAGE_FOLDER_HINT)
         return
     if parts.scheme or parts.netloc or AMP_SUBSTITUTE in url:
         return
     if url.startswith(("/", "\\")):  # MkDocs leaves such a link as it is, and warns
         if tag == "a":
             yield from at_lines(case_file, url, "unrecognized-link",
-                                  f"链接“{short_value(url)}”以“{url[0]}”开头，网站无法识别", LINK_HINT)
+                                f"链接“{short_value(url)}”以“{url[0]}”开头，网站无法识别", LINK_HINT)
         else:
             yield from at_lines(case_file, url, "missing-image", f"图片“{short_value(url)}”在仓库中找不到", IMAGE_FOLDER_HINT)
         return
@@ -156,14 +156,14 @@ def _url_problems(case_file: CaseFile, tag: str, url: str, case_ids: set[str]) -
     target = posixpath.normpath(posixpath.join(PAGE_FOLDER, unquote(parts.path)))
     if tag == "img" and not _in_docs(target):
         yield from at_lines(case_file, url, "missing-image",
-                              f"图片“{short_value(url)}”在仓库中找不到", IMAGE_FOLDER_HINT)
+                            f"图片“{short_value(url)}”在仓库中找不到", IMAGE_FOLDER_HINT)
     elif tag == "a" and not site_file_exists(target, case_ids):
         if not posixpath.splitext(parts.path)[1]:  # no file name: MkDocs' "unrecognized relative link"
             yield from at_lines(case_file, url, "unrecognized-link",
-                                  f"链接“{short_value(url)}”没有指向网站中的某个文件，网站无法识别", LINK_HINT)
+                                f"链接“{short_value(url)}”没有指向网站中的某个文件，网站无法识别", LINK_HINT)
         else:
             yield from at_lines(case_file, url, "missing-link-target",
-                                  f"链接指向的“{short_value(url)}”不存在", LINK_HINT)
+                                f"链接指向的“{short_value(url)}”不存在", LINK_HINT)
 
 
 def site_file_exists(target: str, case_ids: set[str]) -> bool:
