@@ -29,7 +29,8 @@ def test_case_page_has_card_figures_and_narrative(generated):
     for figure in ("92个", "1001个", "372个", "1908名", "2961人", "42840家"):
         assert f"| {figure} | 县（单位）自述 |" in card  # every seed figure is the county's own report
     assert "**出处**：“县（单位）自述”指" in card  # and the card says what that label means
-    assert "{ #practice-5 }" in page  # the fifth practice heading is anchored
+    assert "    { #practice-5 }" in page  # the fifth practice's item in 做法一览 is anchored
+    assert "{ #practice-5-text }" in page  # and so is its heading in the narrative
     assert "建立“党支部+关怀理事会”" in page
     assert INCOMPLETE_NOTICE not in page
 

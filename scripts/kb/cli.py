@@ -3,7 +3,7 @@ function, and turns known failures into Chinese messages and exit codes.
 
 Commands:
     validate [--cases DIR] [--github]   check case and module files (make validate)
-    build [--cases DIR] [--site DIR] [--docs DIR] [--pdf]   the whole site, search index included (make build)
+    build [--cases DIR] [--site DIR] [--docs DIR] [--pdf] [--github] [--preview-drafts]   the whole site, search index included (make build)
     serve [--cases DIR] [--addr HOST:PORT]     live preview (make serve)
     generate [--cases DIR] [--out DIR]  write the MkDocs source folder
     schema                              rewrite schema/case.schema.json (make schema)
@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--pdf", action="store_true", help="同时把讲义打印成 PDF 并在页面上链接")
     build.add_argument("--preview-drafts", action="store_true",
                        help="像 make serve 预览那样构建：还有问题的文件显示为问题清单页（截图用，不能发布）")
+    build.add_argument("--github", action="store_true", help="构建失败时同时输出 GitHub Actions 注释")
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser("serve", help="构建并在本机预览网站，修改案例后自动刷新")
@@ -74,8 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
-    except RefusedToBuild as error:  # invalid cases, or an output folder over cases/
+    except RefusedToBuild as error:  # invalid cases, warnings of the strict build, or an output folder over cases/
         print(error, file=sys.stderr)
+        if getattr(args, "github", False):  # on the pull request's lines, as make validate's
+            for problem in getattr(error, "problems", []):
+                print(problem.github_annotation())
         return 1
     except Exception as error:  # noqa: BLE001 - contributors never see a traceback
         if args.debug:

@@ -37,6 +37,7 @@ RULES: dict[str, str] = {
     "id-not-ascii": "编号含有汉字或其他非英文字符",
     "id-filename-mismatch": "编号与文件名不一致",
     "duplicate-id": "编号与其他案例重复",
+    "reserved-id": "编号是网站自己的页面名（index）",
     # vocabularies
     "unknown-status": "状态不在可选值中",
     "missing-incomplete-note": "原文不完整的案例没有说明缺了什么",
@@ -56,6 +57,9 @@ RULES: dict[str, str] = {
     "unsafe-html-attribute": "正文含有 on… 事件属性",
     "unsafe-url": "链接或图片使用 javascript: 或 data: 网址",
     "missing-link-target": "链接指向不存在的案例或页面",
+    "unrecognized-link": "链接的写法网站无法识别（以 / 开头，或没有写文件名）",
+    "missing-anchor": "链接指向页面上不存在的位置（#…）",
+    "attribute-list": "正文中的 { … } 会被当作格式设置，文字不显示",
     "external-image": "图片来自其他网站",
     "missing-image": "图片文件不在仓库中",
     # training modules (kb.check.module_rules)

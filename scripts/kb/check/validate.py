@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.model import ids, vocab
+from kb.check.anchors import check_anchors
 from kb.check.markup import check_markup
 from kb.check.placeholders import check_placeholders
 from kb.check.values import check_text_items, check_unknown_subfields, value_type_problem
@@ -25,6 +26,8 @@ from kb.check.rules import say
 from kb.check.teaching_rules import check_teaching
 
 SECTION_RE = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+# Case pages are generated as cases/<id>.md beside the list of all cases, cases/index.md.
+RESERVED_IDS = {"index"}
 KIND_LABELS = {"string": "文字", "number": "数字", "list": "列表", "mapping": "带子字段的对象", "date": "日期"}
 
 
@@ -91,7 +94,10 @@ def validate_cases(cases_dir: Path) -> tuple[list[Case], list[Problem], int]:
     problems.extend(check_unique_ids(loaded))
     failed = {p.path for p in problems}
     cases = [c for c in cases if c.path not in failed]
-    return cases, problems, len(paths)
+    anchor_problems = check_anchors(cases, loaded)  # needs the rendered pages, so only of valid cases
+    problems.extend(anchor_problems)
+    failed = {p.path for p in anchor_problems}
+    return [c for c in cases if c.path not in failed], problems, len(paths)
 
 
 def not_a_case(path: Path) -> Problem:
@@ -172,6 +178,10 @@ def check_id(case_file: CaseFile) -> Iterator[Problem]:
     elif not re.match(ID_PATTERN, case_id):
         yield Problem(case_file.display_path, line, "id", "bad-id",
                       *say("bad-id", id=case_id))
+    elif case_id in RESERVED_IDS:
+        yield Problem(case_file.display_path, line, "id", "reserved-id",
+                      f"编号“{case_id}”是网站自己的页面名：cases/{case_id}.md 是“全部案例”列表页，这个案例会把它顶掉",
+                      "换一个编号（用“省-县-做法”的拼音，例如 hubei-xingshan-lianghui-liangping），文件名随之改")
     if case_id != case_file.path.stem:
         yield Problem(case_file.display_path, line, "id", "id-filename-mismatch",
                       f"编号“{case_id}”与文件名“{case_file.path.name}”不一致",

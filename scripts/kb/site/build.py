@@ -20,6 +20,7 @@ Usage::
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
@@ -94,7 +95,8 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
         seconds["render"] = time.perf_counter() - start
         note_rendered(docs_dir)
         start = time.perf_counter()
-        run_mkdocs(docs_dir, site_dir, offline=offline)
+        with _warnings_in_chinese(cases_dir):
+            run_mkdocs(docs_dir, site_dir, offline=offline)
         seconds["mkdocs"] = time.perf_counter() - start
         if indexing:
             start = time.perf_counter()
@@ -111,6 +113,33 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
         publish_pdfs(site_dir, docs_dir)
         seconds["pdf"] = time.perf_counter() - start
     return BuildReport(len(rendered.cases), site_dir, seconds)
+
+
+_collecting = None  # a kb.site.mkdocs_warnings.CollectedWarnings while build_site runs MkDocs
+
+
+@contextlib.contextmanager
+def _warnings_in_chinese(cases_dir: Path):
+    """When the strict build stops on warnings, raise :class:`kb.site.mkdocs_warnings.BuildWarnings`:
+    a warning about a page generated from a case becomes a problem of that case file, in Chinese."""
+    from mkdocs.exceptions import Abort
+
+    from kb.site.mkdocs_warnings import BuildWarnings, CollectedWarnings, translate
+
+    global _collecting
+    _collecting = CollectedWarnings()
+    logging.getLogger("mkdocs").addHandler(_collecting)
+    try:
+        yield
+    except Abort:
+        problems, others = [], []
+        for message in _collecting.messages:
+            problem = translate(message, cases_dir)
+            problems.append(problem) if problem else others.append(message)
+        raise BuildWarnings(problems, others) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(_collecting)
+        _collecting = None
 
 
 @dataclass
@@ -199,6 +228,7 @@ def _show_mkdocs_warnings() -> None:
     """MkDocs' own command line prints its warnings; in-process we attach a handler, once."""
     handler = logging.StreamHandler()
     handler.setLevel(logging.WARNING)
+    handler.addFilter(lambda record: _collecting is None)  # build_site prints them in Chinese
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
 

@@ -4,6 +4,7 @@ variant's scripts, the benchmark's baseline navigation, the Markdown extension t
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import yaml
@@ -20,17 +21,47 @@ class _ConfigLoader(yaml.SafeLoader):
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+# The ``!!python/object/apply:`` callables mkdocs.yml may name and :class:`_SiteLoader` calls, as MkDocs does.
+_CALLABLES = {"pymdownx.slugs.slugify"}
+
+
+class _SiteLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does for the callables of :data:`_CALLABLES` (the headings' slugify),
+    ignoring every other ``!!python/...`` tag."""
+
+
+def _apply(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
+    if not suffix.startswith("object/apply:") or suffix.split(":", 1)[1] not in _CALLABLES:
+        return None
+    module, _, name = suffix.split(":", 1)[1].rpartition(".")
+    arguments = loader.construct_mapping(node, deep=True) if isinstance(node, yaml.MappingNode) else {}
+    return getattr(importlib.import_module(module), name)(*arguments.get("args", ()), **arguments.get("kwds", {}))
+
+
+_SiteLoader.add_multi_constructor("tag:yaml.org,2002:python/", _apply)
+
+# The extensions MkDocs always loads before the configured ones (its MarkdownExtensions option's builtins).
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+
+
 def project_config() -> dict[str, Any]:
     return yaml.load(PROJECT_CONFIG.read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
-def markdown_extensions() -> tuple[list[str], dict[str, dict[str, Any]]]:
+def markdown_extensions(*, as_mkdocs: bool = False) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """The site's Markdown extensions as ``markdown.Markdown`` takes them: names in order, and
-    the options of those that have any (options given as ``!!python/...`` tags are left out)."""
-    names, configs = [], {}
-    for item in project_config()["markdown_extensions"]:
+    the options of those that have any (options given as ``!!python/...`` tags are left out).
+
+    ``as_mkdocs``: exactly as MkDocs configures them for the site's pages (its built-in extensions
+    first, the headings' slugify of mkdocs.yml), so that a page converted here has the ids and
+    links it has in the built site (kb.check.anchors); checked against MkDocs in tests/test_build_gate.py."""
+    loader = _SiteLoader if as_mkdocs else _ConfigLoader
+    items = yaml.load(PROJECT_CONFIG.read_text(encoding="utf-8"), Loader=loader)["markdown_extensions"]
+    names, configs = list(MKDOCS_BUILTIN_EXTENSIONS) if as_mkdocs else [], {}
+    for item in items:
         name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
-        names.append(name)
+        if name not in names:
+            names.append(name)
         if options:
             configs[name] = {key: value for key, value in options.items() if value is not None}
     return names, configs

@@ -21,8 +21,14 @@ DRAFT_NOTICE = "本案例由导入工具生成，尚未经人工审核，内容�
 
 
 def practice_anchor(index: int) -> str:
-    """Stable anchor of the ``index``-th practice (0-based) on its case page."""
+    """Stable anchor of the ``index``-th practice (0-based) on its case page: its item in 做法一览,
+    which the page has for every practice of the front matter, whatever the body's headings."""
     return f"practice-{index + 1}"
+
+
+def practice_text_anchor(index: int) -> str:
+    """Anchor of the narrative's ``index``-th ``###`` heading under ``## 主要做法`` (0-based), if it has one."""
+    return f"practice-{index + 1}-text"
 
 
 @per_case
@@ -95,10 +101,17 @@ def render_evidence_legend(case: Case) -> str:
 
 
 def render_practice_overview(case: Case, categories: dict[str, Category]) -> str:
+    """One item per practice of the front matter, carrying its anchor (``practice-N``, the target of
+    the index views' links); the name links to the narrative's heading of that practice when the body
+    has one (the body is the source's text and need not mark its practices with ``###``)."""
+    headings = len(practice_headings(case.body))
     lines = ["## 做法一览", ""]
     for index, practice in enumerate(case.practices):
         chips = " ".join(category_chip(key, categories) for key in practice.categories)
-        lines.append(f"{index + 1}. [{inline(practice.name)}](#{practice_anchor(index)})：{inline(practice.summary)} {chips}")
+        name = (f"[{inline(practice.name)}](#{practice_text_anchor(index)})" if index < headings
+                else f"**{inline(practice.name)}**")
+        # attr_list's block form: on the item's last line, the id goes on the <li>
+        lines += [f"{index + 1}. {name}：{inline(practice.summary)} {chips}", f"    {{ #{practice_anchor(index)} }}"]
     return "\n".join(lines)
 
 
@@ -113,18 +126,30 @@ def render_narrative(case: Case) -> str:
     return body
 
 
-def _add_practice_anchors(body: str) -> str:
-    """Give the n-th ``###`` under ``## 主要做法`` the id ``practice-n``."""
+def _practices_section(body: str) -> tuple[int, int] | None:
+    """Where the ``## 主要做法`` section of ``body`` starts and ends."""
     sections = list(SECTION_RE.finditer(body))
     for position, section in enumerate(sections):
-        if section.group(1) != "主要做法":
-            continue
-        end = sections[position + 1].start() if position + 1 < len(sections) else len(body)
-        counter = iter(range(1000))
-        block = SUBHEADING_RE.sub(
-            lambda m: f"### {m.group(1)} {{ #{practice_anchor(next(counter))} }}", body[section.start():end])
-        return body[:section.start()] + block + body[end:]
-    return body
+        if section.group(1) == "主要做法":
+            return section.start(), sections[position + 1].start() if position + 1 < len(sections) else len(body)
+    return None
+
+
+def practice_headings(body: str) -> list[str]:
+    """The ``###`` headings under ``## 主要做法``, in order."""
+    span = _practices_section(body)
+    return SUBHEADING_RE.findall(body, *span) if span else []
+
+
+def _add_practice_anchors(body: str) -> str:
+    """Give the n-th ``###`` under ``## 主要做法`` the id ``practice-n-text``."""
+    span = _practices_section(body)
+    if span is None:
+        return body
+    start, end = span
+    counter = iter(range(1000))
+    block = SUBHEADING_RE.sub(lambda m: f"### {m.group(1)} {{ #{practice_text_anchor(next(counter))} }}", body[start:end])
+    return body[:start] + block + body[end:]
 
 
 def render_source(case: Case) -> str:
