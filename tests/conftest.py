@@ -10,8 +10,8 @@ from playwright.sync_api import sync_playwright
 
 from kb.site.offline import BUNDLE_NAME, make_offline_bundle
 from quality.library import (LIBRARY_CASE_FILES, LIBRARY_CASE_IDS, SEARCH_FIXTURES, SEED_CASES,  # noqa: F401
-                             copy_draft_preview, copy_library)
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, build_site, run_kb, serve
+                             build_draft_preview_site, build_library_site, copy_draft_preview, copy_library)
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, serve
 
 # mkdocs.yml names build/docs as its source folder, and MkDocs refuses a config
 # whose folder does not exist; every make target creates it, a bare pytest may not.
@@ -53,18 +53,15 @@ def shared_build(shared_dir: Path, name: str, build: Callable[[Path], Path]) -> 
 def site_dir(shared_dir) -> Path:
     """The test library's site (:func:`copy_library`: the committed cases and modules, and the
     labelled search fixtures), built once and shared by every test that reads or opens a site."""
-    return shared_build(shared_dir, "library-site", lambda workdir: build_site(workdir, copy_library(workdir)))
+    return shared_build(shared_dir, "library-site", build_library_site)
 
 
 @pytest.fixture(scope="session")
 def preview_site(shared_dir) -> tuple[Path, str]:
-    """The draft preview's site (quality.library.copy_draft_preview), built as ``make serve``
-    shows it (``kb build --preview-drafts``), and its draft's id."""
+    """The draft preview's site (quality.library.build_draft_preview_site), built as ``make serve``
+    shows it, and its draft's id."""
     def build(workdir: Path) -> Path:
-        cases, draft = copy_draft_preview(workdir)
-        result = run_kb("build", "--preview-drafts", "--cases", str(cases), "--site", str(workdir / "site"),
-                        "--docs", str(workdir / "docs"))
-        assert result.returncode == 0, result.stdout + result.stderr
+        _, draft = build_draft_preview_site(workdir)
         (workdir / "draft-id").write_text(draft, encoding="utf-8")
         return workdir
     workdir = shared_build(shared_dir, "preview-site", build)

@@ -56,6 +56,14 @@ def test_generate_never_writes_into_or_over_the_cases_folder(tmp_path, out):
     assert sorted(p.name for p in cases_dir.iterdir()) == before
 
 
+def test_generate_never_writes_into_the_hand_written_pages(tmp_path):
+    """Generating removes what it did not produce: over docs/ it would delete the site's own pages."""
+    with pytest.raises(OutputOverlapsCases, match="绝不能写进手写页面的文件夹"):
+        generate(cases_dir=SEED_CASES, out_dir=ROOT / "docs" / "cases")
+    with pytest.raises(OutputOverlapsCases, match="绝不能写进手写页面的文件夹"):
+        generate(cases_dir=SEED_CASES, out_dir=ROOT / "docs")
+
+
 def render_xingshan_html() -> str:
     cases, _, _ = validate_cases(SEED_CASES)
     case = next(c for c in cases if c.id == XINGSHAN)

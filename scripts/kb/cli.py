@@ -73,6 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     imp.set_defaults(run=run_import)
 
     args = parser.parse_args(argv)
+    # Output folders as the reader typed them, from where they typed them: MkDocs would read a
+    # relative folder against mkdocs.yml's (the repository), not the current one.
+    for name in ("site", "docs", "out"):
+        if isinstance(getattr(args, name, None), Path):
+            setattr(args, name, getattr(args, name).resolve())
     try:
         return args.run(args)
     except RefusedToBuild as error:  # invalid cases, warnings of the strict build, or an output folder over cases/

@@ -9,8 +9,11 @@ shows while a contributor is still fixing a file (:mod:`kb.site.draft_preview`).
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from quality import ROOT
@@ -54,3 +57,28 @@ def copy_draft_preview(folder: Path) -> tuple[Path, str]:
                      encoding="utf-8")
     (cases / UNREADABLE_FILE).write_text("---\nid: fixture-unreadable\ntitle: [没有闭合\n---\n", encoding="utf-8")
     return cases, draft.stem
+
+
+def build_library_site(workdir: Path) -> Path:
+    """The test library copied into ``workdir`` and built there as ``make build`` builds; the site."""
+    copy_library(workdir)
+    _build(workdir)
+    return workdir / "site"
+
+
+def build_draft_preview_site(workdir: Path) -> tuple[Path, str]:
+    """The draft preview copied into ``workdir`` and built there as ``make serve`` shows it
+    (``kb build --preview-drafts``); the site and the draft's id."""
+    _, draft = copy_draft_preview(workdir)
+    _build(workdir, "--preview-drafts")
+    return workdir / "site", draft
+
+
+def _build(workdir: Path, *options: str) -> None:
+    """``python -m kb build`` of ``workdir/cases`` in a child process (as make build runs it), from
+    ``workdir``: the banners name files as a contributor sees them (``cases/…``), whatever the folder."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-m", "kb", "build", "--cases", "cases", "--site", "site",
+                             "--docs", "docs", *options], cwd=workdir, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"{workdir} 的构建失败：\n{result.stdout}{result.stderr}")

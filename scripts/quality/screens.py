@@ -369,14 +369,13 @@ def main(argv: list[str] | None = None) -> int:
     """``make screenshots`` / ``make screenshots-update``: build the test library's site and the
     draft preview, walk every page type, write PNGs and the contact sheet (or the baselines)."""
     import contextlib
-    import subprocess
     import tempfile
 
     from playwright.sync_api import sync_playwright
 
     from kb.browser import CHROMIUM, CHROMIUM_ARGS
     from kb.site.serve import serve
-    from quality.library import copy_draft_preview, copy_library
+    from quality.library import build_draft_preview_site, build_library_site
 
     parser = argparse.ArgumentParser(prog="python -m quality.screens")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "screenshots")
@@ -384,17 +383,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="只写正常模式的截图，作为 tests/screens/ 中的基准图")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="kb-screens-") as work:
-        work = Path(work)
-        library = copy_library(work / "library")
-        preview, draft = copy_draft_preview(work / "preview")
-        sites = []
-        for name, cases, extra in (("library", library, []), ("preview", preview, ["--preview-drafts"])):
-            site = work / name / "site"
-            subprocess.run([sys.executable, "-m", "kb", "build", "--cases", str(cases), "--site", str(site),
-                            "--docs", str(work / name / "docs"), *extra], check=True, cwd=ROOT)
-            sites.append(site)
-        targets = ([(sites[0], name, path) for name, path in PAGE_TYPES.items()]
-                   + [(sites[1], name, path.format(draft=draft)) for name, path in PREVIEW_PAGE_TYPES.items()])
+        library = build_library_site(Path(work) / "library")
+        preview, draft = build_draft_preview_site(Path(work) / "preview")
+        sites = [library, preview]
+        targets = ([(library, name, path) for name, path in PAGE_TYPES.items()]
+                   + [(preview, name, path.format(draft=draft)) for name, path in PREVIEW_PAGE_TYPES.items()])
         out = BASELINES if args.update_baselines else args.out
         out.mkdir(parents=True, exist_ok=True)
         shots, problems = [], {}

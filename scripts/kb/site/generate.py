@@ -61,21 +61,24 @@ class InvalidCases(RefusedToBuild):
 
 
 class OutputOverlapsCases(RefusedToBuild):
-    """Raised before writing when the output folder would overlap ``cases/``.
+    """Raised before writing when the output folder would overlap ``cases/`` or the hand-written
+    pages (``docs/``).
 
     The generator removes files it did not produce; pointed at (or above)
-    the cases folder it would delete cases.
+    the cases folder it would delete cases, at ``docs/`` the site's own pages and styles.
     """
 
-    def __init__(self, cases_dir: Path, out_dir: Path):
-        super().__init__(f"输出文件夹 {out_dir} 与案例文件夹 {cases_dir} 重叠，没有生成"
-                         "（生成的页面绝不能写进案例文件夹；请换一个输出文件夹，如 build/docs）")
+    def __init__(self, source_dir: Path, out_dir: Path, what: str = "案例文件夹"):
+        super().__init__(f"输出文件夹 {out_dir} 与{what} {source_dir} 重叠，没有生成"
+                         f"（生成的页面绝不能写进{what}；请换一个输出文件夹，如 build/docs）")
 
 
-def refuse_overlap(cases_dir: Path, out_dir: Path) -> None:
-    cases, out = cases_dir.resolve(), out_dir.resolve()
-    if out == cases or cases in out.parents or out in cases.parents:
-        raise OutputOverlapsCases(cases_dir, out_dir)
+def refuse_overlap(cases_dir: Path, out_dir: Path, docs_dir: Path = DOCS_DIR) -> None:
+    out = out_dir.resolve()
+    for source, what in ((cases_dir, "案例文件夹"), (docs_dir, "手写页面的文件夹")):
+        source = source.resolve()
+        if out == source or source in out.parents or out in source.parents:
+            raise OutputOverlapsCases(source, out_dir, what)
 
 
 @dataclass
@@ -97,7 +100,7 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     (:mod:`kb.site.draft_preview`) instead of stopping the build;
     ``search_source_written``: called with the path of ``search/source.json`` as soon as
     it is written, before the other pages are rendered (the build starts indexing then)."""
-    refuse_overlap(cases_dir, out_dir)
+    refuse_overlap(cases_dir, out_dir, docs_dir)
     incremental.new_round()
     check = check_library(cases_dir, modules_dir)
     if check.problems and not preview_drafts:
