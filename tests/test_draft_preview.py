@@ -122,5 +122,5 @@ def test_make_serve_shows_the_draft_and_its_problems_after_an_edit(page, cases_w
             assert line in page.locator(".admonition.kb-draft-banner").inner_text(), line
         # a slip breaks the YAML: the open page shows the problem instead of waiting for a build
         draft.write_text(draft.read_text(encoding="utf-8").replace("title: ", "title: [", 1), encoding="utf-8")
-        page.wait_for_function("() => document.body.innerText.includes('还不能显示成案例页面')", timeout=120_000)
+        page.wait_for_function("() => !!document.body && document.body.innerText.includes('还不能显示成案例页面')", timeout=120_000)
         assert "案例信息格式有误" in page.locator(".admonition.kb-draft-banner").inner_text()
