@@ -8,8 +8,8 @@ import json
 import pytest
 
 from conftest import XINGSHAN
-from quality.screens import settle, switch_reading_modes, wait_for_scripted_content
-from test_quality import AXE_IN_EVERY_MODE, MODULE, WCAG_AA, axe, axe_runs, pages_in_turn
+from quality.screens import page_overflow, settle, switch_reading_modes, wait_for_scripted_content
+from test_quality import MODULE, WCAG_AA, axe, axe_runs, pages_in_turn
 
 MODES_KEY = "kb-reading-modes"
 SEARCH = "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A"  # 户联理事会
@@ -48,29 +48,6 @@ def text_sample(page) -> dict:
         const cells = [...document.querySelectorAll('article td')].filter(visible);
         return {text: text.length ? Math.min(...text.map(size)) : null,
                 cell: cells.length ? Math.min(...cells.map(size)) : null};
-    }""")
-
-
-def page_overflow(page) -> list[str]:
-    """Elements that reach past the right edge of the window, so that part of them could only be
-    seen by scrolling sideways (or not at all: the theme clips the page with overflow-x: hidden).
-    Allowed, as WCAG 1.4.10 allows: content inside a box that scrolls by itself (wide tables),
-    content clipped on purpose by a box inside the window (ellipsis titles), panels waiting
-    off-screen (closed drawer, closed search on phones) and the search overlay's backdrop."""
-    return page.evaluate("""() => {
-        const W = document.documentElement.clientWidth;
-        const clipsInside = a => { const s = getComputedStyle(a);
-            return s.overflowX !== 'visible' && a.getBoundingClientRect().right <= W + 1; };
-        const hidden = a => { const s = getComputedStyle(a); return s.visibility === 'hidden' || s.opacity === '0'; };
-        return [...document.querySelectorAll('body *')].filter(e => {
-            const r = e.getBoundingClientRect();
-            if (!r.width || !r.height || r.right <= W + 1 || r.left >= W) return false;
-            if (e.closest('.md-search__overlay')) return false;
-            for (let a = e; a && a !== document.body; a = a.parentElement) {
-                if (hidden(a) || (a !== e && clipsInside(a))) return false;
-            }
-            return true;
-        }).slice(0, 6).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)} > ${W}`);
     }""")
 
 
@@ -180,31 +157,6 @@ def test_high_contrast_combines_with_large_type_and_follows_the_system_until_cho
         assert page.evaluate(f"{html}.hasAttribute('data-kb-large')")
     finally:
         context.close()
-
-
-@pytest.mark.parametrize("path", AXE_IN_EVERY_MODE)
-def test_axe_wcag21_aa_finds_no_violation_in_either_mode(browser, site_url, path):
-    """Both reading modes (switched on one loaded page), and the theme's dark colour scheme
-    (chosen by the system setting, in a context of its own)."""
-    found = {}
-    context, page = open_page(browser, site_url + path, bypass_csp=True)
-    try:
-        assert page.evaluate("document.documentElement.lang").startswith("zh")
-        found["normal"], serious = axe_runs(page, WCAG_AA)
-        assert serious == [], "\n".join(serious)  # test_quality's check of this page
-        switch_modes(page, MODES["large+contrast"])
-        found["large+contrast"] = axe(page, WCAG_AA)
-    finally:
-        context.close()
-    context, page = open_page(browser, site_url + path, modes={}, bypass_csp=True, color_scheme="dark")
-    try:
-        # the theme's script applies the system's scheme once the page has loaded
-        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=15000)
-        settle(page)
-        found["dark"] = axe(page, WCAG_AA)
-    finally:
-        context.close()
-    assert found == {"normal": [], "large+contrast": [], "dark": []}
 
 
 # --- spacing, targets, reflow ------------------------------------------------------------

@@ -16,7 +16,7 @@ from quality import NODE_MODULES
 from quality.lighthouse import PAGES as LIGHTHOUSE_PAGES
 from quality.lighthouse import GATE_RUNS, RUNS, THRESHOLDS, below_threshold, decided, run_lighthouse, wait_for_idle_cpu
 from quality.link_check import broken_links
-from quality.screens import wait_for_scripted_content
+from quality.screens import PAGE_TYPES, wait_for_scripted_content
 from quality.vnu import html_errors
 
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -29,13 +29,6 @@ READER_PAGES = ["/", f"/cases/{XINGSHAN}/", f"/cases/{WENGYUAN}/", "/cases/", "/
                 "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A",
                 f"/compare/?cases={XINGSHAN},{WENGYUAN},no-such-case", f"/print/packets/{MODULE}/",
                 f"/print/compare/packet/?cases={XINGSHAN},{WENGYUAN}"]
-# test_accessibility.py runs axe on these pages in both reading modes and the dark scheme, and in
-# normal mode checks there what test_no_serious_accessibility_violations checks here (one load, one
-# axe run); this test takes the other reader pages.
-AXE_IN_EVERY_MODE = ["/", f"/cases/{XINGSHAN}/", "/figures/", "/regions/", f"/training/{MODULE}/",
-                     "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A", "/accessibility/",
-                     f"/compare/?cases={XINGSHAN},{WENGYUAN}", "/submit/"]
-
 
 def pages_in_turn(page, site_url: str, paths: Iterable[str]) -> Iterator[str]:
     """Open each of ``paths`` in turn in one window (``page``); yields each once it is ready."""
@@ -100,10 +93,11 @@ def test_every_generated_page_is_valid_html(site_dir, tmp_path: Path):
 
 
 def test_no_serious_accessibility_violations(page_without_csp, site_url):
-    """The reader pages test_accessibility.py does not run axe on, one after another in one window."""
+    """The reader pages that are no page type of test_screens.py (which runs axe on those, in every
+    mode), one after another in one window."""
     page = page_without_csp  # axe is injected as an inline script, which the site's policy forbids
     found = {}
-    for path in pages_in_turn(page, site_url, [path for path in READER_PAGES if path not in AXE_IN_EVERY_MODE]):
+    for path in pages_in_turn(page, site_url, [path for path in READER_PAGES if path not in PAGE_TYPES.values()]):
         assert page.evaluate("document.documentElement.lang").startswith("zh"), path
         _, violations = axe_runs(page, WCAG_AA)
         if violations:

@@ -1,34 +1,57 @@
-"""What a reader sees, page type by page type (quality.screens): at 375 and 1280 px, in normal,
-长辈模式, 高对比 and the dark scheme, every visible control can be seen (a 3:1 boundary) and hit
-(24 px on a computer, 44 px on a phone, not covered or clipped); and the normal mode looks as
-its committed baseline does (tests/screens/, make screenshots-update), within a tolerance for
-font anti-aliasing. A failed comparison writes a diff image under build/screenshot-diffs/."""
+"""What a reader sees, page type by page type (quality.screens), walked once per colour scheme at
+375 and 1280 px, in normal, 长辈模式, 高对比 and the dark scheme:
+
+- every visible control can be seen (a 3:1 boundary) and hit (24 px on a computer, 44 px on a
+  phone, not covered or clipped), and nothing reaches past the window's right edge;
+- axe: every rule once per page (normal mode, as a computer shows it), and the rules styles can
+  change (contrast, links told apart, scrolling boxes reachable) in each other mode;
+- the page requests nothing from any other host, whatever the mode or width;
+- the normal mode looks as its committed baseline does (tests/screens/, make screenshots-update),
+  within a tolerance for font anti-aliasing; a failed comparison writes a diff image under
+  build/screenshot-diffs/ and names the page.
+"""
 
 from __future__ import annotations
 
 import io
+from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image
 
-from quality.screens import (BASELINES, PAGE_TYPES, PREVIEW_PAGE_TYPES, CONTROL_PROBLEMS, compare, crop,
-                             walk_page_type)
+from quality.screens import (BASELINES, CONTROL_PROBLEMS, PAGE_TYPES, PREVIEW_PAGE_TYPES, capture, compare, crop,
+                             layout_problems, walk_page_type)
 from sitebuild import ROOT, serve
+from test_quality import WCAG_AA, axe, axe_runs
 
 DIFFS = ROOT / "build" / "screenshot-diffs"
+# The axe rules whose verdict a stylesheet can change: run in the modes other than normal.
+AXE_STYLE_RULES = ("{runOnly: {type: 'rule', values: ['color-contrast', 'link-in-text-block', "
+                   "'scrollable-region-focusable']}}")
 
 
 def check_page_type(browser, url: str, page_type: str) -> dict[str, list[str]]:
-    """Every problem the walk finds, by width and mode; the normal mode compared with its baseline."""
-    found = {}
-    for shot, problems, png in walk_page_type(browser, url, page_type):
-        if png is not None:
+    """Every problem the walk finds, by width and mode."""
+    found, requested = {}, []
+    for shot, page in walk_page_type(browser, url, page_type, bypass_csp=True,
+                                     on_request=lambda request: requested.append(request.url)):
+        problems = layout_problems(page, shot)
+        if shot.mode == "normal":
             name = f"{page_type}-{shot.width}.png"
-            difference = compare(crop(png), BASELINES / name, DIFFS / name)
-            if difference:
-                problems = [*problems, f"截图：{difference}"]
+            difference = compare(crop(capture(page)), BASELINES / name, DIFFS / name)
+            problems += [f"截图：{difference}"] if difference else []
+        if shot.width == "computer":
+            if shot.mode == "normal":
+                chosen, serious = axe_runs(page, WCAG_AA)
+                problems += [f"axe：{v}" for v in [*chosen, *serious]]
+            else:
+                problems += [f"axe：{v}" for v in axe(page, AXE_STYLE_RULES)]
         if problems:
             found[f"{shot.width} {shot.mode}"] = problems
+    assert len(requested) > 3  # the page, its styles and scripts were seen
+    other_hosts = [url for url in requested if urlsplit(url).hostname != "127.0.0.1" and not url.startswith("data:")]
+    if other_hosts:
+        found["其他主机"] = other_hosts
     return found
 
 

@@ -2,12 +2,12 @@
 
 Two checks on the pixels and the laid-out page, where the DOM tests cannot see:
 
-- :data:`CONTROL_PROBLEMS`, run in the page: every control a reader can see (found by what it
+- :func:`layout_problems`, run in the page: every control a reader can see (found by what it
   is, never listed by hand: fields, buttons, toggles, ``summary``, labels that stand for a hidden
   input, links drawn as buttons) has a boundary with 3:1 contrast against the colour around it
   (WCAG 2.1 1.4.11), a target of 24×24 CSS px on a computer (WCAG 2.2 2.5.8) and 44×44 px on a
   phone (as the 长辈模式 work requires, stand-alone links too), and is neither clipped nor covered
-  by another element;
+  by another element; and nothing reaches past the window's right edge (:func:`page_overflow`);
 - screenshots (``make screenshots``: every page type, both widths, every mode, and a contact
   sheet ``index.html``), and a comparison with the committed baselines of the normal mode
   (``tests/screens/``, refreshed by ``make screenshots-update``) that tolerates font
@@ -104,6 +104,29 @@ def switch_reading_modes(page, large: bool, contrast: bool) -> None:
         if page.evaluate(f"document.documentElement.hasAttribute('data-kb-{mode}')") != wanted:
             page.locator(f"[data-kb-mode={mode}]").evaluate("button => button.click()")
         assert page.evaluate(f"document.documentElement.hasAttribute('data-kb-{mode}')") == wanted, mode
+
+
+def page_overflow(page) -> list[str]:
+    """Elements that reach past the right edge of the window, so that part of them could only be
+    seen by scrolling sideways (or not at all: the theme clips the page with overflow-x: hidden).
+    Allowed, as WCAG 1.4.10 allows: content inside a box that scrolls by itself (wide tables),
+    content clipped on purpose by a box inside the window (ellipsis titles), panels waiting
+    off-screen (closed drawer, closed search on phones) and the search overlay's backdrop."""
+    return page.evaluate("""() => {
+        const W = document.documentElement.clientWidth;
+        const clipsInside = a => { const s = getComputedStyle(a);
+            return s.overflowX !== 'visible' && a.getBoundingClientRect().right <= W + 1; };
+        const hidden = a => { const s = getComputedStyle(a); return s.visibility === 'hidden' || s.opacity === '0'; };
+        return [...document.querySelectorAll('body *')].filter(e => {
+            const r = e.getBoundingClientRect();
+            if (!r.width || !r.height || r.right <= W + 1 || r.left >= W) return false;
+            if (e.closest('.md-search__overlay')) return false;
+            for (let a = e; a && a !== document.body; a = a.parentElement) {
+                if (hidden(a) || (a !== e && clipsInside(a))) return false;
+            }
+            return true;
+        }).slice(0, 6).map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)} > ${W}`);
+    }""")
 
 
 # Found by construction: what a reader can operate. Links count as controls where they are drawn
@@ -263,22 +286,24 @@ class Shot:
         return f"{self.page_type}-{self.width}-{self.mode}.png"
 
 
-def walk_page_type(browser, url: str, page_type: str, *, modes=MODES, screenshots: Path | None = None,
-                   full_page: bool = True):
-    """Open ``url`` and walk it through both widths and ``modes``, as a reader resizes a window
-    and presses the mode buttons; yields ``(shot, control problems, png bytes or None)``.
+def walk_page_type(browser, url: str, page_type: str, *, modes=MODES, bypass_csp: bool = False,
+                   on_request=None):
+    """Open ``url`` and walk it through both widths and ``modes``, as a reader resizes a window and
+    presses the mode buttons; yields ``(shot, page)`` with the page in that state.
 
     One load per colour scheme: the reading modes switch in place, the width by resizing; the
-    dark scheme is the system's (the theme reads it while the page loads). PNGs are taken
-    where ``screenshots`` names a folder (every shot) or, without it, of the normal mode only
-    (for the baselines)."""
+    dark scheme is the system's (the theme reads it while the page loads). ``bypass_csp``: for
+    checks that inject a script (axe); ``on_request``: called with every request the page makes."""
     for scheme in ("light", "dark"):
         wanted = [mode for mode in modes if (mode == "dark") == (scheme == "dark")]
         if not wanted:
             continue
         context = browser.new_context(viewport={"width": WIDTHS["computer"], "height": HEIGHT["computer"]},
-                                      locale="zh-CN", color_scheme=scheme, reduced_motion="reduce")
+                                      locale="zh-CN", color_scheme=scheme, reduced_motion="reduce",
+                                      bypass_csp=bypass_csp)
         context.add_init_script(f"localStorage.setItem({json.dumps(MODES_KEY)}, '{{}}')")
+        if on_request:
+            context.on("request", on_request)
         page = context.new_page()
         try:
             page.goto(url)
@@ -288,14 +313,21 @@ def walk_page_type(browser, url: str, page_type: str, *, modes=MODES, screenshot
                 for mode in wanted:
                     switch_reading_modes(page, large=mode == "large", contrast=mode == "contrast")
                     settle(page)
-                    shot = Shot(page_type, width, mode)
-                    problems = page.evaluate(CONTROL_PROBLEMS, [width == "phone"])
-                    png = None
-                    if screenshots is not None or mode == "normal":
-                        png = page.screenshot(full_page=full_page, animations="disabled", caret="hide")
-                    yield shot, problems, png
+                    yield Shot(page_type, width, mode), page
         finally:
             context.close()
+
+
+def layout_problems(page, shot: Shot) -> list[str]:
+    """What a reader of this shot would stumble on: controls that cannot be seen or hit, and
+    content past the window's right edge."""
+    return [*page.evaluate(CONTROL_PROBLEMS, [shot.width == "phone"]),
+            *(f"{element}: 超出窗口右边" for element in page_overflow(page))]
+
+
+def capture(page) -> bytes:
+    """A PNG of the whole page, animations stopped and the text caret hidden."""
+    return page.screenshot(full_page=True, animations="disabled", caret="hide")
 
 
 def crop(png: bytes, height: int = BASELINE_HEIGHT):
@@ -359,7 +391,7 @@ def write_contact_sheet(folder: Path, shots: list[Shot], problems: dict[Shot, li
 <style>body{{font-family:sans-serif;margin:1rem}} table{{border-collapse:collapse}}
 td,th{{border:1px solid #999;padding:4px;vertical-align:top}} img{{width:160px;height:auto;max-height:420px;object-fit:cover;object-position:top}}
 .problems{{color:#a00;font-size:12px;max-width:160px;padding-left:1em}}</style></head>
-<body><h1>页面截图</h1><p>每种页面在手机（375 px）和电脑（1280 px）宽度下、四种阅读模式中的样子；点开看原图。红字是控件检查发现的问题。</p>
+<body><h1>页面截图</h1><p>每种页面在手机（375 px）和电脑（1280 px）宽度下、四种阅读模式中的样子；点开看原图。红字是控件检查和宽度检查发现的问题。</p>
 <table><tr><th>页面</th>{head}</tr>{''.join(rows)}</table></body></html>
 """, encoding="utf-8")
     return sheet
@@ -396,14 +428,13 @@ def main(argv: list[str] | None = None) -> int:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for site, page_type, path in targets:
                 modes = ("normal",) if args.update_baselines else MODES
-                for shot, found, png in walk_page_type(browser, urls[site] + path, page_type, modes=modes,
-                                                        screenshots=None if args.update_baselines else out):
+                for shot, page in walk_page_type(browser, urls[site] + path, page_type, modes=modes):
                     if args.update_baselines:
-                        crop(png).save(out / f"{shot.page_type}-{shot.width}.png", optimize=True)
+                        crop(capture(page)).save(out / f"{shot.page_type}-{shot.width}.png", optimize=True)
                     else:
-                        (out / shot.file_name).write_bytes(png)
+                        (out / shot.file_name).write_bytes(capture(page))
                     shots.append(shot)
-                    problems[shot] = found
+                    problems[shot] = layout_problems(page, shot)
             browser.close()
     if args.update_baselines:
         print(f"已更新 {len(shots)} 张基准图：{out.relative_to(ROOT)}/（提交前看一看差异）")
@@ -412,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"已写出 {len(shots)} 张截图，总览：{sheet}")
     found = sum(len(p) for p in problems.values())
     if found:
-        print(f"控件检查发现 {found} 个问题（见总览中的红字）")
+        print(f"控件和宽度检查发现 {found} 个问题（见总览中的红字）")
     return 0
 
 
