@@ -35,22 +35,33 @@ from kb.model.schema import build_schema
 from kb.scaffold import TEMPLATE_PATH, scaffold
 from test_scaffold import fill_placeholders
 
-# Fictitious, test-only fields: one required, shown on the comparison and searched; one optional and
-# shown nowhere but where every field goes.
+# Fictitious, test-only fields: one required text, shown on the comparison and searched; one optional
+# list, shown nowhere but where every field goes; one optional list of records (like ``reviews``), shown
+# on the comparison and searched.
 SHOWN = FieldSpec("pilot_note", "string", True, "试点说明：测试用的虚构字段，每个案例都要写", "测试用的虚构值",
                   shows=(COMPARE, SEARCH_TEXT))
 HIDDEN = FieldSpec("pilot_marks", "list", False, "试点标记：测试用的虚构字段，可以不写")
-VALUES = {SHOWN.name: "测试用的虚构试点值", HIDDEN.name: ["测试用的虚构标记"]}
+RECORDS = FieldSpec("pilot_reviews", "list", False, "试点审核：测试用的虚构字段，每项写 reviewer 审核人",
+                    shows=(COMPARE, SEARCH_TEXT))
+RECORD_FIELDS = (FieldSpec("reviewer", "string", True, "审核人：测试用的虚构子字段"),)
+VALUES = {SHOWN.name: "测试用的虚构试点值", HIDDEN.name: ["测试用的虚构标记"],
+          RECORDS.name: [{"reviewer": "测试用的虚构审核人"}]}
+SEARCHED = {SHOWN.name: "测试用的虚构试点值", RECORDS.name: "测试用的虚构审核人"}
 ATTRIBUTE_TYPES = {"string": str, "list": tuple}
 INTERNAL_ATTRIBUTES = ("body", "path", "extra")
 
 
-@pytest.fixture(params=[SHOWN, HIDDEN], ids=lambda spec: spec.name)
+@pytest.fixture(params=[SHOWN, HIDDEN, RECORDS], ids=lambda spec: spec.name)
 def declared(request, monkeypatch) -> FieldSpec:
     """One more field in the declaration, wherever a module imported it, and a Case with its
     attribute (the typed attribute is the one other line a new field needs, see
-    test_case_attributes_follow_the_declaration)."""
+    test_case_attributes_follow_the_declaration); for the list of records, its sub-fields and
+    their dataclass."""
     spec = request.param
+    if spec is RECORDS:
+        monkeypatch.setitem(NESTED_FIELDS, spec.name, RECORD_FIELDS)
+        monkeypatch.setitem(NESTED_RECORDS, spec.name, dataclasses.make_dataclass(
+            "PilotReview", [(sub.name, str) for sub in RECORD_FIELDS], frozen=True))
     extended = dataclasses.make_dataclass("Case", [(spec.name, ATTRIBUTE_TYPES[spec.kind], dataclasses.field(
         default_factory=ATTRIBUTE_TYPES[spec.kind]))], bases=(Case,), frozen=True)
     for module in [module for name, module in sys.modules.items() if name.startswith("kb.")]:
@@ -61,22 +72,35 @@ def declared(request, monkeypatch) -> FieldSpec:
     return spec
 
 
+def as_data(value):
+    """A parsed value as frontmatter data: tuples as lists, records as mappings."""
+    if isinstance(value, tuple):
+        return [as_data(item) for item in value]
+    return dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
+
+
 def filled_case(tmp_path, spec: FieldSpec):
     """make new's file for a fictitious case, filled the way a contributor would, through the validator."""
     path = scaffold(tmp_path, province="湖北省", county="兴山县", title="测试用案例：虚构", model="两会两评")
     text = fill_placeholders(path.read_text(encoding="utf-8"))
     value = json.dumps(VALUES[spec.name], ensure_ascii=False)
-    path.write_text(re.sub(rf"^{spec.name}:.*(\n  - .*)*$", f"{spec.name}: {value}", text, flags=re.MULTILINE),
+    path.write_text(re.sub(rf"^{spec.name}:.*(\n  .*)*$", f"{spec.name}: {value}", text, flags=re.MULTILINE),
                     encoding="utf-8")
     cases, problems, _ = kb.check.validate.validate_cases(tmp_path)
     assert problems == []
     return cases[0]
 
 
-def test_the_validator_asks_for_a_declared_required_field(declared):
-    problems = kb.check.validate.check_case_file(load_case_file(SEED_CASES / f"{XINGSHAN}.md"))
-    missing = [p for p in problems if p.code == "missing-field"]
-    assert [p.field for p in missing] == ([declared.name] if declared.required else [])
+def test_the_validator_checks_a_declared_field(declared):
+    case_file = load_case_file(SEED_CASES / f"{XINGSHAN}.md")
+    problems = list(kb.check.validate.check_case_file(case_file))
+    assert [p.field for p in problems if p.code == "missing-field"] == ([declared.name] if declared.required else [])
+    case_file.meta[declared.name] = [{"reviwer": "测试"}] if declared is RECORDS else {"测试": "测试"}
+    problems = {(p.code, p.field) for p in kb.check.validate.check_case_file(case_file)}
+    if declared is RECORDS:  # each record's sub-fields are checked
+        assert {("missing-field", "pilot_reviews[0].reviewer"), ("unknown-field", "pilot_reviews[0].reviwer")} <= problems
+    else:
+        assert ("wrong-type", declared.name) in problems
 
 
 def test_the_json_schema_and_the_form_have_a_declared_field(declared):
@@ -98,8 +122,7 @@ def test_the_guide_lists_a_declared_field(declared):
 
 def test_make_new_writes_a_declared_field_and_the_filled_case_holds_it(declared, tmp_path):
     case = filled_case(tmp_path, declared)
-    assert getattr(case, declared.name) == (tuple(VALUES[declared.name]) if declared.kind == "list"
-                                            else VALUES[declared.name])
+    assert as_data(getattr(case, declared.name)) == VALUES[declared.name]
     assert case.extra == {}
 
 
@@ -109,7 +132,7 @@ def test_a_declared_field_reaches_cases_json_the_comparison_and_search(declared,
     compared = kb.site.render.compare.compare_record(case, vocab.categories())
     assert compared.get(declared.name) == (VALUES[declared.name] if COMPARE in declared.shows else None)
     searched = kb.site.render.search_facets.case_record(case, vocab.categories(), "cases/x/")
-    assert (VALUES[declared.name] in searched["fields"]) == (SEARCH_TEXT in declared.shows)
+    assert (SEARCHED.get(declared.name) in searched["fields"]) == (SEARCH_TEXT in declared.shows)
 
 
 def test_an_imported_draft_has_a_placeholder_for_a_declared_required_field(declared, tmp_path):

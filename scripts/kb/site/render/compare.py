@@ -17,6 +17,7 @@ tray (:mod:`kb.site.render.packet`) reads the same files.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -60,8 +61,8 @@ RECORD_KEYS = {"learning_objectives": "objectives", "discussion_questions": "que
 
 
 def _shown(case: Case, name: str, categories: dict[str, Category]) -> Any:
-    """A field's value as the comparison shows it: text as plain text, lists item by item, and
-    region, practices, results and source in the shape kb-compare.js reads."""
+    """A field's value as the comparison shows it: region, practices, results and source in the
+    shapes kb-compare.js reads, any other as :func:`plain_data`."""
     value = getattr(case, name)
     if name == "region":
         return plain(value.label)
@@ -73,9 +74,18 @@ def _shown(case: Case, name: str, categories: dict[str, Category]) -> Any:
                  "evidence_label": evidence_label(r.evidence)} for r in value]
     if name == "source":
         return {"title": plain(value.title), "publisher": plain(value.publisher), "date": plain(value.date)}
+    return plain_data(value)
+
+
+def plain_data(value: Any) -> Any:
+    """Text as plain text, a list item by item, a record (a nested field's dataclass) field by field."""
+    if isinstance(value, str):
+        return plain(value)
     if isinstance(value, tuple):
-        return [plain(item) for item in value]
-    return plain(value) if isinstance(value, str) else value
+        return [plain_data(item) for item in value]
+    if dataclasses.is_dataclass(value):
+        return {item.name: plain_data(getattr(value, item.name)) for item in dataclasses.fields(value)}
+    return value
 
 
 def status_notice(case: Case) -> str:

@@ -62,8 +62,8 @@ def case_record(case: Case, categories: dict[str, Category], url: str) -> dict:
 
 def searched_texts(case: Case, surface: str) -> list[str]:
     """The texts of every field declared to be searched this way (:data:`kb.model.case.CASE_FIELDS`),
-    in the declaration's order: a practice as “name：summary”, a result by its indicator, the
-    region by its parts."""
+    in the declaration's order: a practice as “name：summary”, a result by its indicator, any other
+    record (the region) by its text sub-fields."""
     texts: list[str] = []
     for spec in CASE_FIELDS:
         if surface not in spec.shows:
@@ -74,7 +74,9 @@ def searched_texts(case: Case, surface: str) -> list[str]:
         elif spec.name == "results":
             texts += [r.indicator for r in value]
         elif spec.name in NESTED_FIELDS:
-            texts += [getattr(value, sub.name) for sub in NESTED_FIELDS[spec.name]]
+            records = value if isinstance(value, tuple) else (value,)
+            texts += [getattr(record, sub.name) for record in records for sub in NESTED_FIELDS[spec.name]
+                      if sub.kind == "string"]
         elif isinstance(value, tuple):
             texts += [str(item) for item in value]
         elif value not in (None, ""):
