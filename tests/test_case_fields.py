@@ -16,7 +16,6 @@ import sys
 import pytest
 
 import kb.check.validate
-import kb.model.case as case_model
 import kb.site.render.compare
 import kb.site.render.contributing
 import kb.site.render.open_data
@@ -46,6 +45,9 @@ RECORDS = FieldSpec("pilot_reviews", "list", False, "试点审核：测试用的
 RECORD_FIELDS = (FieldSpec("reviewer", "string", True, "审核人：测试用的虚构子字段"),)
 VALUES = {SHOWN.name: "测试用的虚构试点值", HIDDEN.name: ["测试用的虚构标记"],
           RECORDS.name: [{"reviewer": "测试用的虚构审核人"}]}
+# How make new leaves each blank for the contributor.
+BLANK = {SHOWN.name: f" {PLACEHOLDER}", HIDDEN.name: f"\n  - {PLACEHOLDER}",
+         RECORDS.name: f"\n  - reviewer: {PLACEHOLDER}"}
 SEARCHED = {SHOWN.name: "测试用的虚构试点值", RECORDS.name: "测试用的虚构审核人"}
 ATTRIBUTE_TYPES = {"string": str, "list": tuple}
 INTERNAL_ATTRIBUTES = ("body", "path", "extra")
@@ -82,7 +84,9 @@ def as_data(value):
 def filled_case(tmp_path, spec: FieldSpec):
     """make new's file for a fictitious case, filled the way a contributor would, through the validator."""
     path = scaffold(tmp_path, province="湖北省", county="兴山县", title="测试用案例：虚构", model="两会两评")
-    text = fill_placeholders(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    assert f"\n{spec.name}:{BLANK[spec.name]}\n" in text, "make new has no blank for the field"
+    text = fill_placeholders(text)
     value = json.dumps(VALUES[spec.name], ensure_ascii=False)
     path.write_text(re.sub(rf"^{spec.name}:.*(\n  .*)*$", f"{spec.name}: {value}", text, flags=re.MULTILINE),
                     encoding="utf-8")
