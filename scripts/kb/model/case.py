@@ -237,12 +237,20 @@ class Case:
     def from_dict(cls, meta: dict[str, Any], body: str, path: str = "") -> "Case":
         """Build a case from frontmatter that has already passed validation: each declared field
         parsed by its kind (:func:`parse_field`), every other key kept in ``extra``."""
-        declared = {spec.name: parse_field(spec, meta.get(spec.name)) for spec in CASE_FIELDS}
+        declared = {spec.name: parse_field(spec, field_value(meta, spec)) for spec in CASE_FIELDS}
         return cls(**declared, body=body, path=path, extra={k: v for k, v in meta.items() if k not in declared})
 
 
 # The dataclass each nested field's items are parsed into.
 NESTED_RECORDS: dict[str, type] = {"region": Region, "practices": Practice, "results": Result, "source": Source}
+
+
+def field_value(data: dict[str, Any], spec: FieldSpec) -> Any:
+    """The value of a field in ``data``. A required field that is not there raises ``KeyError``:
+    the draft preview (:mod:`kb.site.draft_preview`) shows no page for a file not yet shaped like a case."""
+    if spec.required and spec.name not in data:
+        raise KeyError(spec.name)
+    return data.get(spec.name)
 
 
 def parse_field(spec: FieldSpec, value: Any) -> Any:
@@ -252,8 +260,8 @@ def parse_field(spec: FieldSpec, value: Any) -> Any:
         specs = NESTED_FIELDS[spec.name]
         record = NESTED_RECORDS[spec.name]
         if spec.kind == "mapping":
-            return record(**{sub.name: parse_field(sub, value.get(sub.name)) for sub in specs})
-        return tuple(record(**{sub.name: parse_field(sub, item.get(sub.name)) for sub in specs})
+            return record(**{sub.name: parse_field(sub, field_value(value, sub)) for sub in specs})
+        return tuple(record(**{sub.name: parse_field(sub, field_value(item, sub)) for sub in specs})
                      for item in value or ())
     if spec.kind == "list":
         return tuple(value or ())
