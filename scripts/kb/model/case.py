@@ -257,12 +257,10 @@ def parse_field(spec: FieldSpec, value: Any) -> Any:
     """A validated frontmatter value as the model holds it: text for strings and dates ("" when
     missing), a tuple for lists, the nested dataclass for region, practices, results and source."""
     if spec.name in NESTED_RECORDS:
-        specs = NESTED_FIELDS[spec.name]
-        record = NESTED_RECORDS[spec.name]
-        if spec.kind == "mapping":
-            return record(**{sub.name: parse_field(sub, field_value(value, sub)) for sub in specs})
-        return tuple(record(**{sub.name: parse_field(sub, field_value(item, sub)) for sub in specs})
-                     for item in value or ())
+        def parse_record(data: dict[str, Any]) -> Any:
+            return NESTED_RECORDS[spec.name](**{sub.name: parse_field(sub, field_value(data, sub))
+                                                for sub in NESTED_FIELDS[spec.name]})
+        return parse_record(value) if spec.kind == "mapping" else tuple(parse_record(item) for item in value or ())
     if spec.kind == "list":
         return tuple(value or ())
     if spec.kind == "number":
