@@ -30,6 +30,8 @@ from kb.site.render.safe_text import plain
 COMPARE_PAGE = "compare/index.md"
 # How many cases a comparison shows at most (the tray holds as many).
 MAX_CASES = 4
+# The names kb-compare.js reads for two fields.
+RECORD_KEYS = {"learning_objectives": "objectives", "discussion_questions": "questions"}
 
 
 def compare_data_path(case_id: str) -> str:
@@ -54,10 +56,6 @@ def compare_record(case: Case, categories: dict[str, Category], directory_urls: 
             "status_label": STATUS_LABELS[case.status],
             "notice": status_notice(case),
             "evidence_notes": evidence_notes(case)}
-
-
-# The names kb-compare.js reads for two fields.
-RECORD_KEYS = {"learning_objectives": "objectives", "discussion_questions": "questions"}
 
 
 def _shown(case: Case, name: str, categories: dict[str, Category]) -> Any:
