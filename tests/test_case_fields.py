@@ -66,12 +66,21 @@ def declared(request, monkeypatch) -> FieldSpec:
             "PilotReview", [(sub.name, str) for sub in RECORD_FIELDS], frozen=True))
     extended = dataclasses.make_dataclass("Case", [(spec.name, ATTRIBUTE_TYPES[spec.kind], dataclasses.field(
         default_factory=ATTRIBUTE_TYPES[spec.kind]))], bases=(Case,), frozen=True)
-    for module in [module for name, module in sys.modules.items() if name.startswith("kb.")]:
-        if getattr(module, "CASE_FIELDS", None) is CASE_FIELDS:
-            monkeypatch.setattr(module, "CASE_FIELDS", CASE_FIELDS + (spec,))
-        if getattr(module, "Case", None) is Case:
-            monkeypatch.setattr(module, "Case", extended)
-    return spec
+    fields = CASE_FIELDS + (spec,)
+    swaps = ((CASE_FIELDS, fields, "CASE_FIELDS"), (Case, extended, "Case"))
+    for module in kb_modules():
+        for original, replacement, name in swaps:
+            if getattr(module, name, None) is original:
+                monkeypatch.setattr(module, name, replacement)
+    yield spec
+    for module in kb_modules():  # a module first imported during the test took the extended ones
+        for original, replacement, name in swaps:
+            if getattr(module, name, None) is replacement:
+                setattr(module, name, original)  # not monkeypatch: its undo would put the replacement back
+
+
+def kb_modules() -> list:
+    return [module for name, module in list(sys.modules.items()) if name.startswith("kb.")]
 
 
 def as_data(value):
