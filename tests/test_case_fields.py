@@ -28,20 +28,20 @@ from kb.check.placeholders import PLACEHOLDER
 from kb.importer import import_documents
 from kb.importer.draft import FIELD_LINES
 from kb.model import vocab
-from kb.model.case import (CASE_FIELDS, COMPARE, NESTED_FIELDS, NESTED_RECORDS, SEARCH_TEXT, SURFACES, Case,
-                           FieldSpec)
+from kb.model.case import (CASE_FIELDS, COMPARE, NESTED_FIELDS, NESTED_RECORDS, SEARCH_NAME, SEARCH_TEXT, SURFACES,
+                           Case, FieldSpec)
 from kb.model.schema import build_schema
 from kb.scaffold import TEMPLATE_PATH, scaffold
 from test_scaffold import fill_placeholders
 
 # Fictitious, test-only fields: one required text, shown on the comparison and searched; one optional
 # list, shown nowhere but where every field goes; one optional list of records (like ``reviews``), shown
-# on the comparison and searched.
+# on the comparison and searched among what a case is called.
 SHOWN = FieldSpec("pilot_note", "string", True, "试点说明：测试用的虚构字段，每个案例都要写", "测试用的虚构值",
                   shows=(COMPARE, SEARCH_TEXT))
 HIDDEN = FieldSpec("pilot_marks", "list", False, "试点标记：测试用的虚构字段，可以不写")
 RECORDS = FieldSpec("pilot_reviews", "list", False, "试点审核：测试用的虚构字段，每项写 reviewer 审核人",
-                    shows=(COMPARE, SEARCH_TEXT))
+                    shows=(COMPARE, SEARCH_NAME))
 RECORD_FIELDS = (FieldSpec("reviewer", "string", True, "审核人：测试用的虚构子字段"),)
 VALUES = {SHOWN.name: "测试用的虚构试点值", HIDDEN.name: ["测试用的虚构标记"],
           RECORDS.name: [{"reviewer": "测试用的虚构审核人"}]}
@@ -145,7 +145,8 @@ def test_a_declared_field_reaches_cases_json_the_comparison_and_search(declared,
     compared = kb.site.render.compare.compare_record(case, vocab.categories())
     assert compared.get(declared.name) == (VALUES[declared.name] if COMPARE in declared.shows else None)
     searched = kb.site.render.search_facets.case_record(case, vocab.categories(), "cases/x/")
-    assert (SEARCHED.get(declared.name) in searched["fields"]) == (SEARCH_TEXT in declared.shows)
+    for surface, weight in ((SEARCH_NAME, "heavy"), (SEARCH_TEXT, "fields")):
+        assert (SEARCHED.get(declared.name) in searched[weight]) == (surface in declared.shows)
 
 
 def test_an_imported_draft_has_a_placeholder_for_a_declared_required_field(declared, tmp_path):
