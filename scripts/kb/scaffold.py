@@ -5,6 +5,12 @@ with pinyin (:mod:`kb.model.ids`); never overwrites an existing file. Everything
 else in the template is marked 【待填写】, which the validator reports until
 the contributor replaces it.
 
+The template is written by hand (its comments explain the fields at more length
+than the model's help, in the order a contributor fills them in). A declared
+field (:data:`kb.model.case.CASE_FIELDS`) the template does not mention is added
+at the end of the frontmatter with its help and a placeholder, so a new field
+reaches ``make new`` without an edit of the template.
+
 Usage::
 
     path = scaffold(CASES_DIR, province="湖北省", county="兴山县", title="推广农村党建“两会两评”模式", model="两会两评")
@@ -13,11 +19,13 @@ Usage::
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from kb.model import ids, vocab
-from kb.check.placeholders import PLACEHOLDER
+from kb.check.placeholders import PLACEHOLDER, placeholder_lines
+from kb.model.case import CASE_FIELDS
 from kb.paths import ROOT
 from kb.site.render.safe_text import yaml_string
 
@@ -55,13 +63,22 @@ def scaffold(cases_dir: Path, province: str, county: str, title: str, model: str
     values = {"id": case_id, "title": yaml_string(title), "province": yaml_string(province),
               "county": yaml_string(county), "model": yaml_string(model) if model else PLACEHOLDER,
               "today": (today or dt.date.today()).isoformat()}
-    text = TEMPLATE_PATH.read_text(encoding="utf-8")
+    text = with_unmentioned_fields(TEMPLATE_PATH.read_text(encoding="utf-8"))
     for key, value in values.items():
         text = text.replace("{{" + key + "}}", value)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:  # "x": fail rather than overwrite
         handle.write(text)
     return path
+
+
+def with_unmentioned_fields(template: str) -> str:
+    """The template with placeholder lines for each declared field it does not mention (as a line
+    or in a comment), before the frontmatter's closing ``---``."""
+    opening, frontmatter, rest = template.split("---\n", 2)
+    mentioned = set(re.findall(r"[A-Za-z_]+", frontmatter))
+    added = [line + "\n" for spec in CASE_FIELDS if spec.name not in mentioned for line in placeholder_lines(spec)]
+    return "---\n".join([opening, frontmatter + "".join(added), rest])
 
 
 def _full_province(name: str) -> str:

@@ -12,8 +12,28 @@ from typing import Any
 from kb.check.load import CaseFile
 from kb.check.problems import Problem, field_name
 from kb.check.rules import say
+from kb.model.case import NESTED_FIELDS, FieldSpec
 
 PLACEHOLDER = "【待填写】"
+
+
+def placeholder_lines(spec: FieldSpec) -> list[str]:
+    """A declared field nobody has written yet, as frontmatter lines: its help as a comment and
+    :data:`PLACEHOLDER` where the value goes (nested: in each required sub-field), which the
+    validator reports until the contributor writes the value, or deletes an optional field.
+    ``make new`` adds these for a field its template does not mention; the importer's draft for
+    a required field it knows nothing about."""
+    need = "【必填】" if spec.required else "【可选，不需要就删掉】"
+    lines = [f"# {need}{' '.join(spec.description.split())}"]
+    subfields = [sub.name for sub in NESTED_FIELDS.get(spec.name, ()) if sub.required]
+    if spec.kind == "mapping" and subfields:
+        return lines + [f"{spec.name}:"] + [f"  {name}: {PLACEHOLDER}" for name in subfields]
+    if spec.kind == "list" and subfields:
+        return lines + [f"{spec.name}:"] + [f"  {'- ' if number == 0 else '  '}{name}: {PLACEHOLDER}"
+                                            for number, name in enumerate(subfields)]
+    if spec.kind == "list":
+        return lines + [f"{spec.name}:", f"  - {PLACEHOLDER}"]
+    return lines + [f"{spec.name}: {PLACEHOLDER}"]
 
 
 def check_placeholders(case_file: CaseFile) -> Iterator[Problem]:

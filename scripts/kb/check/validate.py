@@ -109,16 +109,16 @@ def check_case_file(case_file: CaseFile) -> Iterator[Problem]:
     """All per-file rules, in the order a contributor would fix them."""
     yield from check_fields(case_file, case_file.meta, CASE_FIELDS, ())
     meta = case_file.meta
-    if isinstance(meta.get("region"), dict):
-        yield from check_fields(case_file, meta["region"], NESTED_FIELDS["region"], ("region",))
-        yield from check_province(case_file)
-    if isinstance(meta.get("source"), dict):
-        yield from check_fields(case_file, meta["source"], NESTED_FIELDS["source"], ("source",))
-    for list_key in ("practices", "results"):
-        items = meta.get(list_key)
-        if isinstance(items, list):
-            for index, item in enumerate(items):
-                yield from check_list_item(case_file, list_key, index, item)
+    nested = [spec for spec in CASE_FIELDS if spec.name in NESTED_FIELDS]
+    for spec in nested:  # the sub-fields of region and source
+        if spec.kind == "mapping" and isinstance(meta.get(spec.name), dict):
+            yield from check_fields(case_file, meta[spec.name], NESTED_FIELDS[spec.name], (spec.name,))
+            if spec.name == "region":
+                yield from check_province(case_file)
+    for spec in nested:  # then those of each practice and result
+        if spec.kind == "list" and isinstance(meta.get(spec.name), list):
+            for index, item in enumerate(meta[spec.name]):
+                yield from check_list_item(case_file, spec.name, index, item)
     yield from check_id(case_file)
     yield from check_status(case_file)
     yield from check_categories(case_file)

@@ -10,6 +10,7 @@ Markdown without HTML.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
@@ -20,8 +21,8 @@ from kb.importer.outline import HEADING, MINOR, TEXT, Block, Outline
 from kb.importer.county import CountyFinding, opening_sentences
 from kb.importer.region import RegionGuess
 from kb.importer.sections import heading_name
-from kb.check.placeholders import PLACEHOLDER
-from kb.model.case import SECTION_HEADINGS
+from kb.check.placeholders import PLACEHOLDER, placeholder_lines
+from kb.model.case import CASE_FIELDS, SECTION_HEADINGS
 
 EXTRACT_MARK = "（草稿摘录，待改写）"
 MISSING_SECTION = "> 【待补充】导入时在原文中没有找到这一部分，请对照原文补充或确认原文确实没有。"
@@ -78,31 +79,49 @@ def _strings(value) -> list[str]:
 
 
 def _frontmatter(draft: Draft, review: list[str]) -> str:
+    """The review list, then what the importer knows of each field (:data:`FIELD_LINES`, in the
+    order a reviewer checks them), then a placeholder for each other required field of the model."""
     lines = ["# 导入工具生成的草稿：请对照原文逐项审核，带“草稿”“待”字样的内容需要改写。"]
     if review:
         lines.append("# 审核清单（先核对前面的）：")
         lines += [f"#   {number}. {_comment(item)}" for number, item in enumerate(review, 1)]
-    lines += [f"id: {_scalar(draft.case_id)}",
-              f"title: {_scalar(draft.title or PLACEHOLDER + NO_TITLE)}",
-              f"model: {_scalar(draft.model or PLACEHOLDER)}  # 草稿：取自标题，请改为创新做法的简称"]
-    lines += _region_lines(draft.county)
-    lines.append(f"status: {draft.status}")
-    if draft.incomplete_note:
-        lines.append(f"incomplete_note: {_scalar(draft.incomplete_note)}")
-    lines.append(f"summary: {_scalar(EXTRACT_MARK + _first_sentences(draft.outline.intro))}")
-    background = _points(draft.outline, "背景") or ["【待填写】导入时没有找到“背景”一节"]
-    lines += _list_lines("background", background, "草稿：原文小标题或首句摘录")
-    lines += _practice_lines(draft)
-    lines += _result_lines(draft.figures)
-    lines += _list_lines("lessons", _points(draft.outline, "启示"), "草稿：原文小标题或首句摘录")
-    lines.append("source:")
-    lines.append(f"  title: {_scalar(draft.source_title or PLACEHOLDER)}")
+    for write in FIELD_LINES.values():
+        lines += write(draft)
+    lines += [line for spec in CASE_FIELDS if spec.required and spec.name not in FIELD_LINES
+              for line in placeholder_lines(spec)]
+    return "\n".join(lines) + "\n"
+
+
+def _incomplete_note_lines(draft: Draft) -> list[str]:
+    return [f"incomplete_note: {_scalar(draft.incomplete_note)}"] if draft.incomplete_note else []
+
+
+def _source_lines(draft: Draft) -> list[str]:
+    lines = ["source:", f"  title: {_scalar(draft.source_title or PLACEHOLDER)}"]
     if draft.source_publisher:
         lines.append(f"  publisher: {_scalar(draft.source_publisher)}")
     if draft.source_date:
         lines.append(f"  date: {draft.source_date}")
     lines.append(f"  note: {_scalar('；'.join(draft.source_notes))}")
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+# What the importer writes for each field it knows something about, in the order the draft lists them.
+FIELD_LINES: dict[str, Callable[[Draft], list[str]]] = {
+    "id": lambda draft: [f"id: {_scalar(draft.case_id)}"],
+    "title": lambda draft: [f"title: {_scalar(draft.title or PLACEHOLDER + NO_TITLE)}"],
+    "model": lambda draft: [f"model: {_scalar(draft.model or PLACEHOLDER)}  # 草稿：取自标题，请改为创新做法的简称"],
+    "region": lambda draft: _region_lines(draft.county),
+    "status": lambda draft: [f"status: {draft.status}"],
+    "incomplete_note": _incomplete_note_lines,
+    "summary": lambda draft: [f"summary: {_scalar(EXTRACT_MARK + _first_sentences(draft.outline.intro))}"],
+    "background": lambda draft: _list_lines(
+        "background", _points(draft.outline, "背景") or ["【待填写】导入时没有找到“背景”一节"], "草稿：原文小标题或首句摘录"),
+    "practices": lambda draft: _practice_lines(draft),
+    "results": lambda draft: _result_lines(draft.figures),
+    "lessons": lambda draft: _list_lines("lessons", _points(draft.outline, "启示"), "草稿：原文小标题或首句摘录"),
+    "source": _source_lines,
+}
 
 
 def _region_lines(finding: CountyFinding) -> list[str]:

@@ -1,7 +1,14 @@
 """The case model: fields, vocabularies of fixed values, and body headings.
 
-Defined once here; the validator, the page renderer, the editor JSON Schema
-and the contributor guide all read from this module.
+Defined once here. Each case field is declared once, in :data:`CASE_FIELDS`
+(nested ones in :data:`NESTED_FIELDS`): its name, kind, whether required, its
+Chinese label and help, and where it shows. From that declaration come the
+parsing into :class:`Case` (:meth:`Case.from_dict`), the validator's required
+and type checks, the editor JSON Schema and so the 投稿 form, ``make new``'s
+template, the importer's draft, ``cases.json``, the comparison data, the search
+source and the contributor guide's field tables. ``scripts/README.md`` has the
+checklist for adding a field; ``tests/test_case_fields.py`` adds one and
+follows it to every place.
 
 English names for the Chinese concepts:
 
@@ -31,38 +38,72 @@ STATUS_LABELS = {
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
+# Where a field shows, beyond the places every declared field reaches (the parsed
+# case, the validator, the JSON Schema and the form, cases.json, the guide's field
+# tables; make new's template and the importer's draft write every required field).
+COMPARE = "compare"          # compare/data/<id>.js: the comparison table and the reading packet
+SEARCH_NAME = "search-name"  # search: what a case is called (weighs most)
+SEARCH_TEXT = "search-text"  # search: the structured summary
+SURFACES = (COMPARE, SEARCH_NAME, SEARCH_TEXT)
+
+
 @dataclass(frozen=True)
 class FieldSpec:
-    """One frontmatter field: its name, JSON type, whether required, meaning."""
+    """One frontmatter field: its name, JSON type, whether required, meaning, where it shows.
+
+    ``description`` is the Chinese help; its part before the first colon or comma
+    is the field's short Chinese label (:attr:`label`)."""
 
     name: str
     kind: str  # "string", "number", "list", "mapping", "date"
     required: bool
     description: str
     example: str = ""
+    shows: tuple[str, ...] = ()  # some of SURFACES
+
+    @property
+    def label(self) -> str:
+        """The short Chinese name of a field: its description up to the first colon or comma (all
+        of it when that part names another field, as in “status 为 incomplete 时，说明……”)."""
+        short = self.description.split("：")[0].split("，")[0]
+        return self.description if short[:1].isascii() else short
 
 
 # Top-level frontmatter fields. Nested fields are listed in their own tables.
 CASE_FIELDS = (
-    FieldSpec("id", "string", True, "案例编号：小写英文字母、数字和连字符，与文件名相同", "hubei-xingshan-lianghui-liangping"),
-    FieldSpec("title", "string", True, "案例标题", "推广农村党建“两会两评”模式"),
-    FieldSpec("model", "string", True, "创新做法的简称（模式名）", "两会两评"),
-    FieldSpec("region", "mapping", True, "所在地区：province 省级（完整名称）、city 地级（可选）、county 县级"),
-    FieldSpec("summary", "string", True, "一段话概括案例，用自己的话写"),
-    FieldSpec("background", "list", True, "背景：这项创新要解决的问题，每条一句"),
-    FieldSpec("practices", "list", True, "主要做法：每项写 name 名称、category 分类、summary 一句话概括"),
-    FieldSpec("results", "list", True, "成效数据：每项写 indicator 指标、value 数值、unit 单位，数字与原文一致"),
-    FieldSpec("lessons", "list", True, "启示：每条一句；原文缺失时可为空列表并标 status: incomplete"),
-    FieldSpec("source", "mapping", True, "来源：title 标题，可选 url、publisher、date、note"),
-    FieldSpec("status", "string", True, "状态：complete 完整、incomplete 原文不完整、draft 草稿", "complete"),
+    FieldSpec("id", "string", True, "案例编号：小写英文字母、数字和连字符，与文件名相同", "hubei-xingshan-lianghui-liangping",
+              shows=(COMPARE,)),
+    FieldSpec("title", "string", True, "案例标题", "推广农村党建“两会两评”模式",
+              shows=(COMPARE, SEARCH_NAME)),
+    FieldSpec("model", "string", True, "创新做法的简称（模式名）", "两会两评",
+              shows=(COMPARE, SEARCH_NAME)),
+    FieldSpec("region", "mapping", True, "所在地区：province 省级（完整名称）、city 地级（可选）、county 县级",
+              shows=(COMPARE, SEARCH_NAME)),
+    FieldSpec("summary", "string", True, "一段话概括案例，用自己的话写",
+              shows=(COMPARE, SEARCH_TEXT)),
+    FieldSpec("background", "list", True, "背景：这项创新要解决的问题，每条一句",
+              shows=(COMPARE, SEARCH_TEXT)),
+    FieldSpec("practices", "list", True, "主要做法：每项写 name 名称、category 分类、summary 一句话概括",
+              shows=(COMPARE, SEARCH_TEXT)),
+    FieldSpec("results", "list", True, "成效数据：每项写 indicator 指标、value 数值、unit 单位，数字与原文一致",
+              shows=(COMPARE, SEARCH_TEXT)),
+    FieldSpec("lessons", "list", True, "启示：每条一句；原文缺失时可为空列表并标 status: incomplete",
+              shows=(COMPARE, SEARCH_TEXT)),
+    FieldSpec("source", "mapping", True, "来源：title 标题，可选 url、publisher、date、note",
+              shows=(COMPARE,)),
+    FieldSpec("status", "string", True, "状态：complete 完整、incomplete 原文不完整、draft 草稿", "complete",
+              shows=(COMPARE,)),
     FieldSpec("incomplete_note", "string", False, "status 为 incomplete 时，说明原文缺了什么"),
     FieldSpec("domain", "string", False, "领域，如 农村、城市社区、机关", "农村"),
     FieldSpec("year", "number", False, "创新做法开始实施的年份（原文写明时才填）", "2009"),
     FieldSpec("added", "date", False, "收入本案例库的日期", "2026-11-28"),
-    FieldSpec("tags", "list", False, "标签：关键词列表"),
+    FieldSpec("tags", "list", False, "标签：关键词列表",
+              shows=(SEARCH_NAME,)),
     # Teaching fields (培训用), see kb/check/teaching_rules.py for their rules
-    FieldSpec("learning_objectives", "list", False, "学习目标：学员学完本案例应能做到什么，每条一句"),
-    FieldSpec("discussion_questions", "list", False, "讨论题：3—5 个让学员权衡案例做法的开放问题"),
+    FieldSpec("learning_objectives", "list", False, "学习目标：学员学完本案例应能做到什么，每条一句",
+              shows=(COMPARE,)),
+    FieldSpec("discussion_questions", "list", False, "讨论题：3—5 个让学员权衡案例做法的开放问题",
+              shows=(COMPARE,)),
     FieldSpec("teaching_notes", "string", False, "教学提示：只给培训教师看，出现在培训专题页和教师讲义上，不出现在公开的案例页"),
 )
 
@@ -194,39 +235,37 @@ class Case:
 
     @classmethod
     def from_dict(cls, meta: dict[str, Any], body: str, path: str = "") -> "Case":
-        """Build a case from frontmatter that has already passed validation."""
-        known = {spec.name for spec in CASE_FIELDS}
-        return cls(
-            id=meta["id"],
-            title=meta["title"],
-            model=meta["model"],
-            region=Region(**{k: v for k, v in meta["region"].items() if v is not None}),
-            summary=meta["summary"],
-            background=tuple(meta["background"]),
-            practices=tuple(
-                Practice(p["name"], p["category"], p["summary"], tuple(p.get("also") or ()))
-                for p in meta["practices"]
-            ),
-            results=tuple(
-                Result(r["indicator"], r["value"], r["unit"], r.get("as_stated") or "", r.get("note") or "",
-                       r.get("evidence") or "")
-                for r in meta["results"]
-            ),
-            lessons=tuple(meta["lessons"] or ()),
-            source=Source(**{k: _text(v) for k, v in meta["source"].items()}),
-            status=meta["status"],
-            body=body,
-            path=path,
-            incomplete_note=meta.get("incomplete_note") or "",
-            domain=meta.get("domain") or "",
-            year=meta.get("year"),
-            added=_text(meta.get("added") or ""),
-            tags=tuple(meta.get("tags") or ()),
-            learning_objectives=tuple(meta.get("learning_objectives") or ()),
-            discussion_questions=tuple(meta.get("discussion_questions") or ()),
-            teaching_notes=meta.get("teaching_notes") or "",
-            extra={k: v for k, v in meta.items() if k not in known},
-        )
+        """Build a case from frontmatter that has already passed validation: each declared field
+        parsed by its kind (:func:`parse_field`), every other key kept in ``extra``."""
+        declared = {spec.name: parse_field(spec, field_value(meta, spec)) for spec in CASE_FIELDS}
+        return cls(**declared, body=body, path=path, extra={k: v for k, v in meta.items() if k not in declared})
+
+
+# The dataclass each nested field's items are parsed into.
+NESTED_RECORDS: dict[str, type] = {"region": Region, "practices": Practice, "results": Result, "source": Source}
+
+
+def field_value(data: dict[str, Any], spec: FieldSpec) -> Any:
+    """The value of a field in ``data``. A required field that is not there raises ``KeyError``:
+    the draft preview (:mod:`kb.site.draft_preview`) shows no page for a file not yet shaped like a case."""
+    if spec.required and spec.name not in data:
+        raise KeyError(spec.name)
+    return data.get(spec.name)
+
+
+def parse_field(spec: FieldSpec, value: Any) -> Any:
+    """A validated frontmatter value as the model holds it: text for strings and dates ("" when
+    missing), a tuple for lists, the nested dataclass for region, practices, results and source."""
+    if spec.name in NESTED_RECORDS:
+        def parse_record(data: dict[str, Any]) -> Any:
+            return NESTED_RECORDS[spec.name](**{sub.name: parse_field(sub, field_value(data, sub))
+                                                for sub in NESTED_FIELDS[spec.name]})
+        return parse_record(value) if spec.kind == "mapping" else tuple(parse_record(item) for item in value or ())
+    if spec.kind == "list":
+        return tuple(value or ())
+    if spec.kind == "number":
+        return value
+    return _text(value)
 
 
 def _text(value: Any) -> str:

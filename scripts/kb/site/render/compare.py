@@ -17,10 +17,11 @@ tray (:mod:`kb.site.render.packet`) reads the same files.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
-from kb.model.case import STATUS_LABELS, Case
+from kb.model.case import CASE_FIELDS, COMPARE, STATUS_LABELS, Case
 from kb.model.vocab import Category, evidence_label
 from kb.site.render.case_page import DRAFT_NOTICE, INCOMPLETE_NOTICE, evidence_notes
 from kb.site.render.page_meta import front_matter
@@ -29,6 +30,8 @@ from kb.site.render.safe_text import plain
 COMPARE_PAGE = "compare/index.md"
 # How many cases a comparison shows at most (the tray holds as many).
 MAX_CASES = 4
+# The names kb-compare.js reads for two fields.
+RECORD_KEYS = {"learning_objectives": "objectives", "discussion_questions": "questions"}
 
 
 def compare_data_path(case_id: str) -> str:
@@ -42,31 +45,45 @@ def case_page_url(case_id: str, directory_urls: bool) -> str:
 
 
 def compare_record(case: Case, categories: dict[str, Category], directory_urls: bool = True) -> dict[str, Any]:
-    """What the comparison and the reading packet show of one case, as plain text."""
-    source = case.source
-    return {
-        "id": case.id,
-        "title": plain(case.title),
-        "url": case_page_url(case.id, directory_urls),
-        "region": plain(case.region.label),
-        "county": plain(case.region.county),
-        "model": plain(case.model),
-        "status": case.status,
-        "status_label": STATUS_LABELS[case.status],
-        "notice": status_notice(case),
-        "summary": plain(case.summary),
-        "background": [plain(item) for item in case.background],
-        "practices": [{"name": plain(p.name), "summary": plain(p.summary), "category": p.category,
-                       "category_label": categories[p.category].label}
-                      for p in case.practices],
-        "results": [{"indicator": plain(r.indicator), "figure": plain(r.figure), "note": plain(r.note),
-                     "evidence_label": evidence_label(r.evidence)} for r in case.results],
-        "evidence_notes": evidence_notes(case),
-        "lessons": [plain(item) for item in case.lessons],
-        "objectives": [plain(item) for item in case.learning_objectives],
-        "questions": [plain(item) for item in case.discussion_questions],
-        "source": {"title": plain(source.title), "publisher": plain(source.publisher), "date": plain(source.date)},
-    }
+    """What the comparison and the reading packet show of one case, as plain text: every field
+    declared to show there (``COMPARE`` in :data:`kb.model.case.CASE_FIELDS`), then what the
+    page derives from the case."""
+    fields = {RECORD_KEYS.get(spec.name, spec.name): _shown(case, spec.name, categories)
+              for spec in CASE_FIELDS if COMPARE in spec.shows}
+    return {**fields,
+            "url": case_page_url(case.id, directory_urls),
+            "county": plain(case.region.county),
+            "status_label": STATUS_LABELS[case.status],
+            "notice": status_notice(case),
+            "evidence_notes": evidence_notes(case)}
+
+
+def _shown(case: Case, name: str, categories: dict[str, Category]) -> Any:
+    """A field's value as the comparison shows it: region, practices, results and source in the
+    shapes kb-compare.js reads, any other as :func:`plain_data`."""
+    value = getattr(case, name)
+    if name == "region":
+        return plain(value.label)
+    if name == "practices":
+        return [{"name": plain(p.name), "summary": plain(p.summary), "category": p.category,
+                 "category_label": categories[p.category].label} for p in value]
+    if name == "results":
+        return [{"indicator": plain(r.indicator), "figure": plain(r.figure), "note": plain(r.note),
+                 "evidence_label": evidence_label(r.evidence)} for r in value]
+    if name == "source":
+        return {"title": plain(value.title), "publisher": plain(value.publisher), "date": plain(value.date)}
+    return plain_data(value)
+
+
+def plain_data(value: Any) -> Any:
+    """Text as plain text, a list item by item, a record (a nested field's dataclass) field by field."""
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, tuple):
+        return [plain_data(item) for item in value]
+    if dataclasses.is_dataclass(value):
+        return {item.name: plain_data(getattr(value, item.name)) for item in dataclasses.fields(value)}
+    return value
 
 
 def status_notice(case: Case) -> str:

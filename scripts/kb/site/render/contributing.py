@@ -12,8 +12,6 @@ from kb.check.rules import RULES
 from kb.model.vocab import evidence_kinds
 
 KIND_NAMES = {"string": "文字", "number": "数字", "list": "列表", "mapping": "子字段", "date": "日期"}
-NESTED_TITLES = {"region": "region（地区）的子字段", "practices": "practices（主要做法）每一项的子字段",
-                 "results": "results（成效数据）每一项的子字段", "source": "source（来源）的子字段"}
 
 
 def render_field_table(specs: tuple[FieldSpec, ...]) -> str:
@@ -27,8 +25,10 @@ def render_field_table(specs: tuple[FieldSpec, ...]) -> str:
 
 def render_field_tables() -> str:
     parts = ["**案例信息的字段**", "", render_field_table(CASE_FIELDS)]
-    for key, specs in NESTED_FIELDS.items():
-        parts += ["", f"**{NESTED_TITLES[key]}**", "", render_field_table(specs)]
+    for spec in CASE_FIELDS:
+        if spec.name in NESTED_FIELDS:
+            whose = "的子字段" if spec.kind == "mapping" else "每一项的子字段"
+            parts += ["", f"**{spec.name}（{spec.label}）{whose}**", "", render_field_table(NESTED_FIELDS[spec.name])]
     return "\n".join(parts)
 
 

@@ -16,7 +16,7 @@ import json
 from typing import Any
 
 from kb.site.crossindex import CrossIndex
-from kb.model.case import Case
+from kb.model.case import CASE_FIELDS, Case
 from kb.site.incremental import per_case
 from kb.site.render.case_page import practice_anchor
 from kb.site.render.page_meta import front_matter
@@ -34,14 +34,13 @@ def case_url(case: Case, anchor: str = "") -> str:
 
 
 def case_record(case: Case) -> dict[str, Any]:
-    """The case's frontmatter as data, in the field order of :mod:`kb.model.case`, plus its URL
-    and, on each result, ``evidence_label`` (the Chinese name of its ``evidence``).
+    """The case's frontmatter as data: every declared field (:data:`kb.model.case.CASE_FIELDS`), in
+    its order, plus its URL and, on each result, ``evidence_label`` (the Chinese name of its ``evidence``).
 
-    Derived from the dataclass, so a field added to the model appears here without an edit.
+    Derived from the declaration, so a field added to the model appears here without an edit.
     """
-    record = dataclasses.asdict(case)
-    for internal in ("body", "path", "extra"):
-        record.pop(internal)
+    values = dataclasses.asdict(case)
+    record = {spec.name: values[spec.name] for spec in CASE_FIELDS}
     for result in record["results"]:
         result["evidence_label"] = evidence_label(result["evidence"])
     return {**record, **case.extra, "url": case_url(case)}

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 
-from kb.model.case import STATUS_LABELS, Case
+from kb.model.case import CASE_FIELDS, NESTED_FIELDS, SEARCH_NAME, SEARCH_TEXT, STATUS_LABELS, Case
 from kb.model.glossary import glossary
 from kb.model.vocab import Category
 from kb.site.incremental import digest, per_value
@@ -45,7 +45,6 @@ def plain_text(markdown: str) -> str:
 def case_record(case: Case, categories: dict[str, Category], url: str) -> dict:
     """``heavy``: title, model, places, tags (what a case is called); ``fields``: the
     structured summary; ``body``: the source text. The index weighs them in that order."""
-    practices = [f"{p.name}：{p.summary}" for p in case.practices]
     return {
         "id": case.id,
         "url": url,
@@ -55,11 +54,34 @@ def case_record(case: Case, categories: dict[str, Category], url: str) -> dict:
         "status": STATUS_LABELS[case.status],
         "province": case.region.province,
         "categories": [categories[key].label for key in case.categories],
-        "heavy": [case.title, case.model, case.region.province, case.region.city, case.region.county, *case.tags],
-        "fields": [case.summary, *case.background, *practices, *case.lessons,
-                   *(r.indicator for r in case.results)],
+        "heavy": searched_texts(case, SEARCH_NAME),
+        "fields": searched_texts(case, SEARCH_TEXT),
         "body": plain_text(case.body),
     }
+
+
+def searched_texts(case: Case, surface: str) -> list[str]:
+    """The texts of every field declared to be searched this way (:data:`kb.model.case.CASE_FIELDS`),
+    in the declaration's order: a practice as “name：summary”, a result by its indicator, any other
+    record (the region) by its text sub-fields."""
+    texts: list[str] = []
+    for spec in CASE_FIELDS:
+        if surface not in spec.shows:
+            continue
+        value = getattr(case, spec.name)
+        if spec.name == "practices":
+            texts += [f"{p.name}：{p.summary}" for p in value]
+        elif spec.name == "results":
+            texts += [r.indicator for r in value]
+        elif spec.name in NESTED_FIELDS:
+            records = value if isinstance(value, tuple) else (value,)
+            texts += [getattr(record, sub.name) for record in records for sub in NESTED_FIELDS[spec.name]
+                      if sub.kind == "string"]
+        elif isinstance(value, tuple):
+            texts += [str(item) for item in value]
+        elif value not in (None, ""):
+            texts.append(str(value))
+    return texts
 
 
 def search_dictionary(cases: list[Case]) -> frozenset[str]:

@@ -116,13 +116,6 @@ def _field(spec: FieldSpec, prop: dict[str, Any], name: str, required: bool) -> 
     return _single(spec, prop, name, required)
 
 
-def _label(spec: FieldSpec) -> str:
-    """The short name of a field: its description up to the first colon or comma (all of it when
-    that part names another field, as in “status 为 incomplete 时，说明……”)."""
-    short = spec.description.split("：")[0].split("，")[0]
-    return spec.description if short[:1].isascii() else short
-
-
 def _dom_id(name: str) -> str:
     return "f-" + name.replace("[", "-").replace("]", "").replace(".", "-")
 
@@ -178,7 +171,7 @@ def _single(spec: FieldSpec, prop: dict[str, Any], name: str, required: bool, it
 
 def _label_text(spec: FieldSpec, item_label: str) -> str:
     if not item_label:
-        return escape(_label(spec))
+        return escape(spec.label)
     return f'<span data-item-label="{escape(item_label)}">{escape(item_label.replace("{n}", "1"))}</span>'
 
 
@@ -198,7 +191,7 @@ def _mapping(spec: FieldSpec, prop: dict[str, Any], name: str, required: bool) -
     specs = {s.name: s for s in NESTED_FIELDS.get(spec.name, ())}
     fields = [_field(specs[key], sub, f"{name}.{key}", key in inner) for key, sub in prop["properties"].items()]
     return (f'<fieldset class="kb-submit__mapping" data-field="{escape(name)}">'
-            f'<legend>{escape(_label(spec))}{_hint(spec, required)}</legend>{"".join(fields)}</fieldset>')
+            f'<legend>{escape(spec.label)}{_hint(spec, required)}</legend>{"".join(fields)}</fieldset>')
 
 
 def _mapping_item(spec: FieldSpec, item: dict[str, Any], name: str, index: int) -> str:
@@ -206,14 +199,14 @@ def _mapping_item(spec: FieldSpec, item: dict[str, Any], name: str, index: int) 
     specs = {s.name: s for s in NESTED_FIELDS.get(spec.name, ())}
     fields = [_field(specs[key], sub, f"{name}[{index}].{key}", key in inner)
               for key, sub in item["properties"].items()]
-    legend = f"{_label(spec)} 第 {{n}} 项"
+    legend = f"{spec.label} 第 {{n}} 项"
     return (f'<fieldset class="kb-list__item" data-item><legend data-item-label="{escape(legend)}">'
             f'{escape(legend.replace("{n}", str(index + 1)))}</legend>{"".join(fields)}{_remove_button()}</fieldset>')
 
 
 def _line(spec: FieldSpec, prop: dict[str, Any], name: str, index: int) -> str:
     item = dict(prop.get("items") or {"type": "string"})
-    field = _single(spec, item, name, False, item_label=_label(spec) + " 第 {n} 条")
+    field = _single(spec, item, name, False, item_label=spec.label + " 第 {n} 条")
     return f'<div class="kb-list__item" data-item>{field}{_remove_button()}</div>'
 
 
@@ -225,11 +218,11 @@ def _list(spec: FieldSpec, name: str, required: bool, item) -> str:
     dom = _dom_id(name)
     definitions = _category_definitions() if spec.name == "practices" else ""
     return (f'<fieldset class="kb-list" data-list="{escape(name)}" aria-describedby="{dom}-hint {dom}-error">'
-            f'<legend>{escape(_label(spec))}{_hint(spec, required)}</legend>'
+            f'<legend>{escape(spec.label)}{_hint(spec, required)}</legend>'
             f'<p class="kb-field__hint" id="{dom}-hint">{escape(spec.name)}：{escape(spec.description)}</p>'
             f'{definitions}<div class="kb-list__items">{item(0)}</div>'
             f'<p class="kb-field__error" id="{dom}-error" data-error-for="{escape(name)}" hidden></p>'
-            f'<button type="button" class="md-button kb-list__add" data-add>添加一项（{escape(_label(spec))}）</button>'
+            f'<button type="button" class="md-button kb-list__add" data-add>添加一项（{escape(spec.label)}）</button>'
             f'</fieldset>')
 
 
@@ -240,7 +233,7 @@ def _choices(spec: FieldSpec, name: str, values: list[str], required: bool, most
              f' {escape(labels.get(value, value))}</label>' for value in values]
     limit = f"，至多 {most} 个" if most else ""
     return (f'<fieldset class="kb-choices" data-field="{escape(name)}" aria-describedby="{dom}-error">'
-            f'<legend>{escape(_label(spec))}{_hint(spec, required)}</legend>'
+            f'<legend>{escape(spec.label)}{_hint(spec, required)}</legend>'
             f'<p class="kb-field__hint">{escape(spec.name)}：{escape(spec.description)}{limit}</p>'
             f'{"".join(boxes)}'
             f'<p class="kb-field__error" id="{dom}-error" data-error-for="{escape(name)}" hidden></p></fieldset>')
