@@ -13,7 +13,7 @@ Files in ``SITE_DIR/search/``:
 
 ``core.js``
     what every query needs first: the dictionary, the Traditional → Simplified
-    character table, the number of cases and of index shards, the version folder.
+    character table, the constants of :mod:`kb.site.search_text` (``text``), the number of cases and of index shards, the version folder.
 ``<version>/i<k>.js``
     index shard ``k``: token → ``[doc, weight, doc gap, weight, …]``; a token is
     in shard ``fnv1a(token) % shards``, so a query loads only the shards of
@@ -46,7 +46,8 @@ import ahocorasick
 from pypinyin import Style, lazy_pinyin
 
 from kb.site.render.search_facets import SOURCE_PATH
-from kb.site.search_text import bigrams, dictionary_terms, is_word, normalize, split_runs, traditional_map
+from kb.site.search_text import (bigrams, browser_constants, dictionary_terms, fnv1a, is_word, normalize, split_runs,
+                                traditional_map)
 
 # How much an occurrence counts, by where it is: what a case is called, its structured summary, its source text.
 WEIGHTS = {"heavy": 30, "fields": 5, "body": 1}
@@ -98,14 +99,6 @@ def write_index(search_dir: Path, files: dict[str, str]) -> None:
     (search_dir / version).mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (search_dir / name).write_text(text, encoding="utf-8")
-
-
-def fnv1a(token: str) -> int:
-    """32-bit FNV-1a over the code points; ``shardOf`` in kb-search.js is the same function."""
-    value = 0x811C9DC5
-    for char in token:
-        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
-    return value
 
 
 def shard_count(cases: int) -> int:
@@ -204,10 +197,15 @@ def index_files(source: dict) -> dict[str, str]:
     version = digest.hexdigest()[:12]
 
     files = {f"{version}/{name}": script(f"{version}/{name[:-3]}", data) for name, data in body.items()}
-    files["core.js"] = script("core", {"v": version, "n": len(records), "shards": shards,
-                                       "maxTerm": max(map(len, terms), default=2),
-                                       "dictionary": sorted(terms), "t2s": table})
+    files["core.js"] = script("core", {"v": version, "n": len(records), "shards": shards, **search_core(terms, table)})
     return files
+
+
+def search_core(terms: set[str], table: str) -> dict:
+    """What ``kb-search.js`` needs to split a query: the dictionary, the character table
+    and the constants of :mod:`kb.site.search_text` (the tests give Node the same)."""
+    return {"maxTerm": max(map(len, terms), default=2), "dictionary": sorted(terms), "t2s": table,
+            "text": browser_constants()}
 
 
 def facets(records: list[dict]) -> dict:
