@@ -69,7 +69,7 @@ def test_make_new_proposes_the_fixtures_id(case):
 @pytest.mark.skipif(not NODE, reason="needs Node.js (make system-deps)")
 def test_the_browser_scripts_keep_the_same_contract_in_node():
     """tests/js/contracts.test.mjs: Node's built-in runner, the site's scripts as they are."""
-    result = subprocess.run([NODE, "--test", "tests/js/"], cwd=ROOT, capture_output=True, text=True,
+    result = subprocess.run([NODE, "--test", "--test-reporter=spec", "tests/js/"], cwd=ROOT, capture_output=True, text=True,
                             env=dict(os.environ, KB_PYTHON=sys.executable))
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
 
