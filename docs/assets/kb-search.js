@@ -10,7 +10,8 @@
  *   is the other half of this contract, and defines its constants): NFKC, lower case, Traditional →
  *   Simplified, quotes dropped; then dictionary terms longest first and
  *   character pairs for the rest; ASCII words (pinyin too) whole. A case is a
- *   result when it has every token.
+ *   result when it has every token. Of the cases shown, those holding the query's
+ *   terms side by side come first (closeness): “155”工程 before 155 … 工程.
  * - Results: title, region, model, status and the passage with the query
  *   highlighted, all built with textContent; none of the data becomes markup.
  * - ?q=词 opens the search with results, so a search can be shared.
@@ -93,6 +94,18 @@
       return { text, tokens: [...new Set(tokens)].slice(0, core.text.maxTokens), pieces: [...new Set(pieces)] };
     }
 
+    /* How closely a text holds a split query: 2 when it holds the query's runs in their order,
+     * side by side (at most two spaces or punctuation marks between two of them: “155”工程 for
+     * 155工程, as quotes are dropped), 1 when it holds each piece of the query as written,
+     * 0 when only its character pairs, apart. */
+    function closeness(text, split, engine) {
+      const normalized = normalize(text, engine);
+      const queryRuns = runs(split.text, engine);
+      const apart = `[^${engine.core.text.chinese}a-z0-9]{0,2}`;
+      if (queryRuns.length && new RegExp(queryRuns.join(apart)).test(normalized)) return 2;
+      return split.pieces.every((piece) => normalized.includes(piece)) ? 1 : 0;
+    }
+
     /* The shard of a token: 32-bit FNV-1a over code points (fnv1a() in kb/site/search_text.py). */
     function fnv1a(token, { core }) {
       let hash = core.text.fnvOffset;
@@ -102,7 +115,7 @@
 
     function shardOf(token, split) { return fnv1a(token, split) % split.core.shards; }
 
-    return { engine, normalize, runs, splitQuery, fnv1a, shardOf };
+    return { engine, normalize, runs, splitQuery, closeness, fnv1a, shardOf };
   })();
   if (typeof module === "object" && module.exports) module.exports = searchText;
   if (typeof document === "undefined") return;  // loaded by Node: the functions only
@@ -210,7 +223,7 @@
       else if (!kept.length) await showNoResults(query, split, engineData, current);
       else showMessage(`找到 ${kept.length} 个案例` + (kept.length > pages.length ? `，显示前 ${pages.length} 个` : ""));
       if (current !== generation) return;
-      const ordered = byLiteralMatch(pages, split.pieces, engineData);
+      const ordered = byCloseness(pages, split, engineData);
       list.replaceChildren(...ordered.map((page) => resultItem(page, highlight, engineData)));
       renderFacets(docs, await facets);
     } catch (error) {
@@ -218,15 +231,10 @@
     }
   }
 
-  /* Cases whose text holds each piece of the query as written come before
-   * cases that hold its character pairs apart. */
-  function byLiteralMatch(pages, pieces, engineData) {
-    const literal = (page) => {
-      const text = normalize(`${page.t}\n${page.m}\n${page.r}\n${page.x}`, engineData);
-      return pieces.every((piece) => text.includes(piece));
-    };
-    return pages.map((page, rank) => ({ page, rank, literal: literal(page) }))
-      .sort((a, b) => (b.literal - a.literal) || (a.rank - b.rank)).map((entry) => entry.page);
+  /* The cases shown, the closest to the query first (closeness()); otherwise as scored. */
+  function byCloseness(pages, split, engineData) {
+    return pages.map((page, rank) => ({ page, rank, close: searchText.closeness(`${page.t}\n${page.m}\n${page.r}\n${page.x}`, split, engineData) }))
+      .sort((a, b) => (b.close - a.close) || (a.rank - b.rank)).map((entry) => entry.page);
   }
 
   /* ---- Facets: province, category, status. ---- */

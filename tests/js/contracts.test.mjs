@@ -37,6 +37,12 @@ test("a query is split into the fixture's tokens", () => {
   for (const [query, tokens] of search.tokens) assert.deepEqual(searchText.splitQuery(query, engine).tokens, tokens, query);
 });
 
+test("a text holding the query's terms side by side is closer than one holding them apart", () => {
+  for (const [query, text, close] of search.closeness) {
+    assert.equal(searchText.closeness(text, searchText.splitQuery(query, engine), engine), close, `${query} in ${text}`);
+  }
+});
+
 test("tokens hash to the index's shards", () => {
   for (const [token, hash] of search.fnv1a) assert.equal(searchText.fnv1a(token, engine), hash, token);
 });
