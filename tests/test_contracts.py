@@ -21,9 +21,9 @@ from kb.check.validate import validate_cases
 from kb.model import ids, vocab
 from kb.paths import DOCS_DIR, ROOT
 from kb.site.browser_contract import fixture, search_data
-from kb.site.render.search_facets import case_record, search_dictionary
-from kb.site.search_index import case_tokens
-from kb.site.search_text import CJK, FNV_OFFSET, FNV_PRIME, QUOTES, dictionary_terms, fnv1a, normalize, runs
+from kb.search.source import case_record, search_dictionary
+from kb.search.index import case_tokens
+from kb.search.text import CJK, FNV_OFFSET, FNV_PRIME, QUOTES, dictionary_terms, fnv1a, normalize, runs
 
 SEARCH = fixture("search_text")
 NODE = shutil.which("node")

@@ -2,7 +2,7 @@
 
 Logic the browser repeats (splitting a search query as the index reads text; proposing a
 case id as ``make new`` does) takes every constant from data Python generates: search's
-from ``search/core.js`` (:func:`kb.site.search_index.search_core`), the id's from
+from ``search/core.js`` (:func:`kb.search.index.search_core`), the id's from
 ``assets/submit-data.js`` (:func:`kb.site.render.submit_pinyin.pinyin_data`). The
 examples both sides must agree on are in ``tests/fixtures/contracts/``; pytest checks
 Python against them (``tests/test_contracts.py``) and Node the browser scripts
@@ -23,8 +23,8 @@ from pathlib import Path
 from kb.model import ids, vocab
 from kb.paths import ROOT
 from kb.site.render.submit_pinyin import pinyin_data
-from kb.site.search_index import search_core
-from kb.site.search_text import dictionary_terms, traditional_map
+from kb.search.index import search_core
+from kb.search.text import dictionary_terms, traditional_map
 
 FIXTURES = ROOT / "tests" / "fixtures" / "contracts"
 
