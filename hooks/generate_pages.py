@@ -37,11 +37,13 @@ from kb.site.preview import write_client  # noqa: E402
 from kb.site.draft_preview import previewing_drafts  # noqa: E402
 from kb.search.index import build_search_index  # noqa: E402
 from kb.search.source import source_path  # noqa: E402
+from kb.model.case import ID_PATTERN  # noqa: E402
 from kb.site import page_split  # noqa: E402
 
 
 @event_priority(100)  # before any other plugin looks at the pages
 def on_config(config):
+    config.extra["kb_id_pattern"] = ID_PATTERN  # for the tray's data-kb-id-pattern (overrides/partials/kb-tray.html)
     if pages_rendered(Path(config.docs_dir)):
         return config
     try:

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from conftest import SEED_CASES
 from kb.check.validate import validate_cases
 from kb.model import ids, vocab
+from kb.model.case import ID_PATTERN
 from kb.paths import DOCS_DIR, ROOT
 from kb.site.browser_contract import fixture, search_data
 from kb.search.source import case_record, search_dictionary
@@ -75,10 +76,11 @@ def test_the_browser_scripts_keep_the_same_contract_in_node():
 
 
 def test_the_browser_scripts_hold_no_copy_of_the_shared_constants():
-    """The constants come from the generated data (search/core.js, assets/submit-data.js)."""
+    """The constants come from the generated data (search/core.js, assets/submit-data.js) or the
+    page (the id pattern, data-kb-id-pattern)."""
     scripts = "\n".join((DOCS_DIR / "assets" / name).read_text(encoding="utf-8")
-                        for name in ("kb-search.js", "submit-id.js", "submit-form.js"))
-    copies = [QUOTES, f"{FNV_OFFSET:x}", f"{FNV_PRIME:x}".lstrip("0"), CJK.encode("unicode_escape").decode()[:6],
+                        for name in ("kb-search.js", "submit-id.js", "submit-form.js", "kb-tray.js", "kb-compare.js"))
+    copies = [ID_PATTERN.strip("^$"), QUOTES, f"{FNV_OFFSET:x}", f"{FNV_PRIME:x}".lstrip("0"), CJK.encode("unicode_escape").decode()[:6],
               "\\u4E00-\\u9FD5", "\\u4e00", "零〇一二三四五六七八九十"]
     assert [copy for copy in copies if copy.lower() in scripts.lower()] == []
 
