@@ -469,7 +469,7 @@
   /* A YAML double-quoted scalar (JSON's escapes are YAML's), with what PyYAML refuses to read
      (control characters, line breaks YAML would fold, non-characters) escaped; a value that starts like "title：" has its first letter
      escaped, so that as a list item it cannot look like a key to the typing checks (kb.check.lint). */
-  var KEY_LIKE = /^[A-Za-z_][A-Za-z0-9_]*["'“”‘’「」『』]?[ \t\u3000]*[:：]/;
+  var KEY_LIKE = new RegExp(data.keyLike);  /* kb.check.lint's key pattern */
 
   function yamlString(text) {
     var quoted = JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, function (c) {

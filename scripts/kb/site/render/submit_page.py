@@ -24,6 +24,7 @@ from html import escape
 from collections.abc import Iterable
 from typing import Any
 
+from kb.check.lint import KEY_LIKE_PATTERN
 from kb.check.markup import UNSAFE_TAGS
 from kb.check.placeholders import PLACEHOLDER
 from kb.check.rules import MESSAGES
@@ -300,6 +301,7 @@ def render_submit_data(cases: Iterable[Case] = ()) -> str:
         "idPattern": ID_PATTERN,
         "figurePatterns": {"digits": DIGITS_ONLY_RE.pattern, "withUnit": NUMBER_WITH_UNIT_RE.pattern,
                            "chineseNumeral": CHINESE_NUMERAL_RE.pattern},
+        "keyLike": KEY_LIKE_PATTERN,
         "idSources": ID_SOURCES,
         "newFileUrl": new_file_url(),
         "pinyin": pinyin_data(_names(cases)),
