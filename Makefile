@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps node-deps validate generate build serve test golden lighthouse pdf offline import bench-generate new schema vendor bench clean screenshots screenshots-update
+.PHONY: help setup system-deps node-deps validate generate build serve test contracts golden lighthouse pdf offline import bench-generate new schema vendor bench clean screenshots screenshots-update
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -96,6 +96,12 @@ test: system-deps ## 运行全部测试（两个进程并行；Lighthouse 最后
 	echo "KB_TEST_SHARED=$$shared" && \
 	KB_TEST_SHARED=$$shared $(PY) -m pytest -m "not alone" && \
 	KB_TEST_SHARED=$$shared $(PY) -m pytest -m alone -n 0
+
+# Logic the browser repeats (search's reading of text, the id proposal) takes its constants from data
+# Python generates; both sides are tested on the examples of tests/fixtures/contracts/
+# (kb/site/browser_contract.py). make test runs these too.
+contracts: system-deps $(TEST_STAMPS) ## 只运行 Python 和浏览器脚本的共同约定测试（pytest 和 node --test，同一组示例 tests/fixtures/contracts/）
+	@$(PY) -m pytest tests/test_contracts.py -q -n 0
 
 golden: setup ## 刷新 tests/golden/ 中生成页面的标准答案（有意修改页面后运行，提交前检查差异）
 	@$(PY) tests/golden.py

@@ -10,7 +10,6 @@ stays portable to MkDocs successors that read plain Markdown folders.
   ``--dirty`` MkDocs rebuilds only the pages an edit touched.
   Under ``make serve`` (``KB_PREVIEW_DRAFTS=1``) drafts that still have problems are
   rendered as 草稿 pages (:mod:`kb.site.draft_preview`); builds still refuse them.
-* ``on_files``: leave ``search/source.json`` (the search index's input) out of the site.
 * ``on_nav``, ``on_env``, ``on_post_build``: under ``python -m kb build``, a forked helper
   builds about half of the pages (:mod:`kb.site.page_split`).
 * ``on_post_page``, ``on_post_template``: fix the theme's two invalid-HTML spots (:mod:`kb.site.theme_fixes`).
@@ -36,13 +35,15 @@ from kb.paths import default_cases_dir  # noqa: E402
 from kb.site.theme_fixes import fix_material_markup  # noqa: E402
 from kb.site.preview import write_client  # noqa: E402
 from kb.site.draft_preview import previewing_drafts  # noqa: E402
-from kb.site.search_index import build_search_index  # noqa: E402
-from kb.site.render.search_facets import SOURCE_PATH  # noqa: E402
+from kb.search.index import build_search_index  # noqa: E402
+from kb.search.source import source_path  # noqa: E402
+from kb.model.case import ID_PATTERN  # noqa: E402
 from kb.site import page_split  # noqa: E402
 
 
 @event_priority(100)  # before any other plugin looks at the pages
 def on_config(config):
+    config.extra["kb_id_pattern"] = ID_PATTERN  # for the tray's data-kb-id-pattern (overrides/partials/kb-tray.html)
     if pages_rendered(Path(config.docs_dir)):
         return config
     try:
@@ -51,13 +52,6 @@ def on_config(config):
     except RefusedToBuild as error:
         raise Abort(str(error)) from None
     return config
-
-
-def on_files(files, config):
-    source = files.get_file_from_path(SOURCE_PATH)
-    if source is not None:
-        files.remove(source)
-    return files
 
 
 def on_nav(nav, config, files):
@@ -95,7 +89,7 @@ def on_post_build(config):
     page_split.finish()
     if serving():
         write_client(Path(config.site_dir))
-        threading.Thread(target=_index_quietly, args=(Path(config.docs_dir) / SOURCE_PATH,
+        threading.Thread(target=_index_quietly, args=(source_path(Path(config.docs_dir)),
                                                       Path(config.site_dir) / "search"), daemon=True).start()
 
 

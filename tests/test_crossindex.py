@@ -17,7 +17,7 @@ from kb.site.generate import generate
 from kb.model.glossary import glossary
 from kb.check.load import load_case_file
 from kb.model.case import Case, Practice, Region, Source
-from kb.site.render.search_terms import domain_terms
+from kb.search.terms import domain_terms
 from kb.check.validate import validate_cases
 from sitebuild import ROOT
 from synthetic import write_synthetic_cases

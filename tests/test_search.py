@@ -101,6 +101,7 @@ TYPED = [
     ("lhlp", XINGSHAN), ("lty", WENGYUAN),                         # initials
     ("兩會兩評", XINGSHAN), ("貼息貸款", WENGYUAN),               # Traditional
     ("村“两委”", "fixture-search-liangwei"),                       # quotes
+    ("１５５工程", XINGSHAN),  # full-width digits; 兴山 has “155”工程 side by side, 翁源 工程 without 155
 ]
 
 

@@ -1,12 +1,12 @@
-"""How search reads text and what the index holds (kb.site.search_text,
-kb.site.search_index), without a browser; test_search.py runs the same
+"""How search reads text and what the index holds (kb.search.text,
+kb.search.index), without a browser; test_search.py runs the same
 contract end to end in Chromium."""
 
 import json
 
-from kb.site.render.search_facets import plain_text
-from kb.site.search_index import fnv1a, index_files, pinyin_tokens, shard_count
-from kb.site.search_text import bigrams, normalize, runs, traditional_map
+from kb.search.source import plain_text
+from kb.search.index import index_files, pinyin_tokens, shard_count
+from kb.search.text import bigrams, fnv1a, normalize, runs, traditional_map
 
 
 def test_quote_width_case_and_traditional_variants_read_alike():
@@ -60,7 +60,7 @@ def test_search_reads_the_case_fields_not_its_address_or_source_file():
     from kb.check.library import check_library
     from kb.model import vocab
     from kb.paths import CASES_DIR
-    from kb.site.render.search_facets import render_search_source
+    from kb.search.source import render_search_source
 
     source = json.loads(render_search_source(check_library(CASES_DIR).cases, vocab.categories()))
     for item in source["records"]:

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from conftest import LIBRARY_CASE_IDS, WENGYUAN, XINGSHAN
+from kb.search.source import source_path
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "action", "content"}
@@ -68,8 +69,8 @@ def test_no_page_or_stylesheet_points_to_another_host(site_dir):
 
 
 def test_search_index_holds_the_cases_with_their_domain_terms(site_dir):
-    """The index (kb.site.search_index) holds exactly the case pages, with their
-    dictionary terms and pinyin; its input file is not published."""
+    """The index (kb.search.index) holds exactly the case pages, with their
+    dictionary terms and pinyin; its input file is kept outside MkDocs' docs folder, never published."""
     core = (site_dir / "search" / "core.js").read_text(encoding="utf-8")
     data = json.loads(core[core.index(",") + 1:core.rindex(")")])
     assert data["n"] == len(LIBRARY_CASE_IDS) and "户联理事会" in data["dictionary"]
@@ -78,6 +79,8 @@ def test_search_index_holds_the_cases_with_their_domain_terms(site_dir):
     cases = [(site_dir / "search" / data["v"] / f"d{n}.js").read_text(encoding="utf-8") for n in range(data["n"])]
     assert [f"cases/{case_id}/" in text for case_id, text in zip(LIBRARY_CASE_IDS, cases)] == [True] * data["n"]
     assert not (site_dir / "search" / "source.json").exists()
+    rendered = site_dir.parent / "docs"  # quality.library builds with --docs docs beside --site site
+    assert source_path(rendered).is_file() and list(rendered.rglob("source.json")) == []
 
 
 def test_incomplete_notice_is_on_the_built_page(site_dir):

@@ -6,15 +6,11 @@ test cases). The case typed here is a test fixture (测试虚构), written only 
 
 from __future__ import annotations
 
-import csv
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from conftest import SEED_CASES
 from kb.check.load import load_case_file
 from kb.check.validate import validate_cases
-from kb.model import ids, vocab
 from kb.model.case import NESTED_FIELDS, FieldSpec
 from kb.site.render.submit_page import render_submit_page
 
@@ -153,27 +149,6 @@ def test_form_works_from_the_offline_bundle(page, offline_bundle, tmp_path):
     _, problems, checked = validate_cases(tmp_path)
     assert checked == 1 and problems == []
     assert requested and all(url.startswith("file://") for url in requested)
-
-
-def test_proposed_ids_agree_with_make_new(page, site_url):
-    """The browser's pinyin (kb.site.render.submit_pinyin) against kb.model.ids: the seed cases
-    exactly, and the county names of the gazetteer the importer uses nearly always."""
-    open_form(page, site_url + "/submit/")
-    seeds = [(c.region.province, c.region.county, c.model, c.id) for c in validate_cases(SEED_CASES)[0]]
-    proposed = page.evaluate("""(seeds) => { const p = new KbSubmitId.Pinyin(KB_SUBMIT_DATA.pinyin);
-        return seeds.map(s => p.caseId(s[0], s[1], s[2])); }""", seeds)
-    assert proposed == [ids.case_id(*seed[:3]) for seed in seeds]
-    provinces = list(vocab.provinces())
-    browser = page.evaluate("names => { const p = new KbSubmitId.Pinyin(KB_SUBMIT_DATA.pinyin);"
-                            " return names.map(n => p.placeSlug(n)); }", provinces)
-    assert browser == [ids.place_slug(name) for name in provinces]
-    gazetteer = Path(__import__("cpca").__file__).parent / "resources" / "pca.csv"
-    with gazetteer.open(encoding="utf-8") as handle:
-        counties = sorted({row["qu"] for row in csv.DictReader(handle) if row["qu"]})
-    browser = page.evaluate("""(names) => { const p = new KbSubmitId.Pinyin(KB_SUBMIT_DATA.pinyin);
-        return names.map(n => p.placeSlug(n)); }""", counties)
-    agree = sum(got == ids.place_slug(name) for name, got in zip(counties, browser))
-    assert len(counties) > 2000 and agree / len(counties) >= 0.99
 
 
 INPUT_NAMES = ["title", "model", "region.province", "region.county", "summary", "background[0]",

@@ -12,7 +12,9 @@
 (function () {
   "use strict";
 
-  var ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  // The id pattern of kb.model.case (ID_PATTERN), from the page's comparison or packet: no copy here.
+  var idHolder = document.querySelector("[data-kb-compare], [data-kb-packet]");
+  var ID_RE = new RegExp(idHolder ? idHolder.getAttribute("data-kb-id-pattern") : "^(?!)");
   var TRAY_KEY = "kb-compare-tray";
   var NUMERALS = "一二三四五六七八九十";
   var root = new URL("../", document.currentScript.src);

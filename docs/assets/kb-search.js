@@ -1,16 +1,17 @@
 /* The header search box: one script and one index, on the published site and
  * in the offline bundle opened from file://.
  *
- * - The index (search/, built by kb.site.search_index) is a set of script
+ * - The index (search/, built by kb.search.index) is a set of script
  *   files that hand their data to kbSearchData(key, data): a page can load a
  *   script from file://, where it cannot fetch. Only what a query needs is
  *   loaded: core.js (dictionary, Traditional → Simplified table), then the
  *   index shards of the query's tokens, then the cases shown.
- * - A query is split exactly as the index was built (kb/site/search_text.py
- *   is the other half of this contract): NFKC, lower case, Traditional →
+ * - A query is split exactly as the index was built (kb/search/text.py
+ *   is the other half of this contract, and defines its constants): NFKC, lower case, Traditional →
  *   Simplified, quotes dropped; then dictionary terms longest first and
  *   character pairs for the rest; ASCII words (pinyin too) whole. A case is a
- *   result when it has every token.
+ *   result when it has every token. Of the cases shown, those holding the query's
+ *   terms side by side come first (closeness): “155”工程 before 155 … 工程.
  * - Results: title, region, model, status and the passage with the query
  *   highlighted, all built with textContent; none of the data becomes markup.
  * - ?q=词 opens the search with results, so a search can be shared.
@@ -18,23 +19,116 @@
  *   box searches at once (no wait for the pause after typing) and moves to the
  *   first result.
  */
-(function () {
+(function (global) {
   "use strict";
 
+  /* ---- Reading text: pure functions, which Node loads too (tests/js/contracts.test.mjs). ----
+   * A query is split as kb/search/text.py reads the cases' text; every constant of that
+   * contract (quotes, the ranges of Chinese characters, the shard hash, the limits) comes from
+   * there, in core.text of search/core.js: this file holds no copy. */
+  const searchText = (function () {
+    /* What splitting needs, from the data of search/core.js. */
+    function engine(core) {
+      const table = new Map();
+      const pairs = Array.from(core.t2s);  // by code point: a character may be outside the BMP
+      for (let i = 0; i + 1 < pairs.length; i += 2) table.set(pairs[i], pairs[i + 1]);
+      const { quotes, chinese } = core.text;
+      return {
+        core, table, dictionary: new Set(core.dictionary), quotes: new Set(quotes),
+        chineseRun: new RegExp(`^[${chinese}]`),
+        runs: new RegExp(`[${chinese}]+|[a-z0-9]+`, "g"),
+      };
+    }
+
+    /* Step 1: NFKC, A–Z lower-cased, Traditional → Simplified, quotes dropped. */
+    function normalize(text, { table, quotes }) {
+      let out = "";
+      for (const char of text.normalize("NFKC")) {
+        if (char >= "A" && char <= "Z") out += char.toLowerCase();
+        else if (!quotes.has(char)) out += table.get(char) || char;
+      }
+      return out;
+    }
+
+    /* Step 2: runs of Chinese characters and runs of ASCII letters and digits, of normalized text. */
+    function runs(text, { runs: pattern }) {
+      return text.match(pattern) || [];
+    }
+
+    /* Step 3. tokens: what every result must contain; pieces: what is highlighted. */
+    function splitQuery(query, split) {
+      const { core, dictionary, chineseRun } = split;
+      const text = normalize(query, split).replace(/<[^>]*>/g, " ").slice(0, core.text.maxQuery);
+      const tokens = [], pieces = [];
+      for (const run of runs(text, split)) {
+        if (!chineseRun.test(run)) {
+          if (run.length >= core.text.minWord && !/^[0-9]+$/.test(run)) { tokens.push(run); pieces.push(run); }
+          continue;
+        }
+        let start = 0;  // start of the text between dictionary terms
+        const between = (end) => {
+          const rest = run.slice(start, end);
+          if (rest.length >= 2) {
+            for (let i = 0; i + 1 < rest.length; i++) tokens.push(rest.substr(i, 2));
+            pieces.push(rest);
+          } else if (rest.length === 1) {
+            // one character beside a term: its pair with the neighbour, which the index has
+            tokens.push(run.length === 1 ? rest : start + 1 < run.length ? run.substr(start, 2) : run.substr(start - 1, 2));
+            if (run.length === 1) pieces.push(rest);
+          }
+        };
+        for (let i = 0; i < run.length;) {
+          let term = "";
+          for (let length = Math.min(core.maxTerm, run.length - i); length >= 2; length--) {
+            if (dictionary.has(run.substr(i, length))) { term = run.substr(i, length); break; }
+          }
+          if (!term) { i += 1; continue; }
+          between(i);
+          tokens.push(term);
+          pieces.push(term);
+          i += term.length;
+          start = i;
+        }
+        between(run.length);
+      }
+      return { text, tokens: [...new Set(tokens)].slice(0, core.text.maxTokens), pieces: [...new Set(pieces)] };
+    }
+
+    /* How closely a text holds a split query: 2 when it holds the query's runs in their order,
+     * side by side (at most two spaces or punctuation marks between two of them: “155”工程 for
+     * 155工程, as quotes are dropped), 1 when it holds each piece of the query as written,
+     * 0 when only its character pairs, apart. */
+    function closeness(text, split, engine) {
+      const normalized = normalize(text, engine);
+      const queryRuns = runs(split.text, engine);
+      const apart = `[^${engine.core.text.chinese}a-z0-9]{0,2}`;
+      if (queryRuns.length && new RegExp(queryRuns.join(apart)).test(normalized)) return 2;
+      return split.pieces.every((piece) => normalized.includes(piece)) ? 1 : 0;
+    }
+
+    /* The shard of a token: 32-bit FNV-1a over code points (fnv1a() in kb/search/text.py). */
+    function fnv1a(token, { core }) {
+      let hash = core.text.fnvOffset;
+      for (const char of token) hash = Math.imul(hash ^ char.codePointAt(0), core.text.fnvPrime) >>> 0;
+      return hash;
+    }
+
+    function shardOf(token, split) { return fnv1a(token, split) % split.core.shards; }
+
+    return { engine, normalize, runs, splitQuery, closeness, fnv1a, shardOf };
+  })();
+  if (typeof module === "object" && module.exports) module.exports = searchText;
+  if (typeof document === "undefined") return;  // loaded by Node: the functions only
+
+  const { normalize, splitQuery, shardOf } = searchText;
   const RESULT_LIMIT = 10;
-  const MAX_QUERY = 64;   // characters of a query that are searched; the rest is ignored
-  const MAX_TOKENS = 16;
   const PASSAGE = 110;    // characters of the passage shown under a result
   const FACETS = ["province", "category", "status"];
-  // The same marks as QUOTES in kb/site/search_text.py: dropped, so 村“两委” = 村两委.
-  const QUOTES = "\"'`“”‘’「」『』〝〞〟《》〈〉«»‹›";
-  const CHINESE = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  const RUN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
 
   // A shared link (?q=…) has kb-preload.js load this file early, from the page's
   // head, so the index loads while the page is still parsed; the copy the page
   // itself loads at the end of the body then has nothing left to do.
-  if (window.kbSearchData) return;
+  if (global.kbSearchData) return;
   const siteRoot = new URL("..", document.currentScript.src);  // this file is assets/kb-search.js
   const shared = new URLSearchParams(location.search).get("q");
 
@@ -45,7 +139,7 @@
 
   const waiting = new Map();
   const loaded = new Map();
-  window.kbSearchData = function (key, data) {
+  global.kbSearchData = function (key, data) {
     const resolve = waiting.get(key);
     if (resolve) { waiting.delete(key); resolve(data); }
   };
@@ -71,11 +165,7 @@
 
   let engine = null;
   function loadEngine() {
-    engine = engine || load("core").then((core) => {
-      const table = new Map();
-      for (let i = 0; i + 1 < core.t2s.length; i += 2) table.set(core.t2s[i], core.t2s[i + 1]);
-      return { core, table, dictionary: new Set(core.dictionary) };
-    });
+    engine = engine || load("core").then(searchText.engine);
     engine.catch(() => { engine = null; });
     return engine;
   }
@@ -85,65 +175,9 @@
     return text.toWellFormed ? text.toWellFormed() : text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
   }
 
-  /* ---- The query, split as the index was built (kb/site/search_text.py). ---- */
-
-  function normalize(text, table) {
-    let out = "";
-    for (const char of text.normalize("NFKC")) {
-      if (char >= "A" && char <= "Z") out += char.toLowerCase();
-      else if (!QUOTES.includes(char)) out += table.get(char) || char;
-    }
-    return out;
-  }
-
-  /* tokens: what every result must contain; pieces: what is highlighted. */
-  function splitQuery(query, { core, table, dictionary }) {
-    const text = normalize(query, table).replace(/<[^>]*>/g, " ").slice(0, MAX_QUERY);
-    const tokens = [], pieces = [];
-    for (const run of text.match(RUN_RE) || []) {
-      if (!CHINESE.test(run)) {
-        if (run.length >= 2 && !/^[0-9]+$/.test(run)) { tokens.push(run); pieces.push(run); }
-        continue;
-      }
-      let start = 0;  // start of the text between dictionary terms
-      const between = (end) => {
-        const rest = run.slice(start, end);
-        if (rest.length >= 2) {
-          for (let i = 0; i + 1 < rest.length; i++) tokens.push(rest.substr(i, 2));
-          pieces.push(rest);
-        } else if (rest.length === 1) {
-          // one character beside a term: its pair with the neighbour, which the index has
-          tokens.push(run.length === 1 ? rest : start + 1 < run.length ? run.substr(start, 2) : run.substr(start - 1, 2));
-          if (run.length === 1) pieces.push(rest);
-        }
-      };
-      for (let i = 0; i < run.length;) {
-        let term = "";
-        for (let length = Math.min(core.maxTerm, run.length - i); length >= 2; length--) {
-          if (dictionary.has(run.substr(i, length))) { term = run.substr(i, length); break; }
-        }
-        if (!term) { i += 1; continue; }
-        between(i);
-        tokens.push(term);
-        pieces.push(term);
-        i += term.length;
-        start = i;
-      }
-      between(run.length);
-    }
-    return { text, tokens: [...new Set(tokens)].slice(0, MAX_TOKENS), pieces: [...new Set(pieces)] };
-  }
-
-  /* 32-bit FNV-1a over code points: fnv1a() in kb/site/search_index.py. */
-  function shardOf(token, shards) {
-    let hash = 0x811c9dc5;
-    for (const char of token) hash = Math.imul(hash ^ char.codePointAt(0), 0x01000193) >>> 0;
-    return hash % shards;
-  }
-
   async function matches(split, engineData) {
     const { core } = engineData;
-    const shards = await Promise.all(split.tokens.map((token) => load(`${core.v}/i${shardOf(token, core.shards)}`)));
+    const shards = await Promise.all(split.tokens.map((token) => load(`${core.v}/i${shardOf(token, engineData)}`)));
     const spelled = new Set();
     const postings = split.tokens.map((token, i) => {
       for (const term of shards[i]["~" + token] || []) spelled.add(term);
@@ -189,23 +223,18 @@
       else if (!kept.length) await showNoResults(query, split, engineData, current);
       else showMessage(`找到 ${kept.length} 个案例` + (kept.length > pages.length ? `，显示前 ${pages.length} 个` : ""));
       if (current !== generation) return;
-      const ordered = byLiteralMatch(pages, split.pieces, engineData.table);
-      list.replaceChildren(...ordered.map((page) => resultItem(page, highlight, engineData.table)));
+      const ordered = byCloseness(pages, split, engineData);
+      list.replaceChildren(...ordered.map((page) => resultItem(page, highlight, engineData)));
       renderFacets(docs, await facets);
     } catch (error) {
       if (current === generation) showMessage("搜索索引没有加载成功，请刷新页面后再试");
     }
   }
 
-  /* Cases whose text holds each piece of the query as written come before
-   * cases that hold its character pairs apart. */
-  function byLiteralMatch(pages, pieces, table) {
-    const literal = (page) => {
-      const text = normalize(`${page.t}\n${page.m}\n${page.r}\n${page.x}`, table);
-      return pieces.every((piece) => text.includes(piece));
-    };
-    return pages.map((page, rank) => ({ page, rank, literal: literal(page) }))
-      .sort((a, b) => (b.literal - a.literal) || (a.rank - b.rank)).map((entry) => entry.page);
+  /* The cases shown, the closest to the query first (closeness()); otherwise as scored. */
+  function byCloseness(pages, split, engineData) {
+    return pages.map((page, rank) => ({ page, rank, close: searchText.closeness(`${page.t}\n${page.m}\n${page.r}\n${page.x}`, split, engineData) }))
+      .sort((a, b) => (b.close - a.close) || (a.rank - b.rank)).map((entry) => entry.page);
   }
 
   /* ---- Facets: province, category, status. ---- */
@@ -282,7 +311,7 @@
     });
   }
 
-  function resultItem(page, highlight, table) {
+  function resultItem(page, highlight, engineData) {
     const item = document.createElement("li");
     item.className = "md-search-result__item";
     const link = document.createElement("a");
@@ -292,7 +321,7 @@
     const article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     const title = document.createElement("h1");
-    title.append(...highlighted(page.t, highlight, table));
+    title.append(...highlighted(page.t, highlight, engineData));
     const facts = document.createElement("p");
     facts.className = "kb-search__facts";
     const region = span("kb-search__region", page.r);
@@ -301,7 +330,7 @@
     facts.append(region, " · ", model, " ", status);
     const passage = document.createElement("p");
     passage.className = "kb-search__passage";
-    passage.append(...passageOf(page.x, highlight, table));
+    passage.append(...passageOf(page.x, highlight, engineData));
     article.append(title, facts, passage);
     link.append(article);
     item.append(link);
@@ -317,15 +346,14 @@
 
   /* The text normalized character by character, with where each normalized
    * character came from, so matches found on it can be marked in the original. */
-  function normalizedText(text, table) {
+  function normalizedText(text, engineData) {
     let normalized = "";
     const starts = [], ends = [];
     for (let i = 0; i < text.length;) {
       const code = text.codePointAt(i);
       const char = String.fromCodePoint(code);
-      // ASCII and Chinese characters (nearly all of a case) need no NFKC
-      const form = code < 0x80 ? (QUOTES.includes(char) ? "" : char.toLowerCase())
-        : code >= 0x3400 && code <= 0x9fff ? (table.get(char) || char) : normalize(char, table);
+      // ASCII (much of a case) needs no NFKC
+      const form = code < 0x80 ? (engineData.quotes.has(char) ? "" : char.toLowerCase()) : normalize(char, engineData);
       for (let k = 0; k < form.length; k++) { starts.push(i); ends.push(i + char.length); }
       normalized += form;
       i += char.length;
@@ -360,13 +388,13 @@
     return nodes;
   }
 
-  function highlighted(text, highlight, table) {
-    return marked(text, 0, text.length, occurrences(normalizedText(text, table), highlight));
+  function highlighted(text, highlight, engineData) {
+    return marked(text, 0, text.length, occurrences(normalizedText(text, engineData), highlight));
   }
 
   /* The passage around the first place the longest piece occurs. */
-  function passageOf(text, highlight, table) {
-    const index = normalizedText(text, table);
+  function passageOf(text, highlight, engineData) {
+    const index = normalizedText(text, engineData);
     const first = highlight.map((piece) => occurrences(index, [piece])[0]).find(Boolean);
     const start = first ? Math.max(0, first[0] - 30) : 0;
     const end = Math.min(text.length, start + PASSAGE);
@@ -483,4 +511,4 @@
   // parser is inside the search box, whose parts are then not all there yet.
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
-})();
+})(typeof window !== "undefined" ? window : globalThis);

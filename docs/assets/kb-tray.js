@@ -19,11 +19,13 @@
 
   var KEY = "kb-compare-tray";
   var MAX = 4;
-  var ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  var CASE_PATH_RE = /\/cases\/([a-z0-9]+(?:-[a-z0-9]+)*)(?:\/|\.html)$/;
 
   var tray = document.querySelector("[data-kb-tray]");
   if (!tray) return;
+  // The id pattern of kb.model.case (ID_PATTERN), from the page: this file holds no copy.
+  var idPattern = tray.getAttribute("data-kb-id-pattern");
+  var ID_RE = new RegExp(idPattern);
+  var CASE_PATH_RE = new RegExp("/cases/(" + idPattern.replace(/^\^|\$$/g, "") + ")(?:/|\\.html)$");
   var count = tray.querySelector("[data-kb-tray-count]");
   var list = tray.querySelector("[data-kb-tray-list]");
   var compareLink = tray.querySelector("[data-kb-tray-compare]");

@@ -136,10 +136,11 @@
   }
 
   /* Figures: "50" is 50; "50多" or "50多万元" (the unit repeated) is 50 with as_stated 50多万元. */
-  var DIGITS = /^\s*(\d+(?:\.\d+)?)\s*$/;
+  /* The patterns kb.check.values judges figures by (data.figurePatterns); FIGURE is the form's own. */
+  var DIGITS = new RegExp(data.figurePatterns.digits);
   var FIGURE = /^\s*(\d+(?:\.\d+)?)\s*([多余])?\s*(.*?)\s*$/;
-  var WITH_UNIT = /^\s*(\d+(?:\.\d+)?)\s*(\D.*?)\s*$/;
-  var CHINESE_NUMERAL = /^[零〇一二三四五六七八九十百千万亿两点多余几]+$/;
+  var WITH_UNIT = new RegExp(data.figurePatterns.withUnit);
+  var CHINESE_NUMERAL = new RegExp(data.figurePatterns.chineseNumeral);
 
   function numberText(digits) {
     /* YAML reads 007 as octal and 08 as text: drop leading zeros, keep the digits as typed. */
@@ -149,7 +150,7 @@
   function readFigure(text, unit, field) {
     var fieldName = field.name;
     var match = FIGURE.exec(text);
-    if (DIGITS.test(text)) return { number: numberText(DIGITS.exec(text)[1]) };
+    if (DIGITS.test(text)) return { number: numberText(text.trim()) };
     if (match && fieldName === "value" && (match[3] === "" || match[3] === unit.trim()) && (match[2] || match[3])) {
       var figure = { number: numberText(match[1]) };
       if (match[2]) figure.asStated = match[1] + match[2] + unit.trim();
@@ -468,7 +469,7 @@
   /* A YAML double-quoted scalar (JSON's escapes are YAML's), with what PyYAML refuses to read
      (control characters, line breaks YAML would fold, non-characters) escaped; a value that starts like "title：" has its first letter
      escaped, so that as a list item it cannot look like a key to the typing checks (kb.check.lint). */
-  var KEY_LIKE = /^[A-Za-z_][A-Za-z0-9_]*["'“”‘’「」『』]?[ \t\u3000]*[:：]/;
+  var KEY_LIKE = new RegExp(data.keyLike);  /* kb.check.lint's key pattern */
 
   function yamlString(text) {
     var quoted = JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, function (c) {

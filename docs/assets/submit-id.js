@@ -9,11 +9,13 @@
 (function (root) {
   "use strict";
 
-  var HAN_BLOCK = /([\u4E00-\u9FD5a-zA-Z0-9+#&._%-]+)/;
-  var HAN = /^[\u4E00-\u9FD5]+$/;
-  var NON_ID = /[^a-z0-9]+/;
-
+  /* The patterns come from jieba and kb.model.ids, in the data (data.patterns): no copies here. */
   function Pinyin(data) {
+    var patterns = data.patterns;
+    this.hanBlock = new RegExp(patterns.hanBlock);            // with its group: split keeps the blocks
+    this.han = new RegExp("^(?:" + patterns.han + ")$");
+    this.unknownRuns = new RegExp(patterns.han + "|" + patterns.skip + "|[^]", "g");
+    this.nonId = new RegExp(patterns.nonId);
     var reading = {};
     Object.keys(data.chars).forEach(function (syllable) {
       Array.from(data.chars[syllable]).forEach(function (character) { reading[character] = syllable; });
@@ -48,9 +50,9 @@
   Pinyin.prototype.cut = function (text) {
     var self = this;
     var words = [];
-    text.split(HAN_BLOCK).forEach(function (block) {
+    text.split(this.hanBlock).forEach(function (block) {
       if (!block) return;
-      if (HAN_BLOCK.test(block) && block.match(HAN_BLOCK)[0] === block) {
+      if (self.hanBlock.test(block) && block.match(self.hanBlock)[0] === block) {
         words.push.apply(words, self.cutBlock(block));
       } else {
         Array.from(block).forEach(function (character) { words.push(character); });
@@ -102,9 +104,10 @@
 
   /* Characters jieba's HMM would join: Han runs in pairs, letter and digit runs whole. */
   Pinyin.prototype.unknown = function (text) {
+    var self = this;
     var words = [];
-    (text.match(/[\u4E00-\u9FD5]+|[a-zA-Z0-9]+(?:\.\d+)?%?|[^]/g) || []).forEach(function (run) {
-      if (!HAN.test(run)) { words.push(run); return; }
+    (text.match(this.unknownRuns) || []).forEach(function (run) {
+      if (!self.han.test(run)) { words.push(run); return; }
       for (var i = 0; i < run.length; i += 2) words.push(run.slice(i, i + 2));
     });
     return words;
@@ -137,7 +140,7 @@
     var self = this;
     var parts = [];
     this.cut(text.normalize("NFKC")).forEach(function (word) {
-      self.read(word).toLowerCase().split(NON_ID).forEach(function (part) { if (part) parts.push(part); });
+      self.read(word).toLowerCase().split(self.nonId).forEach(function (part) { if (part) parts.push(part); });
     });
     return (maxWords ? parts.slice(0, maxWords) : parts).join("-");
   };
@@ -163,4 +166,5 @@
   };
 
   root.KbSubmitId = { Pinyin: Pinyin };
+  if (typeof module === "object" && module.exports) module.exports = root.KbSubmitId;  // Node: tests/js/
 })(typeof window !== "undefined" ? window : globalThis);

@@ -25,11 +25,15 @@ from collections.abc import Iterator
 from kb.check.problems import Problem
 
 FULLWIDTH_SPACE = "\u3000"
+KEY, KEY_QUOTE, SPACE, SEPARATOR = r"[A-Za-z_][A-Za-z0-9_]*", "[“”‘’「」『』\"']", r"[ \t\u3000]", "[:：]"
 # indentation, optional list dash, key (maybe quoted), spaces, separator
 KEY_LINE_RE = re.compile(
-    r"^(?P<indent>[ \t\u3000]*)(?P<dash>-[ \t\u3000]+)?"
-    r"(?P<open>[“”‘’「」『』\"']?)(?P<key>[A-Za-z_][A-Za-z0-9_]*)(?P<close>[“”‘’「」『』\"']?)"
-    r"(?P<gap>[ \t\u3000]*)(?P<sep>[:：])(?P<after>[ \t\u3000]?)")
+    rf"^(?P<indent>{SPACE}*)(?P<dash>-{SPACE}+)?"
+    rf"(?P<open>{KEY_QUOTE}?)(?P<key>{KEY})(?P<close>{KEY_QUOTE}?)"
+    rf"(?P<gap>{SPACE}*)(?P<sep>{SEPARATOR})(?P<after>{SPACE}?)")
+# A text that starts like a key: written into a list item, these checks would take it for one
+# (the 投稿 form escapes its first letter; submit-form.js gets this pattern in its data).
+KEY_LIKE_PATTERN = f"^{KEY}{KEY_QUOTE}?{SPACE}*{SEPARATOR}"
 BLOCK_SCALAR_RE = re.compile(r"[:-][ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
 FULLWIDTH_QUOTES = "“”‘’「」『』"
 

@@ -146,7 +146,7 @@ def _warnings_in_chinese(cases_dir: Path):
 class _SearchIndexing:
     """The search index, built by a second process while the pages are rendered and built.
 
-    The index reads ``search/source.json`` of the rendered folder, never a built page,
+    The index reads search's ``source.json`` beside the rendered folder, never a built page,
     so it need not wait for MkDocs. It is written beside the site (MkDocs empties the
     site folder when it starts) and moved into ``site/search/`` once both are done.
     """
@@ -157,7 +157,7 @@ class _SearchIndexing:
 
     def finish(self) -> float:
         """Wait for the index, move it into the site; the seconds the indexing process took."""
-        from kb.site.search_index import finish_indexing
+        from kb.search.index import finish_indexing
 
         seconds = finish_indexing(self.process)
         target = self.site_dir / "search"
@@ -177,7 +177,7 @@ class _SearchIndexing:
 
 
 def _start_search_index(source_path: Path, site_dir: Path) -> _SearchIndexing:
-    from kb.site.search_index import start_indexing
+    from kb.search.index import start_indexing
 
     site_dir = Path(site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)

@@ -45,7 +45,7 @@ from kb.site.render.page_meta import seal_page
 from kb.site.render.practices import render_practices_page
 from kb.site.render.regions import render_region_pages
 from kb.site.render.related import render_related
-from kb.site.render.search_facets import SOURCE_PATH, render_search_source
+from kb.search.source import render_search_source, source_path
 from kb.site.render.submit_page import render_submit_files
 from kb.site.render.training import render_training_files
 from kb.site.stylesheet import stylesheet_files
@@ -98,7 +98,7 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     bundle); ``printing``: handouts will be printed to PDF after MkDocs (``make pdf``);
     ``preview_drafts``: ``make serve`` only, drafts with problems become 草稿 pages
     (:mod:`kb.site.draft_preview`) instead of stopping the build;
-    ``search_source_written``: called with the path of ``search/source.json`` as soon as
+    ``search_source_written``: called with the path of search's ``source.json`` (beside ``out_dir``) as soon as
     it is written, before the other pages are rendered (the build starts indexing then)."""
     refuse_overlap(cases_dir, out_dir, docs_dir)
     incremental.new_round()
@@ -111,10 +111,10 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
         broken = problem_files(check, {d.case.path for d in drafts})
     cases = check.cases
     search_source = render_search_source(cases, vocab.categories(), directory_urls).encode("utf-8")
+    write_if_changed(source_path(out_dir), search_source)
     if search_source_written:
-        write_if_changed(out_dir / SOURCE_PATH, search_source)
-        search_source_written(out_dir / SOURCE_PATH)
-    files = render_site_files(cases, docs_dir, check.modules, directory_urls, search_source)
+        search_source_written(source_path(out_dir))
+    files = render_site_files(cases, docs_dir, check.modules, directory_urls)
     if drafts or broken:
         shown = [p for preview in [*drafts, *broken] for p in preview.problems]
         print(f"预览中显示了 {len(drafts) + len(broken)} 个还有问题的文件（见“全部案例”页的“草稿预览”），"
@@ -145,9 +145,8 @@ def render_draft_files(drafts: list[DraftPreview], broken: list[ProblemFile],
 
 
 def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = (),
-                      directory_urls: bool = True, search_source: bytes | None = None) -> dict[str, bytes]:
-    """Every file of the MkDocs source folder, by its path relative to that folder
-    (``search_source``: ``search/source.json`` if already rendered)."""
+                      directory_urls: bool = True) -> dict[str, bytes]:
+    """Every file of the MkDocs source folder, by its path relative to that folder."""
     categories, terms = vocab.categories(), glossary()
     index = build_index(cases, categories, terms)
     files: dict[str, bytes] = {}
@@ -159,7 +158,6 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
         files[relative] = data
     files = stylesheet_files(files)
     files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
-    files[SOURCE_PATH] = search_source or render_search_source(cases, categories, directory_urls).encode("utf-8")
     for case in cases:
         page = (render_case_page(case, categories) + "\n"
                 + render_related(index.related[case.id], categories, terms))

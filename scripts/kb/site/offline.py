@@ -4,7 +4,7 @@ The offline variant is built by the one build path (:func:`kb.site.build.build_s
 with ``offline=True``): the project's ``mkdocs.yml`` with file-friendly links
 (``use_directory_urls: false``). Search is the same as on the published site:
 the header box, ``assets/kb-search.js`` and the index in ``search/``
-(:mod:`kb.site.search_index`), whose files are scripts a page can load from
+(:mod:`kb.search.index`), whose files are scripts a page can load from
 ``file://``. The zip unpacks to one folder; readers open ``index.html`` in it.
 """
 

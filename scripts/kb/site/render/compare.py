@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from html import escape
 from typing import Any
 
-from kb.model.case import CASE_FIELDS, COMPARE, STATUS_LABELS, Case
+from kb.model.case import CASE_FIELDS, COMPARE, ID_PATTERN, STATUS_LABELS, Case
 from kb.model.vocab import Category, evidence_label
 from kb.site.render.case_page import DRAFT_NOTICE, INCOMPLETE_NOTICE, evidence_notes
 from kb.site.render.page_meta import front_matter
@@ -114,7 +115,8 @@ def render_compare_page(categories: dict[str, Category]) -> str:
         "在案例页、[全部案例](../cases/index.md)列表或搜索结果中点“加入对照”选择案例，"
         "再点页面上方的“对照”打开。这个页面的网址可以复制给别人，打开后看到的是同一组案例。",
         "",
-        f'<div class="kb-compare" data-kb-compare data-kb-categories="{order}" data-kb-max="{MAX_CASES}">',
+        f'<div class="kb-compare" data-kb-compare data-kb-categories="{order}" data-kb-max="{MAX_CASES}" '
+        f'data-kb-id-pattern="{escape(ID_PATTERN)}">',
         '<p class="kb-compare__status" role="status">对照表需要浏览器启用 JavaScript 才能显示。</p>',
         "</div>",
         # one folder below the root, online (compare/) and offline (compare/index.html) alike

@@ -16,7 +16,9 @@ questions of all its cases. It is for trainees, so it carries no teaching notes.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
+from kb.model.case import ID_PATTERN
 from kb.model.module import Module
 from kb.site.render.compare import MAX_CASES
 from kb.site.render.handout import render_case_handout
@@ -71,7 +73,7 @@ def render_module_packet(module: Module, day: dt.date) -> str:
 
 def render_tray_packet() -> str:
     """The shell of the tray's packet, filled in the browser (``?cases=<id>,<id>``)."""
-    return (f'<div class="kb-packet" data-kb-packet data-kb-max="{MAX_CASES}">\n'
+    return (f'<div class="kb-packet" data-kb-packet data-kb-max="{MAX_CASES}" data-kb-id-pattern="{escape(ID_PATTERN)}">\n'
             '<p class="kb-compare__status" role="status">阅读材料由浏览器根据所选案例生成，需要启用 JavaScript。</p>\n'
             "</div>\n")
 

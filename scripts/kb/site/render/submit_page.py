@@ -24,10 +24,12 @@ from html import escape
 from collections.abc import Iterable
 from typing import Any
 
+from kb.check.lint import KEY_LIKE_PATTERN
 from kb.check.markup import UNSAFE_TAGS
 from kb.check.placeholders import PLACEHOLDER
 from kb.check.rules import MESSAGES
 from kb.check.validate import KIND_LABELS, type_hint
+from kb.check.values import CHINESE_NUMERAL_RE, DIGITS_ONLY_RE, NUMBER_WITH_UNIT_RE
 from kb.model import vocab
 from kb.model.case import CASE_FIELDS, Case, ID_PATTERN, NESTED_FIELDS, SECTION_HEADINGS, STATUS_LABELS, FieldSpec
 from kb.model.schema import build_schema
@@ -290,6 +292,9 @@ def render_submit_data(cases: Iterable[Case] = ()) -> str:
         "placeholder": PLACEHOLDER,
         "unsafeTags": sorted(UNSAFE_TAGS),
         "idPattern": ID_PATTERN,
+        "figurePatterns": {"digits": DIGITS_ONLY_RE.pattern, "withUnit": NUMBER_WITH_UNIT_RE.pattern,
+                           "chineseNumeral": CHINESE_NUMERAL_RE.pattern},
+        "keyLike": KEY_LIKE_PATTERN,
         "idSources": ID_SOURCES,
         "newFileUrl": new_file_url(),
         "pinyin": pinyin_data(_names(cases)),

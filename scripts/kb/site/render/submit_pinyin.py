@@ -14,7 +14,10 @@ copy, made here at build time from the same installed libraries:
   ones that occur in the library's titles, model names and practice names (农村党员) (jieba keeps rarer words and an HMM for unknown ones;
   the browser joins leftover single characters in pairs instead), with
   ``total`` for jieba's route probabilities;
-* ``provinces``: each province's short forms (its slug is its first short form's).
+* ``provinces``: each province's short forms (its slug is its first short form's);
+* ``patterns``: the regular expressions the two sides share, taken from where ``make new``
+  gets them: jieba's Han blocks and the runs its HMM handles, and :data:`kb.model.ids.NON_ID_RE`
+  (the browser holds no copy; ``make contracts`` tests the two sides on the same examples).
 
 Read from pypinyin's and jieba's tables directly, without loading jieba's segmenter (seconds).
 
@@ -33,7 +36,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from kb.model import vocab
-from kb.model.ids import MAX_TOPIC_WORDS, PLACE_SUFFIXES
+from kb.model.ids import MAX_TOPIC_WORDS, NON_ID_RE, PLACE_SUFFIXES
 from kb.site.incremental import per_value
 
 WORD_FREQUENCY = 100
@@ -75,7 +78,19 @@ def _readings() -> dict[str, Any]:
         "provinces": {name: list(short) for name, short in vocab.provinces().items()},
         "suffixes": list(PLACE_SUFFIXES),
         "maxTopicWords": MAX_TOPIC_WORDS,
+        "patterns": _patterns(),
     }
+
+
+def _patterns() -> dict[str, str]:
+    """jieba's patterns (``jieba.cut``'s Han blocks; the Han runs and the letter and digit runs
+    of its HMM) and the id's separator, as JavaScript reads them: these use no syntax the two
+    languages read differently."""
+    import jieba
+    import jieba.finalseg
+
+    return {"hanBlock": jieba.re_han_default.pattern, "han": jieba.finalseg.re_han.pattern,
+            "skip": jieba.finalseg.re_skip.pattern, "nonId": NON_ID_RE.pattern}
 
 
 @lru_cache(maxsize=None)

@@ -1,8 +1,8 @@
 """What search knows about the library: one record per case, the dictionary, the facets.
 
-The generator writes it all into one file, ``search/source.json`` of the
-rendered folder, which :mod:`kb.site.search_index` turns into the search index
-of the site (the file itself is not published).
+The generator writes it all into one file, ``source.json``, beside the rendered folder
+(:func:`source_path`: not in it, so MkDocs never sees it), which :mod:`kb.search.index`
+turns into the search index of the site.
 The same file feeds the published site and the offline bundle (only the case
 addresses differ: ``cases/<id>/`` or ``cases/<id>.html``), so both search the
 same pages with the same dictionary.
@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from kb.model.case import CASE_FIELDS, NESTED_FIELDS, SEARCH_NAME, SEARCH_TEXT, STATUS_LABELS, Case
 from kb.model.glossary import glossary
 from kb.model.vocab import Category
 from kb.site.incremental import digest, per_value
-from kb.site.render.search_terms import QUOTED_RE, domain_terms
+from kb.search.terms import QUOTED_RE, domain_terms
 
-SOURCE_PATH = "search/source.json"
 PLACE_SUFFIX_RE = re.compile(r"(?:自治县|自治州|自治旗|新区|地区|县|市|区|旗|州|盟|省)$")
 # Markdown markup left out of the text search reads and shows.
 MARKUP_RES = [
@@ -33,6 +33,13 @@ MARKUP_RES = [
     (re.compile(r"^\s{0,3}(?:#{1,6}|[-*+]|\d+\.|>|!!!|\?\?\?)\s*", re.MULTILINE), ""),
     (re.compile(r"[*_`~]{1,3}"), ""),
 ]
+
+
+def source_path(rendered_dir: Path) -> Path:
+    """Where the generator writes ``source.json`` for the pages it renders into ``rendered_dir``:
+    beside that folder (``build/docs`` → ``build/docs.search-source.json``), outside MkDocs' docs folder."""
+    rendered_dir = Path(rendered_dir)
+    return rendered_dir.with_name(rendered_dir.name + ".search-source.json")
 
 
 @per_value(key=digest)
@@ -115,7 +122,7 @@ def suggestions(cases: list[Case], categories: dict[str, Category]) -> list[str]
 
 
 def render_search_source(cases: list[Case], categories: dict[str, Category], directory_urls: bool = True) -> str:
-    """``search/source.json``: the input of :mod:`kb.site.search_index`."""
+    """``source.json``: the input of :mod:`kb.search.index`."""
     def url(case: Case) -> str:
         return f"cases/{case.id}/" if directory_urls else f"cases/{case.id}.html"
 

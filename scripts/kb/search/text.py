@@ -5,6 +5,12 @@ offline bundle) splits a query with exactly these steps, using the
 dictionary and character table the index was built with (both travel in
 ``search/core.js``):
 
+The constants both halves share (the quote marks, the ranges of Chinese
+characters, the hash that picks an index shard, the limits of a query) are
+defined here only: :func:`browser_constants` hands them to the browser in
+``search/core.js``, and ``tests/fixtures/contracts/`` holds the examples both
+sides are tested on (``make contracts``).
+
 1. Unicode NFKC (full-width letters, digits and punctuation become their
    ASCII forms), ASCII letters lower-cased, Traditional characters mapped to
    Simplified one by one (:func:`traditional_map`, from OpenCC's ``t2s``), and
@@ -38,6 +44,15 @@ CHINESE_RUN_RE = re.compile(f"[{CJK}]+")
 ASCII_RUN_RE = re.compile("[a-z0-9]+")
 CJK_RUN_RE = re.compile(f"^[{CJK}]+$")
 DIGITS_RE = re.compile(r"^[0-9]+$")
+# An ASCII run is a word of search from this many characters (and not only digits).
+MIN_WORD = 2
+# 32-bit FNV-1a: a token is in index shard fnv1a(token) % shards.
+FNV_OFFSET = 0x811C9DC5
+FNV_PRIME = 0x01000193
+# What the browser searches of a query: its first MAX_QUERY characters (after step 1),
+# at most MAX_TOKENS different tokens.
+MAX_QUERY = 64
+MAX_TOKENS = 16
 # OpenCC converts phrases; the browser gets a character table, so only
 # one-to-one character mappings are kept (兩→两, 會→会, 評→评).
 CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
@@ -91,7 +106,7 @@ def is_chinese(run: str) -> bool:
 
 def is_word(run: str) -> bool:
     """An ASCII run that search uses: two characters or more, not only digits."""
-    return len(run) >= 2 and not DIGITS_RE.match(run)
+    return len(run) >= MIN_WORD and not DIGITS_RE.match(run)
 
 
 def bigrams(run: str) -> list[str]:
@@ -102,3 +117,18 @@ def dictionary_terms(dictionary: frozenset[str] | set[str]) -> set[str]:
     """The dictionary as search uses it: normalized, Chinese only, 2 to ``MAX_TERM_LENGTH`` characters."""
     terms = (normalize(term) for term in dictionary)
     return {term for term in terms if 2 <= len(term) <= MAX_TERM_LENGTH and is_chinese(term)}
+
+
+def fnv1a(token: str) -> int:
+    """32-bit FNV-1a over the code points: the shard of an index token."""
+    value = FNV_OFFSET
+    for char in token:
+        value = ((value ^ ord(char)) * FNV_PRIME) & 0xFFFFFFFF
+    return value
+
+
+def browser_constants() -> dict:
+    """The constants of this contract as ``docs/assets/kb-search.js`` reads them (``core.text``
+    of ``search/core.js``): the browser holds no copy of its own."""
+    return {"quotes": QUOTES, "chinese": CJK, "minWord": MIN_WORD, "fnvOffset": FNV_OFFSET,
+            "fnvPrime": FNV_PRIME, "maxQuery": MAX_QUERY, "maxTokens": MAX_TOKENS}

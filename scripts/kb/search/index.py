@@ -4,16 +4,15 @@ One index and one search script for the published site and the offline
 bundle opened from ``file://``: every file is a script that hands its data to
 ``docs/assets/kb-search.js`` (``kbSearchData(key, data)``), and a page can load
 a script from ``file://`` where it cannot fetch. The input is
-``search/source.json`` of the rendered folder, which the generator wrote
-(:mod:`kb.site.render.search_facets`); it is not published (the MkDocs hook
-leaves it out of the site). The index needs nothing MkDocs makes, so
+``source.json`` beside the rendered folder, which the generator wrote
+(:func:`kb.search.source.source_path`); it is not published. The index needs nothing MkDocs makes, so
 :func:`kb.site.build.build_site` runs it in a second process while MkDocs runs.
 
 Files in ``SITE_DIR/search/``:
 
 ``core.js``
     what every query needs first: the dictionary, the Traditional → Simplified
-    character table, the number of cases and of index shards, the version folder.
+    character table, the constants of :mod:`kb.search.text` (``text``), the number of cases and of index shards, the version folder.
 ``<version>/i<k>.js``
     index shard ``k``: token → ``[doc, weight, doc gap, weight, …]``; a token is
     in shard ``fnv1a(token) % shards``, so a query loads only the shards of
@@ -45,8 +44,8 @@ from pathlib import Path
 import ahocorasick
 from pypinyin import Style, lazy_pinyin
 
-from kb.site.render.search_facets import SOURCE_PATH
-from kb.site.search_text import bigrams, dictionary_terms, is_word, normalize, split_runs, traditional_map
+from kb.search.text import (bigrams, browser_constants, dictionary_terms, fnv1a, is_word, normalize, split_runs,
+                                traditional_map)
 
 # How much an occurrence counts, by where it is: what a case is called, its structured summary, its source text.
 WEIGHTS = {"heavy": 30, "fields": 5, "body": 1}
@@ -55,7 +54,7 @@ CASES_PER_SHARD = 4  # index shards grow with the library, so one shard stays a 
 
 
 def build_search_index(source_path: Path, search_dir: Path, background: bool = False) -> None:
-    """Index ``source_path`` (``search/source.json`` of the rendered folder) into ``search_dir``.
+    """Index ``source_path`` (``source.json`` beside the rendered folder) into ``search_dir``.
 
     ``background``: in a child process at low CPU priority (``make serve`` re-indexes
     after every rebuild, and must not slow the next rebuild a reader is waiting for)."""
@@ -74,7 +73,7 @@ def start_indexing(source_path: Path, search_dir: Path, niceness: int = 0) -> su
     ``python -m kb build`` indexes this way while MkDocs runs (the index reads the rendered
     records, never the built pages), so the two stages share the machine's cores."""
     scripts = str(Path(__file__).resolve().parents[2])  # the folder holding the kb package
-    return subprocess.Popen([sys.executable, "-m", "kb.site.search_index", str(source_path), str(search_dir)],
+    return subprocess.Popen([sys.executable, "-m", "kb.search.index", str(source_path), str(search_dir)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=(lambda: os.nice(niceness)) if niceness else None,
                             env=dict(os.environ, PYTHONPATH=os.pathsep.join(
@@ -98,14 +97,6 @@ def write_index(search_dir: Path, files: dict[str, str]) -> None:
     (search_dir / version).mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
         (search_dir / name).write_text(text, encoding="utf-8")
-
-
-def fnv1a(token: str) -> int:
-    """32-bit FNV-1a over the code points; ``shardOf`` in kb-search.js is the same function."""
-    value = 0x811C9DC5
-    for char in token:
-        value = ((value ^ ord(char)) * 0x01000193) & 0xFFFFFFFF
-    return value
 
 
 def shard_count(cases: int) -> int:
@@ -204,10 +195,15 @@ def index_files(source: dict) -> dict[str, str]:
     version = digest.hexdigest()[:12]
 
     files = {f"{version}/{name}": script(f"{version}/{name[:-3]}", data) for name, data in body.items()}
-    files["core.js"] = script("core", {"v": version, "n": len(records), "shards": shards,
-                                       "maxTerm": max(map(len, terms), default=2),
-                                       "dictionary": sorted(terms), "t2s": table})
+    files["core.js"] = script("core", {"v": version, "n": len(records), "shards": shards, **search_core(terms, table)})
     return files
+
+
+def search_core(terms: set[str], table: str) -> dict:
+    """What ``kb-search.js`` needs to split a query: the dictionary, the character table
+    and the constants of :mod:`kb.search.text` (the tests give Node the same)."""
+    return {"maxTerm": max(map(len, terms), default=2), "dictionary": sorted(terms), "t2s": table,
+            "text": browser_constants()}
 
 
 def facets(records: list[dict]) -> dict:

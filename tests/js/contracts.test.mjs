@@ -1,0 +1,63 @@
+// The browser's half of the contract (kb/site/browser_contract.py): the site's own scripts,
+// loaded by Node as they are (each is a classic script that also exports its functions), with
+// the data Python generates for the site, on the examples of tests/fixtures/contracts/.
+// Run by `make contracts` and by tests/test_contracts.py (so `make test` runs it too):
+//   node --test tests/js/
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const repo = fileURLToPath(new URL("../../", import.meta.url));
+const searchText = require("../../docs/assets/kb-search.js");
+const { Pinyin } = require("../../docs/assets/submit-id.js");
+
+const fixture = (name) => JSON.parse(readFileSync(`${repo}tests/fixtures/contracts/${name}.json`, "utf8"));
+const python = process.env.KB_PYTHON || `${repo}.venv/bin/python`;
+const generated = JSON.parse(execFileSync(python, ["-m", "kb.site.browser_contract"], {
+  cwd: repo, encoding: "utf8", maxBuffer: 1 << 28,
+  env: { ...process.env, PYTHONPATH: `${repo}scripts`, NO_MKDOCS_2_WARNING: "1" },
+}));
+
+const search = fixture("search_text");
+const engine = searchText.engine(generated.search);
+
+test("text is normalized as the index normalizes it", () => {
+  for (const [text, normalized] of search.normalize) assert.equal(searchText.normalize(text, engine), normalized, text);
+});
+
+test("normalized text is cut into the index's runs", () => {
+  for (const [text, runs] of search.runs) assert.deepEqual(searchText.runs(text, engine), runs, text);
+});
+
+test("a query is split into the fixture's tokens", () => {
+  for (const [query, tokens] of search.tokens) assert.deepEqual(searchText.splitQuery(query, engine).tokens, tokens, query);
+});
+
+test("a text holding the query's terms side by side is closer than one holding them apart", () => {
+  for (const [query, text, close] of search.closeness) {
+    assert.equal(searchText.closeness(text, searchText.splitQuery(query, engine), engine), close, `${query} in ${text}`);
+  }
+});
+
+test("tokens hash to the index's shards", () => {
+  for (const [token, hash] of search.fnv1a) assert.equal(searchText.fnv1a(token, engine), hash, token);
+});
+
+const ids = fixture("ids");
+const pinyin = new Pinyin(generated.pinyin);
+
+test("the form proposes the id make new gives", () => {
+  for (const { province, county, model, id } of ids.cases) assert.equal(pinyin.caseId(province, county, model), id, model);
+});
+
+test("place slugs agree with make new's over the whole gazetteer", () => {
+  const names = Object.keys(generated.placeSlugs);
+  const disagree = names.filter((name) => pinyin.placeSlug(name) !== generated.placeSlugs[name]);
+  assert.ok(names.length > 2000, `${names.length} names`);
+  assert.ok(1 - disagree.length / names.length >= ids.minimumPlaceAgreement,
+    `${disagree.length} of ${names.length} differ: ${disagree.slice(0, 20).join(" ")}`);
+});
