@@ -16,10 +16,10 @@ import sys
 import pytest
 
 import kb.check.validate
+import kb.search.source
 import kb.site.render.compare
 import kb.site.render.contributing
 import kb.site.render.open_data
-import kb.site.render.search_facets
 import kb.site.render.submit_page
 from conftest import SEED_CASES, XINGSHAN
 from importcheck import FIXTURES
@@ -144,7 +144,7 @@ def test_a_declared_field_reaches_cases_json_the_comparison_and_search(declared,
     assert json.loads(kb.site.render.open_data.case_json(case))[declared.name] == VALUES[declared.name]
     compared = kb.site.render.compare.compare_record(case, vocab.categories())
     assert compared.get(declared.name) == (VALUES[declared.name] if COMPARE in declared.shows else None)
-    searched = kb.site.render.search_facets.case_record(case, vocab.categories(), "cases/x/")
+    searched = kb.search.source.case_record(case, vocab.categories(), "cases/x/")
     for surface, weight in ((SEARCH_NAME, "heavy"), (SEARCH_TEXT, "fields")):
         assert (SEARCHED.get(declared.name) in searched[weight]) == (surface in declared.shows)
 
