@@ -83,7 +83,3 @@ def test_search_index_holds_the_cases_with_their_domain_terms(site_dir):
     assert source_path(rendered).is_file() and list(rendered.rglob("source.json")) == []
 
 
-def test_incomplete_notice_is_on_the_built_page(site_dir):
-    html = (site_dir / "cases" / WENGYUAN / "index.html").read_text(encoding="utf-8")
-    assert "原文不完整" in html and "缺失部分没有补写" in html
-    assert html.index("原文不完整") < html.index("case-card")
