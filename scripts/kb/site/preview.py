@@ -4,9 +4,9 @@ MkDocs' live-reload server injects an inline ``<script>`` into every page it
 serves; the policy (``extra.csp`` in ``mkdocs.yml``) forbids inline script,
 on the preview as on the published site, so the page would never reload.
 For the preview only, the same client is written into the preview folder as
-a file (:func:`write_client`, from the MkDocs hook after each build) and the
-server is made to inject ``<script src>`` to it, with the two numbers the
-inline script carried as data attributes (:func:`inject_client_as_file`).
+a file (:func:`write_client`, by :class:`kb.site.plugin.SitePlugin` after each build) and the
+server injects ``<script src>`` to it, with the two numbers the
+inline script carried as data attributes (``LiveReloadServerWithClientFile``).
 Nothing here touches ``make build`` or the published site.
 """
 
@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs import livereload
+
 CLIENT = "kb-livereload.js"
 
 
 def client_script() -> str:
     """MkDocs' own live-reload client, started with the numbers of the tag that loads it."""
-    from mkdocs import livereload
-
     script = livereload._SCRIPT_TEMPLATE_STR
     call = "livereload(${epoch}, ${request_id});"
     if call not in script:
@@ -33,13 +33,11 @@ def write_client(site_dir: Path) -> None:
     (Path(site_dir) / CLIENT).write_text(client_script(), encoding="utf-8")
 
 
-def inject_client_as_file() -> None:
-    from mkdocs import livereload
+class LiveReloadServerWithClientFile(livereload.LiveReloadServer):
+    """MkDocs' live-reload server, loading its client from :data:`CLIENT` rather than inline."""
 
-    def inject(server, content: bytes, epoch: int) -> bytes:
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         body_end = content.rfind(b"</body>")
         body_end = len(content) if body_end < 0 else body_end
         tag = f'<script src="/{CLIENT}" data-epoch="{epoch}" data-request-id="{livereload._timestamp()}"></script>'
         return content[:body_end] + tag.encode() + content[body_end:]
-
-    livereload.LiveReloadServer._inject_js_into_html = inject
