@@ -15,7 +15,7 @@ from sitebuild import ROOT, kb_env
 pytestmark = pytest.mark.slow
 
 # MkDocs alone on an already rendered folder, in a child process: the helper is forked
-# only by a process without other threads (page_split.can_fork).
+# only by a process without other threads (page_split.can_split).
 MKDOCS_ONLY = """
 import json, sys
 from mkdocs.exceptions import Abort
@@ -60,7 +60,7 @@ def test_a_thread_of_this_process_rules_the_fork_out():
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        assert page_split.can_fork() is False
+        assert page_split.can_split() is False
     finally:
         stop.set()
         thread.join()

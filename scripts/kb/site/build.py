@@ -166,11 +166,11 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False, split: 
     from mkdocs.commands.build import build
     from mkdocs.utils import clean_directory
 
-    from kb.site.page_split import can_fork
+    from kb.site.page_split import can_split
     from kb.site.plugin import SitePlugin, site_config
 
     _show_mkdocs_warnings()
-    plugin = SitePlugin(pages_rendered=True, split=split and can_fork())
+    plugin = SitePlugin(pages_rendered=True, split=split and can_split())
     config = site_config(plugin, docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True,
                          **({"use_directory_urls": False} if offline else {}))
     # MkDocs skips the helper's pages only in a dirty build; the folder is emptied here instead.
@@ -230,8 +230,11 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
     from mkdocs.commands.build import build
 
     from kb.check.module_load import default_modules_dir
+    from mkdocs import __version__ as mkdocs_version
+    from mkdocs.livereload import LiveReloadServer
+
+    from kb.site import mkdocs_private
     from kb.site.plugin import SitePlugin, site_config
-    from kb.site.preview import LiveReloadServerWithClientFile
 
     # Stopped by a process manager (SIGTERM) as by Ctrl-C: the temporary site folder is then
     # removed. A server started in the background (`make serve &`) ignores Ctrl-C's SIGINT.
@@ -255,7 +258,14 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
 
     config = load()
     config.plugins.on_startup(command="serve", dirty=True)
-    server = LiveReloadServerWithClientFile(builder=rebuild, host=host, port=int(port), root=site_dir)
+    server_class = LiveReloadServer
+    if mkdocs_private.checked():
+        server_class = mkdocs_private.ReloadClientAsFile  # live reload without inline script (the CSP forbids it)
+    else:
+        logging.getLogger("mkdocs").warning(
+            f"MkDocs {mkdocs_version} 不是检查过的 {mkdocs_private.CHECKED_MKDOCS_VERSION}："
+            "预览页面修改后不会自动刷新，请手动刷新浏览器（见 scripts/kb/site/mkdocs_private.py）")
+    server = server_class(builder=rebuild, host=host, port=int(port), root=site_dir)
 
     def error_page(code: int) -> bytes | None:
         page = Path(site_dir) / f"{code}.html"

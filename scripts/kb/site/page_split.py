@@ -7,7 +7,7 @@ template). :func:`kb.site.build.run_mkdocs` asks for a split: its build object
 
 ``on_nav`` → :meth:`PageSplit.start`
     Fork. The helper converts and builds its pages (:func:`helper_share`), exactly as
-    MkDocs would (its own ``_populate_page`` and ``_build_page``), and writes
+    MkDocs would (its own page-building steps, :mod:`kb.site.mkdocs_private`), and writes
     them into the site. In the main process those pages report themselves
     unmodified, so MkDocs (run with ``dirty=True`` on a folder
     :func:`kb.site.build.run_mkdocs` has just emptied) skips them.
@@ -21,7 +21,7 @@ template). :func:`kb.site.build.run_mkdocs` asks for a split: its build object
 Every page is converted and checked once, by the same Markdown, theme and
 hook: the site is byte for byte the site one process builds
 (``tests/test_page_split.py``). ``make serve``, a plain ``mkdocs build`` and a
-process running other threads (:func:`can_fork`) never split.
+process running other threads (:func:`can_split`) never split.
 """
 
 from __future__ import annotations
@@ -39,14 +39,18 @@ log = logging.getLogger("mkdocs.kb.page_split")
 
 
 
-def can_fork() -> bool:
-    """Whether this process may fork a helper now: only if it runs no other thread.
+def can_split() -> bool:
+    """Whether this process may split a build now: only on the MkDocs version whose private
+    page-building steps the helper uses were checked (:mod:`kb.site.mkdocs_private`), and only
+    if it runs no other thread.
 
     ``fork`` copies only the calling thread, and with it every lock the other threads
     hold at that moment; a helper that then needs one of them (an import, a stream,
     a cache) waits forever, and the build with it. ``python -m kb build`` runs one
     thread; a test worker or a server does not, so there all pages are built here."""
-    return hasattr(os, "fork") and threading.active_count() == 1
+    from kb.site.mkdocs_private import checked
+
+    return checked() and hasattr(os, "fork") and threading.active_count() == 1
 
 
 # The helper's part of the pages' Markdown, by size (the main process also copies the
@@ -179,9 +183,10 @@ class _Collect(logging.Handler):
 
 
 def _helper(share, nav, config, files, writer: int) -> None:
-    from mkdocs.commands.build import _build_page, _populate_page
     from mkdocs.structure.files import InclusionLevel
     from mkdocs.structure.pages import Page
+
+    from kb.site.mkdocs_private import build_page, populate_page
 
     mkdocs_log = logging.getLogger("mkdocs")
     for handler in list(mkdocs_log.handlers):
@@ -201,7 +206,7 @@ def _helper(share, nav, config, files, writer: int) -> None:
         for file in share:
             if file.page is None:
                 Page(None, file, config)
-            _populate_page(file.page, config, files)
+            populate_page(file.page, config, files)
         send({"stage": "rendered", "anchors": {
             file.src_uri: (file.page.present_anchor_ids,
                            {target.src_uri: links for target, links in (file.page.links_to_anchors or {}).items()})
@@ -209,7 +214,7 @@ def _helper(share, nav, config, files, writer: int) -> None:
         env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         for file in share:
-            _build_page(file.page, config, doc_files, nav, env)
+            build_page(file.page, config, doc_files, nav, env)
         send({"stage": "built"})
     except BaseException:
         send({"stage": "failed", "error": traceback.format_exc()})

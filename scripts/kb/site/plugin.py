@@ -25,7 +25,7 @@ The plugin's events:
   half of the pages (:mod:`kb.site.page_split`).
 * ``on_post_page``, ``on_post_template``: fix the theme's two invalid-HTML spots (:mod:`kb.site.theme_fixes`).
 * ``on_post_build`` with ``serving`` (``make serve``): write the live-reload client as a file
-  (:mod:`kb.site.preview`), and index the preview for search in the background, so an edit
+  (:mod:`kb.site.mkdocs_private`), and index the preview for search in the background, so an edit
   shows before indexing ends.
 """
 
@@ -123,9 +123,10 @@ class SitePlugin(BasePlugin[SiteOptions]):
         if self.split:
             self.split.finish()
         if self.config.serving:
-            from kb.site.preview import write_client
+            from kb.site.mkdocs_private import checked, write_reload_client
 
-            write_client(Path(config.site_dir))
+            if checked():
+                write_reload_client(Path(config.site_dir))
             threading.Thread(target=self._index_quietly, args=(Path(config.docs_dir) / SOURCE_PATH,
                                                                Path(config.site_dir) / "search"), daemon=True).start()
 
