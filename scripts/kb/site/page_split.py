@@ -19,9 +19,9 @@ template). :func:`kb.site.build.run_mkdocs` asks for a split: its build object
     Wait for the helper; its warnings are logged here, where ``--strict`` counts them.
 
 Every page is converted and checked once, by the same Markdown, theme and
-hook: the site is byte for byte the site one process builds
+plugin: the site is byte for byte the site one process builds
 (``tests/test_page_split.py``). ``make serve``, a plain ``mkdocs build`` and a
-process running other threads (:func:`can_split`) never split.
+process running other threads or another MkDocs version (:func:`can_split`) never split.
 """
 
 from __future__ import annotations
