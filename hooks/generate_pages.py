@@ -8,12 +8,7 @@ re-renders on every change. ``python -m kb build`` and ``make serve`` leave this
 and add a plugin made for their build (:func:`kb.site.plugin.site_config`).
 """
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-
-from kb.site.plugin import SitePlugin  # noqa: E402
+from kb.site.plugin import SitePlugin  # the project's package, installed into .venv (pyproject.toml)
 
 _plugin = SitePlugin()  # holds no state: with the default options each build renders anew
 
