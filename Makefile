@@ -8,9 +8,9 @@ STAMP := $(VENV)/.requirements-installed
 IMPORT_STAMP := $(VENV)/.requirements-import-installed
 BROWSER_STAMP := $(VENV)/.requirements-browser-installed
 TEST_STAMP := $(VENV)/.requirements-test-installed
+KB_STAMP := $(VENV)/.kb-installed
 NODE_STAMP := node_modules/.package-lock.json
 
-export PYTHONPATH := $(CURDIR)/scripts
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -38,9 +38,9 @@ define pip_install
 	@rm $@.txt && touch $@
 endef
 
-IMPORT_STAMPS := $(STAMP) $(IMPORT_STAMP)
-BROWSER_STAMPS := $(STAMP) $(BROWSER_STAMP)
-TEST_STAMPS := $(STAMP) $(IMPORT_STAMP) $(BROWSER_STAMP) $(TEST_STAMP)
+IMPORT_STAMPS := $(STAMP) $(IMPORT_STAMP) $(KB_STAMP)
+BROWSER_STAMPS := $(STAMP) $(BROWSER_STAMP) $(KB_STAMP)
+TEST_STAMPS := $(STAMP) $(IMPORT_STAMP) $(BROWSER_STAMP) $(TEST_STAMP) $(KB_STAMP)
 
 $(PY):
 	$(PYTHON) -m venv $(if $(SYSTEM_PIP),--without-pip) $(VENV)
@@ -57,7 +57,14 @@ $(BROWSER_STAMP): requirements-browser.txt | $(PY)
 $(TEST_STAMP): requirements-test.txt | $(PY)
 	$(call pip_install)
 
-setup: $(STAMP) ## 安装预览和构建网站所需的 Python 依赖（首次运行时自动执行；其他命令各自补装所需的依赖）
+# The project's own packages (scripts/kb, scripts/quality; pyproject.toml), editable: the source
+# stays in scripts/, and every tool imports it as an installed package (no PYTHONPATH). Built
+# with the setuptools of requirements.txt, so nothing is downloaded.
+$(KB_STAMP): pyproject.toml $(STAMP)
+	$(VENV_PIP) install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
+	@touch $@
+
+setup: $(STAMP) $(KB_STAMP) ## 安装预览和构建网站所需的 Python 依赖（首次运行时自动执行；其他命令各自补装所需的依赖）
 
 system-deps: ## 安装测试用的 Chromium、中文字体、Java、Node.js（Debian 软件包，缺少时才安装）
 	@bash scripts/install-system-deps.sh

@@ -4,7 +4,7 @@ cases (written into a temporary folder, never into cases/). Not a test: run
 
 Usage::
 
-    PYTHONPATH=scripts:tests python tests/bench_generate.py 250 500 1000 2000
+    .venv/bin/python tests/bench_generate.py 250 500 1000 2000
 """
 
 from __future__ import annotations
@@ -15,12 +15,10 @@ import time
 import timeit
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1] / "scripts")]
-
-from kb.site.generate import render_site_files  # noqa: E402
-from kb.paths import DOCS_DIR  # noqa: E402
-from kb.check.validate import validate_cases  # noqa: E402
-from synthetic import write_synthetic_cases  # noqa: E402
+from kb.site.generate import render_site_files
+from kb.paths import DOCS_DIR
+from kb.check.validate import validate_cases
+from synthetic import write_synthetic_cases
 
 
 def measure(count: int) -> tuple[float, int]:

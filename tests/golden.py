@@ -7,15 +7,13 @@ when the rendering changes unintentionally.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
+from kb.site.generate import render_site_files
+from kb.check.library import check_library
+from kb.paths import CASES_DIR, DOCS_DIR
 
-from kb.site.generate import render_site_files  # noqa: E402
-from kb.check.library import check_library  # noqa: E402
-from kb.paths import CASES_DIR, DOCS_DIR  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 GOLDEN_DIR = ROOT / "tests" / "golden"
 # The two seed case pages, one index view, the open data; by path in the rendered folder.

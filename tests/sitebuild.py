@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def kb_env(**extra: str) -> dict[str, str]:
     """Environment for running the project's commands in a subprocess."""
-    return dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), NO_MKDOCS_2_WARNING="1", **extra)
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra)
 
 
 def run_kb(*args: str, **extra_env: str) -> subprocess.CompletedProcess:

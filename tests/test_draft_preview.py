@@ -112,7 +112,7 @@ def test_make_serve_shows_the_draft_and_its_problems_after_an_edit(page, cases_w
         banner = page.locator(".admonition.kb-draft-banner")
         for line in banner_lines(draft):
             assert line in banner.inner_text(), line
-        # the reviewer edits the draft: the hook's rebuild shows the draft again, with the new problem
+        # the reviewer edits the draft: the server's rebuild shows the draft again, with the new problem
         text = draft.read_text(encoding="utf-8")
         draft.write_text(text.replace("## 背景\n", "## 背景\n\n【待填写】补充背景\n", 1), encoding="utf-8")
         expected = banner_lines(draft)

@@ -33,8 +33,7 @@ RENDER = textwrap.dedent("""
     from kb.site.generate import generate
 
     cases, out, steps, snapshots = Path(sys.argv[2]), Path(sys.argv[3]), json.loads(sys.argv[4]), sys.argv[5]
-    if steps is not None:
-        incremental.remember()
+    memory = incremental.RebuildMemory() if steps is not None else None
     reports = []
     for number, step in enumerate(steps or [None]):
         if step:
@@ -43,7 +42,11 @@ RENDER = textwrap.dedent("""
                 path.unlink()
             else:
                 path.write_text(step["text"], encoding="utf-8")
-        report = generate(cases_dir=cases, out_dir=out)
+        if memory:
+            with memory.in_use():
+                report = generate(cases_dir=cases, out_dir=out)
+        else:
+            report = generate(cases_dir=cases, out_dir=out)
         reports.append([report.written, report.unchanged, report.removed])
         if snapshots:
             for name, folder in (("cases", cases), ("vocab", vocab), ("served", out)):

@@ -14,21 +14,18 @@ from sitebuild import ROOT, kb_env
 
 pytestmark = pytest.mark.slow
 
-# MkDocs alone on an already rendered folder (the hook would render the cases again), in a
-# child process: the helper is forked only by a process without other threads (page_split.request).
+# MkDocs alone on an already rendered folder, in a child process: the helper is forked
+# only by a process without other threads (page_split.can_split).
 MKDOCS_ONLY = """
 import json, sys
 from mkdocs.exceptions import Abort
-from kb.site import page_split
-from kb.site.config import project_config
-from kb.site.build import note_rendered, run_mkdocs
+from kb.site.build import run_mkdocs
 docs, site, split = sys.argv[1:]
-note_rendered(docs)
 try:
-    run_mkdocs(docs, site, split=split == "split")
+    share = run_mkdocs(docs, site, split=split == "split")
 except Abort as abort:  # a SystemExit that prints nothing
     sys.exit(f"Abort: {abort}")
-print(json.dumps(page_split.last_share))
+print(json.dumps(share))
 """
 
 
@@ -63,12 +60,10 @@ def test_a_thread_of_this_process_rules_the_fork_out():
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
-        page_split.request()
-        assert page_split._REQUESTED is False
+        assert page_split.can_split() is False
     finally:
         stop.set()
         thread.join()
-        page_split.cancel()
 
 
 def built_files(site_dir):

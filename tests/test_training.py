@@ -10,6 +10,7 @@ from conftest import LIBRARY_CASE_IDS, SEED_CASES, WENGYUAN, XINGSHAN
 from kb.check.module_rules import validate_modules
 from kb.site.pdf import render_pdfs
 from kb.site.pdf_links import attach_pdfs, digest
+from kb.site.urls import url_style
 from kb.check.validate import validate_cases
 from sitebuild import ROOT, run_kb
 
@@ -128,7 +129,8 @@ def test_pdf_is_linked_only_while_it_matches_its_handout(tmp_path):
     assert '<a class="md-button" href="../../pdf/cases/x.pdf">下载 PDF</a>' in linked["cases/x.md"].decode()
     assert linked["pdf/cases/x.pdf"] == b"%PDF-fixture"
     offline = dict(files)
-    attach_pdfs(offline, tmp_path, directory_urls=False)  # cases/x.html sits one folder up
+    with url_style(directory_urls=False):  # cases/x.html sits one folder up
+        attach_pdfs(offline, tmp_path)
     assert 'href="../pdf/cases/x.pdf"' in offline["cases/x.md"].decode()
     stale = dict(files, **{"print/cases/x/index.html": b"<p>edited handout</p>\n"})
     assert attach_pdfs(stale, tmp_path) == 0

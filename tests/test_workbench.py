@@ -15,6 +15,7 @@ from kb.model import vocab
 from kb.check.validate import validate_cases
 from kb.site.pdf import handout_keys
 from kb.site.render.compare import render_compare_data
+from kb.site.urls import url_style
 from quality.vnu import html_errors
 from test_training import MODULE
 
@@ -60,7 +61,8 @@ def test_compare_data_is_one_assignment_of_plain_text(seed_cases):
     assert [r["figure"] for r in record["results"]][2:4] == ["50多万元", "3000多万元"]
     assert {r["evidence_label"] for r in record["results"]} == {"县（单位）自述"}
     assert record["evidence_notes"][0].startswith("“县（单位）自述”指")
-    offline = data_record(render_compare_data(seed_cases[WENGYUAN], vocab.categories(), directory_urls=False))
+    with url_style(directory_urls=False):
+        offline = data_record(render_compare_data(seed_cases[WENGYUAN], vocab.categories()))
     assert offline["url"] == f"cases/{WENGYUAN}.html"
 
 

@@ -77,7 +77,7 @@ def build_draft_preview_site(workdir: Path) -> tuple[Path, str]:
 def _build(workdir: Path, *options: str) -> None:
     """``python -m kb build`` of ``workdir/cases`` in a child process (as make build runs it), from
     ``workdir``: the banners name files as a contributor sees them (``cases/…``), whatever the folder."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run([sys.executable, "-m", "kb", "build", "--cases", "cases", "--site", "site",
                              "--docs", "docs", *options], cwd=workdir, env=env, capture_output=True, text=True)
     if result.returncode != 0:

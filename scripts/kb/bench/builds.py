@@ -27,8 +27,7 @@ class Build:
 
 
 def env(cases_dir: Path) -> dict[str, str]:
-    return dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), NO_MKDOCS_2_WARNING="1",
-                KB_CASES_DIR=str(cases_dir))
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", KB_CASES_DIR=str(cases_dir))
 
 
 def timed(command: list[str], cases_dir: Path) -> tuple[float, float, str]:

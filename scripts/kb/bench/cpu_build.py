@@ -3,7 +3,7 @@
 Wall times on this 2-core machine swing with whatever else runs; CPU seconds of each
 process swing less. Usage (the library as kb.bench writes it)::
 
-    PYTHONPATH=scripts .venv/bin/python -m kb.bench.cpu_build CASES SITE DOCS
+    .venv/bin/python -m kb.bench.cpu_build CASES SITE DOCS
 
 prints one JSON line: the main process's CPU in the render and in MkDocs, the
 helper's that builds half of the pages (:mod:`kb.site.page_split`, printed by the

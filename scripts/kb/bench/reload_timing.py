@@ -47,7 +47,7 @@ def wait_for(url: str, seconds: float) -> None:
 def preview_server(cases_dir: Path, docs_dir: Path) -> Iterator[str]:
     """``python -m kb serve`` on ``cases_dir`` at a free port of 127.0.0.1; yields its address."""
     port = free_port()
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-m", "kb", "serve", "--cases", str(cases_dir), "--addr", f"127.0.0.1:{port}",
                "--docs", str(docs_dir)]
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

@@ -31,43 +31,30 @@ RESERVED_IDS = {"index"}
 KIND_LABELS = {"string": "文字", "number": "数字", "list": "列表", "mapping": "带子字段的对象", "date": "日期"}
 
 
-# Under ``make serve`` the library is checked again after every edit. A file
-# whose size and modification time are unchanged, in a folder with the same
-# file names, gives the same result, so it is remembered (only when asked:
-# a one-off build has no use for it). The result holds the very same Case object,
-# so the renderers can reuse what they made of it (kb.site.incremental).
-_FILE_RESULTS: dict[tuple, tuple[CaseFile | None, list[Problem], Case | None]] | None = None
-
-
-def remember_file_results() -> None:
-    global _FILE_RESULTS
-    if _FILE_RESULTS is None:
-        _FILE_RESULTS = {}
-
-
-def forget_file_results() -> None:
-    """After an edit of the vocabularies the rules check against: check every file again."""
-    if _FILE_RESULTS is not None:
-        _FILE_RESULTS.clear()
-
-
 def _checked_file(path: Path, linkable_ids: frozenset[str]) -> tuple[CaseFile | None, list[Problem], Case | None]:
     """One case file read and checked on its own: ``(file, problems, case)``; file is None
-    if unreadable, case None unless the file has no problem of its own."""
-    key = None
-    if _FILE_RESULTS is not None:
+    if unreadable, case None unless the file has no problem of its own.
+
+    Under ``make serve`` the library is checked again after every edit; a file whose size and
+    modification time are unchanged gives the same result, so the rebuild's memory keeps it
+    (:mod:`kb.site.incremental`). The result holds the very same Case object, so the renderers
+    can reuse what they made of it."""
+    from kb.site.incremental import memory_in_use
+
+    memory, key = memory_in_use(), None
+    if memory is not None:
         stat = path.stat()
         key = (path, stat.st_mtime_ns, stat.st_size, linkable_ids)
-        if key in _FILE_RESULTS:
-            return _FILE_RESULTS[key]
+        if key in memory.file_results:
+            return memory.file_results[key]
     case_file, problems = next(read_folder([path], (".md",), load_case_file, not_a_case))
     case = None
     if case_file is not None:
         problems = list(check_case_file(case_file)) + list(check_markup(case_file, linkable_ids))
         if not problems:
             case = Case.from_dict(case_file.meta, case_file.body, case_file.display_path)
-    if key is not None:
-        _FILE_RESULTS[key] = (case_file, problems, case)
+    if memory is not None:
+        memory.file_results[key] = (case_file, problems, case)
     return case_file, problems, case
 
 

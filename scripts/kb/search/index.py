@@ -72,12 +72,9 @@ def start_indexing(source_path: Path, search_dir: Path, niceness: int = 0) -> su
     """:func:`build_search_index` in a child process, started now; :func:`finish_indexing` waits for it.
     ``python -m kb build`` indexes this way while MkDocs runs (the index reads the rendered
     records, never the built pages), so the two stages share the machine's cores."""
-    scripts = str(Path(__file__).resolve().parents[2])  # the folder holding the kb package
     return subprocess.Popen([sys.executable, "-m", "kb.search.index", str(source_path), str(search_dir)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=(lambda: os.nice(niceness)) if niceness else None,
-                            env=dict(os.environ, PYTHONPATH=os.pathsep.join(
-                                filter(None, [scripts, os.environ.get("PYTHONPATH")]))))
+                            preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
 
 
 def finish_indexing(process: subprocess.Popen) -> float:

@@ -121,10 +121,12 @@ def suggestions(cases: list[Case], categories: dict[str, Category]) -> list[str]
     return list(seen)
 
 
-def render_search_source(cases: list[Case], categories: dict[str, Category], directory_urls: bool = True) -> str:
+def render_search_source(cases: list[Case], categories: dict[str, Category]) -> str:
     """``source.json``: the input of :mod:`kb.search.index`."""
+    from kb.site.urls import page_url
+
     def url(case: Case) -> str:
-        return f"cases/{case.id}/" if directory_urls else f"cases/{case.id}.html"
+        return page_url(f"cases/{case.id}.md")
 
     source = {
         "dictionary": sorted(search_dictionary(cases)),

@@ -8,10 +8,10 @@ builds about half of the pages inside the MkDocs run (:mod:`kb.site.page_split`)
 so both cores work. ``make build``, ``make serve`` (its first build), ``make pdf``,
 ``make offline``, the tests and the benchmark all call :func:`build_site`.
 
-MkDocs runs with the project's ``mkdocs.yml`` and its hook; the hook sees
-that the pages are already rendered (:func:`pages_rendered`) and does not
-render them again. A plain ``mkdocs build`` or ``mkdocs serve`` has no such
-note, so there the hook renders the pages itself and refuses invalid cases.
+MkDocs runs with the project's ``mkdocs.yml`` and, instead of its hook, one
+:class:`kb.site.plugin.SitePlugin` per build, told that the pages are already
+rendered. A plain ``mkdocs build`` or ``mkdocs serve`` uses the hook, which renders
+the pages itself and refuses invalid cases.
 
 Usage::
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import os
 import shutil
 import signal
 import tempfile
@@ -34,25 +33,6 @@ from pathlib import Path
 from kb.site.generate import generate
 from kb.paths import GENERATED_DOCS_DIR, ROOT, default_cases_dir
 from kb.site.config import PROJECT_CONFIG
-
-# Folders whose pages this process has just rendered, so the MkDocs hook's next
-# on_config leaves them alone (once: under ``serve`` later rebuilds render again).
-_RENDERED: set[Path] = set()
-
-
-def note_rendered(docs_dir: Path) -> None:
-    """Tell the MkDocs hook's next ``on_config`` that ``docs_dir`` holds freshly rendered pages."""
-    _RENDERED.add(Path(docs_dir).resolve())
-
-
-def pages_rendered(docs_dir: Path) -> bool:
-    """True once after :func:`build_site` or :func:`serve_site` rendered ``docs_dir``."""
-    key = Path(docs_dir).resolve()
-    if key in _RENDERED:
-        _RENDERED.discard(key)
-        return True
-    return False
-
 
 # What `python -m kb build` calls each key of BuildReport.seconds, kept beside the code that
 # adds the keys so that a new stage cannot go unnamed; "search" is what the build still waited
@@ -93,7 +73,6 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
         rendered = generate(cases_dir=cases_dir, out_dir=docs_dir, directory_urls=not offline, printing=pdf,
                             preview_drafts=preview_drafts, search_source_written=start_indexing if search else None)
         seconds["render"] = time.perf_counter() - start
-        note_rendered(docs_dir)
         start = time.perf_counter()
         with _warnings_in_chinese(cases_dir):
             run_mkdocs(docs_dir, site_dir, offline=offline)
@@ -103,7 +82,6 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
             seconds["search_process"] = indexing.finish()  # the indexing process's own time
             seconds["search"] = time.perf_counter() - start  # what the build waited for after MkDocs
     finally:
-        _RENDERED.discard(Path(docs_dir).resolve())  # MkDocs stopped before its hook ran
         if indexing:
             indexing.cancel()  # after a failure: stop the child; after finish(): the empty staging folder
     if pdf:
@@ -115,9 +93,6 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
     return BuildReport(len(rendered.cases), site_dir, seconds)
 
 
-_collecting = None  # a kb.site.mkdocs_warnings.CollectedWarnings while build_site runs MkDocs
-
-
 @contextlib.contextmanager
 def _warnings_in_chinese(cases_dir: Path):
     """When the strict build stops on warnings, raise :class:`kb.site.mkdocs_warnings.BuildWarnings`:
@@ -126,20 +101,18 @@ def _warnings_in_chinese(cases_dir: Path):
 
     from kb.site.mkdocs_warnings import BuildWarnings, CollectedWarnings, translate
 
-    global _collecting
-    _collecting = CollectedWarnings()
-    logging.getLogger("mkdocs").addHandler(_collecting)
+    collecting = CollectedWarnings()
+    logging.getLogger("mkdocs").addHandler(collecting)
     try:
         yield
     except Abort:
         problems, others = [], []
-        for message in _collecting.messages:
+        for message in collecting.messages:
             problem = translate(message, cases_dir)
             problems.append(problem) if problem else others.append(message)
         raise BuildWarnings(problems, others) from None
     finally:
-        logging.getLogger("mkdocs").removeHandler(_collecting)
-        _collecting = None
+        logging.getLogger("mkdocs").removeHandler(collecting)
 
 
 @dataclass
@@ -185,35 +158,31 @@ def _start_search_index(source_path: Path, site_dir: Path) -> _SearchIndexing:
     return _SearchIndexing(start_indexing(source_path, staging), staging, site_dir)
 
 
-def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False, split: bool = True) -> None:
-    """``mkdocs build --strict`` of the project's config on other folders, in this process,
-    with about half of the pages built by a forked helper (:mod:`kb.site.page_split`;
-    ``split=False``: all in this process, as a plain ``mkdocs build`` does)."""
+def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False, split: bool = True) -> list[str]:
+    """``mkdocs build --strict`` of the project's config on the pages already rendered in ``docs_dir``,
+    in this process, with about half of the pages built by a forked helper (:mod:`kb.site.page_split`;
+    ``split=False``, or a process running other threads: all in this process, as a plain ``mkdocs build``
+    does); ``offline``: links to ``*.html`` (``use_directory_urls: false``). The pages the helper built."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.utils import clean_directory
 
-    from kb.site import page_split
+    from kb.site.page_split import can_split
+    from kb.site.plugin import SitePlugin, site_config
 
     _show_mkdocs_warnings()
-    overrides = {}
-    if offline:
-        from kb.site.offline import offline_overrides
-
-        overrides = offline_overrides()
-    config = load_config(config_file=str(PROJECT_CONFIG), docs_dir=str(docs_dir), site_dir=str(site_dir),
-                         strict=True, **overrides)
+    plugin = SitePlugin(pages_rendered=True, split=split and can_split())
+    config = site_config(plugin, docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True,
+                         **({"use_directory_urls": False} if offline else {}))
     # MkDocs skips the helper's pages only in a dirty build; the folder is emptied here instead.
     clean_directory(config.site_dir)
     _quiet_dirty_warning()
-    if split:
-        page_split.request()
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config, dirty=True)
     finally:
-        page_split.cancel()
+        plugin.cancel()
         config.plugins.on_shutdown()
+    return plugin.split.share if plugin.split else []
 
 
 @functools.lru_cache(maxsize=1)
@@ -228,57 +197,92 @@ def _show_mkdocs_warnings() -> None:
     """MkDocs' own command line prints its warnings; in-process we attach a handler, once."""
     handler = logging.StreamHandler()
     handler.setLevel(logging.WARNING)
-    handler.addFilter(lambda record: _collecting is None)  # build_site prints them in Chinese
+    handler.addFilter(_not_collected)  # build_site prints them in Chinese
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
 
 
+def _not_collected(record: logging.LogRecord) -> bool:
+    """False while :func:`_warnings_in_chinese` collects MkDocs' warnings (in this or another build)."""
+    from kb.site.mkdocs_warnings import CollectedWarnings
+
+    return not any(isinstance(handler, CollectedWarnings) for handler in logging.getLogger("mkdocs").handlers)
+
+
 # What ``make serve`` watches besides the cases, their modules and mkdocs.yml: every input of the
-# rendered folder, which itself is not watched (the hook's ``on_serve``).
+# rendered folder, which itself is not watched (:func:`serve_site`).
 WATCHED = ("vocab", "docs", "overrides")
-
-# Set by :func:`serve_site` for the MkDocs hook, which runs in the same process.
-SERVING_ENV = "KB_SERVING"
-
-
-def serving() -> bool:
-    """True inside ``make serve``: the hook leaves the rendered folder unwatched and
-    re-indexes the preview for search in the background after each build."""
-    return os.environ.get(SERVING_ENV) == "1"
-
 
 def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DIR,
                dev_addr: str = "127.0.0.1:8000") -> None:
-    """``make serve``: render once, then MkDocs' live-reloading server.
+    """``make serve``: render once, then a live-reloading server (MkDocs' own, as ``mkdocs serve`` runs it).
 
-    MkDocs builds the preview itself (into a temporary folder); its hook
-    re-renders after each change, and ``--dirty`` makes MkDocs rebuild only
-    the pages whose Markdown changed. The search index of the preview is
-    rebuilt in the background after each build (:func:`serving`). Drafts
-    that still have problems are shown with a 草稿 banner (:mod:`kb.site.draft_preview`);
-    :func:`build_site` still refuses them.
+    MkDocs builds the preview itself (into a temporary folder); the server's build object
+    (:class:`kb.site.plugin.SitePlugin` with ``serving``) re-renders after each change,
+    re-checking and re-rendering only what changed (:mod:`kb.site.incremental`), and
+    ``--dirty`` makes MkDocs rebuild only the pages whose Markdown changed. The search index
+    of the preview is rebuilt in the background after each build. Drafts that still have
+    problems are shown with a 草稿 banner (:mod:`kb.site.draft_preview`); :func:`build_site`
+    still refuses them. The rendered folder is output, made again from the watched folders
+    (cases, modules, vocab, docs, overrides), so it is not watched: its own writes would start
+    a second rebuild (4 s at N=1,000), and an edit saved meanwhile waited behind it.
     """
-    from mkdocs.commands.serve import serve
+    from mkdocs.commands.build import build
 
     from kb.check.module_load import default_modules_dir
-    from kb.site import incremental
-    from kb.site.draft_preview import PREVIEW_ENV
-    from kb.site.preview import inject_client_as_file
+    from mkdocs import __version__ as mkdocs_version
+    from mkdocs.livereload import LiveReloadServer
 
-    incremental.remember()  # a rebuild re-checks and re-renders only what changed
-    # Stopped by a process manager (SIGTERM) as by Ctrl-C: MkDocs then removes its temporary
-    # site folder. A server started in the background (`make serve &`) ignores Ctrl-C's SIGINT.
+    from kb.site import mkdocs_private
+    from kb.site.plugin import SitePlugin, site_config
+
+    # Stopped by a process manager (SIGTERM) as by Ctrl-C: the temporary site folder is then
+    # removed. A server started in the background (`make serve &`) ignores Ctrl-C's SIGINT.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     cases_dir = cases_dir or default_cases_dir()
-    generate(cases_dir=cases_dir, out_dir=docs_dir, preview_drafts=True)
-    note_rendered(docs_dir)
-    os.environ[SERVING_ENV] = "1"
-    os.environ[PREVIEW_ENV] = "1"  # the hook's rebuilds show drafts with problems as 草稿 pages too
-    os.environ["KB_CASES_DIR"] = str(cases_dir)  # the hook renders the rebuilds from the same folder
+    plugin = SitePlugin(cases_dir=cases_dir.resolve(), pages_rendered=True, preview_drafts=True, serving=True)
+    plugin.render(docs_dir)
     _show_mkdocs_warnings()
-    inject_client_as_file()  # live reload without inline script (the CSP forbids it)
     _quiet_dirty_warning()
-    serve(config_file=str(PROJECT_CONFIG), livereload=True, build_type="dirty", strict=False,
-          watch=[str(cases_dir), *(str(p) for p in [default_modules_dir(cases_dir)] if p.is_dir()),
-                 *(str(ROOT / folder) for folder in WATCHED)],
-          docs_dir=str(docs_dir), dev_addr=dev_addr)
+    site_dir = tempfile.mkdtemp(prefix="mkdocs_")
+    host, port = dev_addr.rsplit(":", 1)
+    serve_url = f"http://{host}:{port}/"
+
+    def load():
+        config = site_config(plugin, docs_dir=str(docs_dir), site_dir=site_dir, dev_addr=dev_addr, strict=False)
+        config.site_url = serve_url
+        return config
+
+    def rebuild(config=None):
+        build(config or load(), serve_url=serve_url, dirty=True)
+
+    config = load()
+    config.plugins.on_startup(command="serve", dirty=True)
+    server_class = LiveReloadServer
+    if mkdocs_private.checked():
+        server_class = mkdocs_private.ReloadClientAsFile  # live reload without inline script (the CSP forbids it)
+    else:
+        logging.getLogger("mkdocs").warning(
+            f"MkDocs {mkdocs_version} 不是检查过的 {mkdocs_private.CHECKED_MKDOCS_VERSION}："
+            "预览页面修改后不会自动刷新，请手动刷新浏览器（见 scripts/kb/site/mkdocs_private.py）")
+    server = server_class(builder=rebuild, host=host, port=int(port), root=site_dir)
+
+    def error_page(code: int) -> bytes | None:
+        page = Path(site_dir) / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    try:
+        rebuild(config)
+        for folder in (cases_dir, *[p for p in [default_modules_dir(cases_dir)] if p.is_dir()],
+                       *(ROOT / name for name in WATCHED), PROJECT_CONFIG):
+            server.watch(str(folder))
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            logging.getLogger("mkdocs").info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)

@@ -3,8 +3,8 @@
 ``make import`` writes drafts (``status: draft``) that usually still have
 problems: placeholders, guessed values. ``make build``, CI and the published
 site refuse any case with problems, and they still do. Only the preview
-(:func:`kb.site.build.serve_site`, ``KB_PREVIEW_DRAFTS=1`` for the MkDocs hook's
-rebuilds) renders such a draft as a page with a 草稿 banner that lists each
+(:func:`kb.site.build.serve_site`: its build object's ``preview_drafts``,
+:class:`kb.site.plugin.SitePlugin`) renders such a draft as a page with a 草稿 banner that lists each
 remaining problem with its line (:mod:`kb.site.render.draft_banner`), so the
 person reviewing it can read it as readers will.
 
@@ -17,7 +17,6 @@ edited, so the browser shows what to fix as soon as the file is saved
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,9 +24,6 @@ from kb.check.library import LibraryCheck
 from kb.check.load import case_paths, display_path, load_case_file
 from kb.check.problems import CaseFileError, Problem
 from kb.model.case import Case
-
-PREVIEW_ENV = "KB_PREVIEW_DRAFTS"
-
 
 @dataclass
 class DraftPreview:
@@ -42,11 +38,6 @@ class ProblemFile:
     path: Path
     problems: list[Problem]
     folder: str = "cases"
-
-
-def previewing_drafts() -> bool:
-    """True in the MkDocs hook's rebuilds under ``make serve`` (set by :func:`kb.site.build.serve_site`)."""
-    return os.environ.get(PREVIEW_ENV) == "1"
 
 
 def draft_previews(cases_dir: Path, problems: list[Problem]) -> list[DraftPreview]:

@@ -49,6 +49,7 @@ from kb.search.source import render_search_source, source_path
 from kb.site.render.submit_page import render_submit_files
 from kb.site.render.training import render_training_files
 from kb.site.stylesheet import stylesheet_files
+from kb.site.urls import url_style
 
 
 class InvalidCases(RefusedToBuild):
@@ -101,6 +102,12 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
     ``search_source_written``: called with the path of search's ``source.json`` (beside ``out_dir``) as soon as
     it is written, before the other pages are rendered (the build starts indexing then)."""
     refuse_overlap(cases_dir, out_dir, docs_dir)
+    with url_style(directory_urls):
+        return _generate(cases_dir, out_dir, docs_dir, modules_dir, printing, preview_drafts, search_source_written)
+
+
+def _generate(cases_dir: Path, out_dir: Path, docs_dir: Path, modules_dir: Path | None, printing: bool,
+              preview_drafts: bool, search_source_written: Callable[[Path], None] | None) -> GenerateReport:
     incremental.new_round()
     check = check_library(cases_dir, modules_dir)
     if check.problems and not preview_drafts:
@@ -110,17 +117,17 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
         drafts = draft_previews(cases_dir, check.case_problems)
         broken = problem_files(check, {d.case.path for d in drafts})
     cases = check.cases
-    search_source = render_search_source(cases, vocab.categories(), directory_urls).encode("utf-8")
+    search_source = render_search_source(cases, vocab.categories()).encode("utf-8")
     write_if_changed(source_path(out_dir), search_source)
     if search_source_written:
         search_source_written(source_path(out_dir))
-    files = render_site_files(cases, docs_dir, check.modules, directory_urls)
+    files = render_site_files(cases, docs_dir, check.modules)
     if drafts or broken:
         shown = [p for preview in [*drafts, *broken] for p in preview.problems]
         print(f"预览中显示了 {len(drafts) + len(broken)} 个还有问题的文件（见“全部案例”页的“草稿预览”），"
               "改好以前 make build 会拒绝它们：\n" + "\n".join(p.format() for p in shown), file=sys.stderr)
         files.update(render_draft_files(drafts, broken, files))
-    attach_pdfs(files, printing=printing, directory_urls=directory_urls)
+    attach_pdfs(files, printing=printing)
     return GenerateReport(cases, *write_folder(out_dir, files))
 
 
@@ -144,9 +151,9 @@ def render_draft_files(drafts: list[DraftPreview], broken: list[ProblemFile],
     return seal_pages({path: text.encode("utf-8") for path, text in pages.items()})
 
 
-def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = (),
-                      directory_urls: bool = True) -> dict[str, bytes]:
-    """Every file of the MkDocs source folder, by its path relative to that folder."""
+def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = ()) -> dict[str, bytes]:
+    """Every file of the MkDocs source folder, by its path relative to that folder, for the URL
+    style :func:`kb.site.urls.url_style` sets (the published site's unless told)."""
     categories, terms = vocab.categories(), glossary()
     index = build_index(cases, categories, terms)
     files: dict[str, bytes] = {}
@@ -154,7 +161,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
         relative = path.relative_to(docs_dir).as_posix()
         data = path.read_bytes()
         if path.suffix == ".md":
-            data = fill_markers(data.decode("utf-8"), cases, index, modules, directory_urls).encode("utf-8")
+            data = fill_markers(data.decode("utf-8"), cases, index, modules).encode("utf-8")
         files[relative] = data
     files = stylesheet_files(files)
     files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
@@ -165,15 +172,15 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
     views = {
         "practices/index.md": render_practices_page(index, categories),
         "matrix/index.md": render_matrix_page(index, categories),
-        **render_region_pages(index, categories, directory_urls),
+        **render_region_pages(index, categories),
         "figures/index.md": render_figures_page(index, categories),
         "glossary/index.md": render_glossary_page(index, terms),
     }
     files.update({path: text.encode("utf-8") for path, text in views.items()})
     files.update(render_open_data(index, categories))
-    files.update(render_training_files(cases, list(modules), directory_urls))
-    files.update(render_packet_files(list(modules), directory_urls))
-    files.update(render_compare_files(cases, categories, directory_urls))
+    files.update(render_training_files(cases, list(modules)))
+    files.update(render_packet_files(list(modules)))
+    files.update(render_compare_files(cases, categories))
     files.update({path: text.encode("utf-8") for path, text in render_submit_files(cases).items()})
     return seal_pages(files)
 

@@ -28,11 +28,6 @@ def bundle_path(dist_dir: Path, date: dt.date) -> Path:
     return dist_dir / f"{BUNDLE_NAME}-{date.isoformat()}.zip"
 
 
-def offline_overrides() -> dict:
-    """MkDocs settings of the offline variant: file-friendly links."""
-    return {"use_directory_urls": False}
-
-
 def build_offline_site(workdir: Path = OFFLINE_DIR, cases_dir: Path | None = None) -> Path:
     """Build the offline variant into ``workdir/site`` (through :func:`kb.site.build.build_site`)."""
     from kb.site.build import build_site

@@ -2,26 +2,26 @@
 
 MkDocs renders pages one after another in one process, and with 1,000 cases
 almost all of its time goes into the pages (Markdown, then the theme's
-template). :func:`kb.site.build.run_mkdocs` asks for a split; the MkDocs hook
-then calls, in one ordinary MkDocs build:
+template). :func:`kb.site.build.run_mkdocs` asks for a split: its build object
+(:class:`kb.site.plugin.SitePlugin`) holds a :class:`PageSplit`, and calls, in one ordinary MkDocs build:
 
-``on_nav`` → :func:`start`
+``on_nav`` → :meth:`PageSplit.start`
     Fork. The helper converts and builds its pages (:func:`helper_share`), exactly as
-    MkDocs would (its own ``_populate_page`` and ``_build_page``), and writes
+    MkDocs would (its own page-building steps, :mod:`kb.site.mkdocs_private`), and writes
     them into the site. In the main process those pages report themselves
     unmodified, so MkDocs (run with ``dirty=True`` on a folder
     :func:`kb.site.build.run_mkdocs` has just emptied) skips them.
-``on_env`` → :func:`take_anchors`
+``on_env`` → :meth:`PageSplit.take_anchors`
     Wait for the helper's Markdown stage; copy onto its pages the anchors they
     contain and the anchor links they make, so MkDocs' anchor check after the
     build covers every page, both ways.
-``on_post_build`` → :func:`finish`
+``on_post_build`` → :meth:`PageSplit.finish`
     Wait for the helper; its warnings are logged here, where ``--strict`` counts them.
 
 Every page is converted and checked once, by the same Markdown, theme and
-hook: the site is byte for byte the site one process builds
+plugin: the site is byte for byte the site one process builds
 (``tests/test_page_split.py``). ``make serve``, a plain ``mkdocs build`` and a
-process running other threads (:func:`request`) never split.
+process running other threads or another MkDocs version (:func:`can_split`) never split.
 """
 
 from __future__ import annotations
@@ -37,29 +37,20 @@ from dataclasses import dataclass, field
 
 log = logging.getLogger("mkdocs.kb.page_split")
 
-_REQUESTED = False  # set by kb.site.build.run_mkdocs for its next build
-_split: "_Split | None" = None
-last_share: list[str] = []  # the pages the helper of the last split built (the tests look)
 
 
-def request() -> None:
-    """Split the next build, if this process runs no other thread.
+def can_split() -> bool:
+    """Whether this process may split a build now: only on the MkDocs version whose private
+    page-building steps the helper uses were checked (:mod:`kb.site.mkdocs_private`), and only
+    if it runs no other thread.
 
     ``fork`` copies only the calling thread, and with it every lock the other threads
     hold at that moment; a helper that then needs one of them (an import, a stream,
     a cache) waits forever, and the build with it. ``python -m kb build`` runs one
     thread; a test worker or a server does not, so there all pages are built here."""
-    global _REQUESTED
-    _REQUESTED = hasattr(os, "fork") and threading.active_count() == 1
+    from kb.site.mkdocs_private import checked
 
-
-def cancel() -> None:
-    """After a build, split or not: nothing carries over to the next one."""
-    global _REQUESTED, _split
-    _REQUESTED = False
-    if _split is not None:
-        _split.stop()
-        _split = None
+    return checked() and hasattr(os, "fork") and threading.active_count() == 1
 
 
 # The helper's part of the pages' Markdown, by size (the main process also copies the
@@ -87,7 +78,7 @@ def _size(file) -> int:
 
 
 @dataclass
-class _Split:
+class _HelperProcess:
     pid: int
     reader: int
     messages: "queue.Queue[dict]" = field(default_factory=queue.Queue)
@@ -120,59 +111,64 @@ class _Split:
             pass
 
 
-def start(nav, config, files) -> None:
-    """``on_nav``: fork the helper if :func:`request` asked for a split."""
-    global _REQUESTED, _split
-    if not _REQUESTED:
-        return
-    _REQUESTED = False
-    last_share.clear()
-    share = helper_share(files)
-    last_share[:] = [file.src_uri for file in share]
-    if not share:
-        return
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the helper: never returns into MkDocs
-        os.close(reader)
-        code = 1
+class PageSplit:
+    """One build's split: the helper it forked, and the pages the helper built (:attr:`share`)."""
+
+    def __init__(self):
+        self.share: list[str] = []  # the helper's pages, by source path (the tests look)
+        self._process: _HelperProcess | None = None
+
+    def start(self, nav, config, files) -> None:
+        """``on_nav``: fork the helper; its pages report themselves unmodified here."""
+        share = helper_share(files)
+        self.share = [file.src_uri for file in share]
+        if not share:
+            return
+        reader, writer = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the helper: never returns into MkDocs
+            os.close(reader)
+            code = 1
+            try:
+                _helper(share, nav, config, files, writer)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(writer)
+        for file in share:  # MkDocs' dirty build skips a page whose file says it is unmodified
+            file.is_modified = _unmodified
+        self._process = _HelperProcess(pid, reader)
+        self._process.listen()
+
+    def take_anchors(self, files) -> None:
+        """``on_env``: the anchors of the helper's pages and the anchor links on them."""
+        if self._process is None:
+            return
+        anchors = self._process.next("rendered")["anchors"]
+        for src_uri, (present, links) in anchors.items():
+            page = files.get_file_from_path(src_uri).page
+            page.present_anchor_ids = present
+            page.links_to_anchors = {files.get_file_from_path(target): found for target, found in links.items()}
+
+    def finish(self) -> None:
+        """``on_post_build``: wait for the helper's pages; raise if it failed."""
+        if self._process is None:
+            return
+        process, self._process = self._process, None
         try:
-            _helper(share, nav, config, files, writer)
-            code = 0
+            process.next("built")
         finally:
-            os._exit(code)
-    os.close(writer)
-    for file in share:  # MkDocs' dirty build skips a page whose file says it is unmodified
-        file.is_modified = _unmodified
-    _split = _Split(pid, reader)
-    _split.listen()
+            process.stop()
+
+    def cancel(self) -> None:
+        """After a build that stopped early: the helper is stopped."""
+        if self._process is not None:
+            self._process.stop()
+            self._process = None
 
 
 def _unmodified() -> bool:
     return False
-
-
-def take_anchors(files) -> None:
-    """``on_env``: the anchors of the helper's pages and the anchor links on them."""
-    if _split is None:
-        return
-    anchors = _split.next("rendered")["anchors"]
-    for src_uri, (present, links) in anchors.items():
-        page = files.get_file_from_path(src_uri).page
-        page.present_anchor_ids = present
-        page.links_to_anchors = {files.get_file_from_path(target): found for target, found in links.items()}
-
-
-def finish() -> None:
-    """``on_post_build``: wait for the helper's pages; raise if it failed."""
-    global _split
-    if _split is None:
-        return
-    split, _split = _split, None
-    try:
-        split.next("built")
-    finally:
-        split.stop()
 
 
 class _Collect(logging.Handler):
@@ -187,9 +183,10 @@ class _Collect(logging.Handler):
 
 
 def _helper(share, nav, config, files, writer: int) -> None:
-    from mkdocs.commands.build import _build_page, _populate_page
     from mkdocs.structure.files import InclusionLevel
     from mkdocs.structure.pages import Page
+
+    from kb.site.mkdocs_private import build_page, populate_page
 
     mkdocs_log = logging.getLogger("mkdocs")
     for handler in list(mkdocs_log.handlers):
@@ -209,7 +206,7 @@ def _helper(share, nav, config, files, writer: int) -> None:
         for file in share:
             if file.page is None:
                 Page(None, file, config)
-            _populate_page(file.page, config, files)
+            populate_page(file.page, config, files)
         send({"stage": "rendered", "anchors": {
             file.src_uri: (file.page.present_anchor_ids,
                            {target.src_uri: links for target, links in (file.page.links_to_anchors or {}).items()})
@@ -217,7 +214,7 @@ def _helper(share, nav, config, files, writer: int) -> None:
         env = config.plugins.on_env(config.theme.get_env(), config=config, files=files)
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
         for file in share:
-            _build_page(file.page, config, doc_files, nav, env)
+            build_page(file.page, config, doc_files, nav, env)
         send({"stage": "built"})
     except BaseException:
         send({"stage": "failed", "error": traceback.format_exc()})

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kb.paths import BUILD_DIR
 from kb.site.render.print_page import print_page_path
+from kb.site.urls import to_root
 
 PDF_CACHE_DIR = BUILD_DIR / "pdf"
 MARKER_RE = re.compile(r"<!-- kb:pdf ((?:cases|modules|packets)/[a-z0-9-]+) -->")
@@ -40,18 +41,16 @@ def is_current(cache_dir: Path, key: str, handout: bytes | None) -> bool:
     return handout is not None and stamp.is_file() and stamp.read_text().strip() == digest(handout)
 
 
-def attach_pdfs(files: dict[str, bytes], cache_dir: Path = PDF_CACHE_DIR, *, printing: bool = False,
-                directory_urls: bool = True) -> int:
+def attach_pdfs(files: dict[str, bytes], cache_dir: Path = PDF_CACHE_DIR, *, printing: bool = False) -> int:
     """Replace each page's PDF marker by a link, or by nothing; add the up-to-date PDFs.
 
     ``printing``: this build prints every handout after MkDocs (``make pdf``),
     so every marker becomes a link and the PDFs are added then. Otherwise a
     link appears only where the cached PDF matches its handout. The link is
-    plain HTML (MkDocs would refuse a Markdown link to a PDF it cannot see yet);
-    pages with markers live one folder deep (cases/, training/).
+    plain HTML (MkDocs would refuse a Markdown link to a PDF it cannot see yet), from the page's URL
+    (:func:`kb.site.urls.to_root`).
     Returns how many pages got a link.
     """
-    to_root = "../../" if directory_urls else "../"
     attached = 0
     for relative, data in list(files.items()):
         if not relative.endswith(".md") or b"<!-- kb:pdf " not in data:
@@ -66,7 +65,7 @@ def attach_pdfs(files: dict[str, bytes], cache_dir: Path = PDF_CACHE_DIR, *, pri
                 files[f"pdf/{key}.pdf"] = cached_pdf(cache_dir, key).read_bytes()
             attached += 1
             label = "下载阅读材料 PDF" if key.startswith("packets/") else "下载 PDF"
-            return f'<a class="md-button" href="{to_root}pdf/{key}.pdf">{label}</a>'
+            return f'<a class="md-button" href="{to_root(relative)}pdf/{key}.pdf">{label}</a>'
 
         files[relative] = MARKER_RE.sub(replace, data.decode("utf-8")).encode("utf-8")
     return attached

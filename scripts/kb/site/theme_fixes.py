@@ -8,7 +8,7 @@ reports and that we cannot reach through template blocks:
 * a ``<label for="__toc">`` on pages that are not in the navigation (every
   case page, by design), where no ``__toc`` control exists.
 
-The MkDocs hook (``hooks/generate_pages.py``, ``on_post_page``) calls
+The project's MkDocs plugin (:class:`kb.site.plugin.SitePlugin`, ``on_post_page``) calls
 :func:`fix_material_markup` on each page's HTML before it is written, so no
 second pass over the finished site is needed.
 """

@@ -27,6 +27,7 @@ from kb.model.vocab import Category, evidence_label
 from kb.site.render.case_page import DRAFT_NOTICE, INCOMPLETE_NOTICE, evidence_notes
 from kb.site.render.page_meta import front_matter
 from kb.site.render.safe_text import plain
+from kb.site.urls import page_url
 
 COMPARE_PAGE = "compare/index.md"
 # How many cases a comparison shows at most (the tray holds as many).
@@ -40,19 +41,14 @@ def compare_data_path(case_id: str) -> str:
     return f"compare/data/{case_id}.js"
 
 
-def case_page_url(case_id: str, directory_urls: bool) -> str:
-    """The case page relative to the site root, in the build's URL style."""
-    return f"cases/{case_id}/" if directory_urls else f"cases/{case_id}.html"
-
-
-def compare_record(case: Case, categories: dict[str, Category], directory_urls: bool = True) -> dict[str, Any]:
+def compare_record(case: Case, categories: dict[str, Category]) -> dict[str, Any]:
     """What the comparison and the reading packet show of one case, as plain text: every field
     declared to show there (``COMPARE`` in :data:`kb.model.case.CASE_FIELDS`), then what the
     page derives from the case."""
     fields = {RECORD_KEYS.get(spec.name, spec.name): _shown(case, spec.name, categories)
               for spec in CASE_FIELDS if COMPARE in spec.shows}
     return {**fields,
-            "url": case_page_url(case.id, directory_urls),
+            "url": page_url(f"cases/{case.id}.md"),
             "county": plain(case.region.county),
             "status_label": STATUS_LABELS[case.status],
             "notice": status_notice(case),
@@ -94,9 +90,9 @@ def status_notice(case: Case) -> str:
     return DRAFT_NOTICE if case.status == "draft" else ""
 
 
-def render_compare_data(case: Case, categories: dict[str, Category], directory_urls: bool = True) -> str:
+def render_compare_data(case: Case, categories: dict[str, Category]) -> str:
     """``compare/data/<id>.js``: one assignment of the case's record."""
-    record = json.dumps(compare_record(case, categories, directory_urls), ensure_ascii=False, separators=(",", ":"))
+    record = json.dumps(compare_record(case, categories), ensure_ascii=False, separators=(",", ":"))
     # U+2028/2029 end a line in older JavaScript engines; escaped they are the same text.
     record = record.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"window.kbCaseData=window.kbCaseData||{{}};window.kbCaseData[{json.dumps(case.id)}]={record};\n"
@@ -125,8 +121,7 @@ def render_compare_page(categories: dict[str, Category]) -> str:
     ])
 
 
-def render_compare_files(cases: list[Case], categories: dict[str, Category],
-                         directory_urls: bool = True) -> dict[str, bytes]:
+def render_compare_files(cases: list[Case], categories: dict[str, Category]) -> dict[str, bytes]:
     files = {COMPARE_PAGE: render_compare_page(categories)}
-    files.update({compare_data_path(case.id): render_compare_data(case, categories, directory_urls) for case in cases})
+    files.update({compare_data_path(case.id): render_compare_data(case, categories) for case in cases})
     return {path: text.encode("utf-8") for path, text in files.items()}

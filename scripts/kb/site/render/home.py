@@ -16,6 +16,7 @@ from kb.site.crossindex import CrossIndex
 from kb.site.render.china_map import render_map
 from kb.site.render.contributing import render_evidence_table, render_field_tables, render_rules
 from kb.site.render.safe_text import inline
+from kb.site.urls import page_url
 
 
 def render_stats(cases: list[Case]) -> str:
@@ -48,10 +49,9 @@ def render_category_counts(index: CrossIndex, categories: dict[str, Category]) -
     return '<div class="kb-home-categories" markdown>\n\n' + " ".join(chips) + "\n\n</div>"
 
 
-def render_small_map(index: CrossIndex, directory_urls: bool) -> str:
+def render_small_map(index: CrossIndex) -> str:
     counts = {province: len(cases) for province, cases in index.cases_by_province.items()}
-    hrefs = {province: f"regions/{tile.key}/" if directory_urls else f"regions/{tile.key}.html"
-             for province, tile in province_tiles().items()}
+    hrefs = {province: page_url(f"regions/{tile.key}.md", from_page="index.md") for province, tile in province_tiles().items()}
     return f'<div class="kb-home-map">{render_map(counts, hrefs)}</div>'
 
 
@@ -62,16 +62,15 @@ def render_module_list(modules: list[Module]) -> str:
                      f"{len(m.cases)} 个案例" for m in sorted(modules, key=lambda m: m.id))
 
 
-def fill_markers(text: str, cases: list[Case], index: CrossIndex, modules: list[Module] = (),
-                 directory_urls: bool = True) -> str:
+def fill_markers(text: str, cases: list[Case], index: CrossIndex, modules: list[Module] = ()) -> str:
     """Replace each marker present in ``text``; ``index`` (built from ``cases``) and ``modules``
-    feed the home page's markers, ``directory_urls`` the URL style of its raw HTML links."""
+    feed the home page's markers (its map's raw HTML links: :func:`kb.site.urls.page_url`)."""
     categories = vocab.categories()
     markers = {
         "<!-- kb:stats -->": lambda: render_stats(cases),
         "<!-- kb:newest -->": lambda: render_newest(cases, categories),
         "<!-- kb:categories -->": lambda: render_category_counts(index, categories),
-        "<!-- kb:map -->": lambda: render_small_map(index, directory_urls),
+        "<!-- kb:map -->": lambda: render_small_map(index),
         "<!-- kb:modules -->": lambda: render_module_list(list(modules)),
         "<!-- kb:fields -->": render_field_tables,
         "<!-- kb:rules -->": render_rules,

@@ -78,11 +78,10 @@ def render_tray_packet() -> str:
             "</div>\n")
 
 
-def render_packet_files(modules: list[Module], directory_urls: bool = True,
-                        day: dt.date | None = None) -> dict[str, bytes]:
+def render_packet_files(modules: list[Module], day: dt.date | None = None) -> dict[str, bytes]:
     day = day or dt.date.today()
     files = {print_page_path(packet_key(module)): render_print_page(
-        render_module_packet(module, day), f"{PACKET_TITLE}：{module.title}", directory_urls) for module in modules}
+        render_module_packet(module, day), f"{PACKET_TITLE}：{module.title}") for module in modules}
     files[print_page_path(TRAY_PACKET_KEY)] = render_print_page(
-        render_tray_packet(), PACKET_TITLE, directory_urls, scripts=("assets/kb-compare.js",))
+        render_tray_packet(), PACKET_TITLE, scripts=("assets/kb-compare.js",))
     return {path: text.encode("utf-8") for path, text in files.items()}

@@ -24,10 +24,11 @@ import markdown
 
 from kb.site.config import markdown_extensions, project_config
 from kb.site.incremental import digest, per_value
+from kb.site.urls import page_url
 
 # Handouts sit three folders below the site root: print/<kind>/<id>/index.html
 TO_ROOT = "../../../"
-# Links written as (ROOT/cases/<id>.md) in handout Markdown, resolved per URL style below.
+# Links written as (ROOT/cases/<id>.md) in handout Markdown, resolved by kb.site.urls.page_url.
 ROOT_LINK = "ROOT/"
 _ROOT_LINK_RE = re.compile(r'href="ROOT/([^"#]+?)\.md(#[^"]*)?"')
 
@@ -37,11 +38,10 @@ def print_page_path(key: str) -> str:
     return f"print/{key}/index.html"
 
 
-def render_print_page(markdown_text: str, title: str, directory_urls: bool = True,
-                      scripts: tuple[str, ...] = ()) -> str:
+def render_print_page(markdown_text: str, title: str, scripts: tuple[str, ...] = ()) -> str:
     """``scripts``: script files (paths from the site root) the page loads, deferred."""
     body = _convert(markdown_text)
-    body = _ROOT_LINK_RE.sub(lambda m: f'href="{TO_ROOT}{_page_url(m[1], directory_urls)}{m[2] or ""}"', body)
+    body = _ROOT_LINK_RE.sub(lambda m: f'href="{TO_ROOT}{page_url(m[1] + ".md")}{m[2] or ""}"', body)
     config = _site()
     return "\n".join([
         "<!doctype html>",
@@ -62,13 +62,6 @@ def render_print_page(markdown_text: str, title: str, directory_urls: bool = Tru
         "</html>",
         "",
     ])
-
-
-def _page_url(page: str, directory_urls: bool) -> str:
-    if page.endswith("index"):
-        page = page[: -len("index")]
-        return page if directory_urls else page + "index.html"
-    return f"{page}/" if directory_urls else f"{page}.html"
 
 
 @functools.lru_cache(maxsize=1)

@@ -15,23 +15,23 @@ from kb.site.render.china_map import render_map
 from kb.site.render.links import case_href, case_link
 from kb.site.render.page_meta import front_matter
 from kb.site.render.safe_text import inline
+from kb.site.urls import page_url
 from kb.model.vocab import Category
 
 
-def render_region_pages(index: CrossIndex, categories: dict[str, Category],
-                        directory_urls: bool = True) -> dict[str, str]:
+def render_region_pages(index: CrossIndex, categories: dict[str, Category]) -> dict[str, str]:
     """``{path: markdown}``: the regions index and one page per province."""
-    pages = {"regions/index.md": render_regions_index(index, directory_urls)}
+    pages = {"regions/index.md": render_regions_index(index)}
     for province, tile in province_tiles().items():
         cases = index.cases_by_province.get(province, [])
         pages[f"regions/{tile.key}.md"] = render_province_page(province, cases, categories)
     return pages
 
 
-def render_regions_index(index: CrossIndex, directory_urls: bool = True) -> str:
+def render_regions_index(index: CrossIndex) -> str:
     counts = {province: len(cases) for province, cases in index.cases_by_province.items()}
     # the map is raw HTML, which MkDocs does not rewrite: its links follow the build's URL style
-    hrefs = {province: f"{tile.key}/" if directory_urls else f"{tile.key}.html"
+    hrefs = {province: page_url(f"regions/{tile.key}.md", from_page="regions/index.md")
              for province, tile in province_tiles().items()}
     lines = [front_matter(title="按地区浏览"), "",
         "# 按地区浏览", "",

@@ -9,15 +9,15 @@ from kb.site.render.module_page import render_module_page, render_training_index
 from kb.site.render.print_page import print_page_path, render_print_page
 
 
-def render_training_files(cases: list[Case], modules: list[Module], directory_urls: bool = True) -> dict[str, bytes]:
+def render_training_files(cases: list[Case], modules: list[Module]) -> dict[str, bytes]:
     """Lesson plans and the index as Markdown pages; handouts as finished HTML
-    (``directory_urls`` says how their links to pages must look)."""
+    (their links to pages: :func:`kb.site.urls.page_url`)."""
     files = {"training/index.md": render_training_index(modules)}
     for case in cases:
         files[print_page_path(f"cases/{case.id}")] = render_print_page(
-            render_case_handout(case), handout_title(case.title), directory_urls)
+            render_case_handout(case), handout_title(case.title))
     for module in modules:
         files[f"training/{module.id}.md"] = render_module_page(module)
         files[print_page_path(f"modules/{module.id}")] = render_print_page(
-            render_module_page(module, print_view=True), handout_title(module.title), directory_urls)
+            render_module_page(module, print_view=True), handout_title(module.title))
     return {path: text.encode("utf-8") for path, text in files.items()}
