@@ -9,7 +9,7 @@ import pytest
 from conftest import LIBRARY_CASE_IDS, SEED_CASES, WENGYUAN, XINGSHAN
 from kb.check.module_rules import validate_modules
 from kb.site.pdf import render_pdfs
-from kb.site.pdf_links import attach_pdfs, digest
+from kb.site.pdf_links import attach_pdfs, digest, pdf_cache_dir
 from kb.site.urls import url_style
 from kb.check.validate import validate_cases
 from sitebuild import ROOT, run_kb
@@ -135,6 +135,14 @@ def test_pdf_is_linked_only_while_it_matches_its_handout(tmp_path):
     stale = dict(files, **{"print/cases/x/index.html": b"<p>edited handout</p>\n"})
     assert attach_pdfs(stale, tmp_path) == 0
     assert stale["cases/x.md"] == b"top  end" and "pdf/cases/x.pdf" not in stale
+
+
+def test_pdfs_are_kept_beside_the_rendered_folder(tmp_path):
+    """make pdf's PDFs (build/pdf) are make build's only: a build into another folder, as the tests'
+    and the benchmark's are, neither links nor overwrites them (a developer's make pdf once changed
+    the pages the screenshot tests compare)."""
+    assert pdf_cache_dir(ROOT / "build" / "docs") == ROOT / "build" / "pdf"
+    assert pdf_cache_dir(tmp_path / "library" / "docs") == tmp_path / "library" / "pdf"
 
 
 def test_a_printing_build_links_every_handout_before_printing(tmp_path):

@@ -29,7 +29,7 @@ from kb.model.case import Case
 from kb.model.module import Module
 from kb.paths import CASES_DIR, DOCS_DIR, GENERATED_DOCS_DIR
 from kb.site.draft_preview import DraftPreview, ProblemFile, draft_previews, problem_files
-from kb.site.pdf_links import attach_pdfs
+from kb.site.pdf_links import attach_pdfs, pdf_cache_dir
 from kb.check.problems import Problem, RefusedToBuild
 from kb.site.render.case_list import render_case_list
 from kb.site.render.case_page import render_case_page
@@ -127,7 +127,7 @@ def _generate(cases_dir: Path, out_dir: Path, docs_dir: Path, modules_dir: Path 
         print(f"预览中显示了 {len(drafts) + len(broken)} 个还有问题的文件（见“全部案例”页的“草稿预览”），"
               "改好以前 make build 会拒绝它们：\n" + "\n".join(p.format() for p in shown), file=sys.stderr)
         files.update(render_draft_files(drafts, broken, files))
-    attach_pdfs(files, printing=printing)
+    attach_pdfs(files, pdf_cache_dir(out_dir), printing=printing)
     return GenerateReport(cases, *write_folder(out_dir, files))
 
 

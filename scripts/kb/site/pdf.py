@@ -18,7 +18,7 @@ from kb.browser import CHROMIUM, CHROMIUM_ARGS
 from kb.paths import GENERATED_DOCS_DIR, ROOT
 import shutil
 
-from kb.site.pdf_links import PDF_CACHE_DIR, PRINTED_KINDS, cached_pdf, digest, is_current, stamp_path
+from kb.site.pdf_links import PRINTED_KINDS, cached_pdf, digest, is_current, pdf_cache_dir, stamp_path
 from kb.site.render.print_page import print_page_path
 
 
@@ -30,8 +30,10 @@ def handout_keys(docs_dir: Path) -> list[str]:
 
 
 def publish_pdfs(site_dir: Path = ROOT / "site", docs_dir: Path = GENERATED_DOCS_DIR,
-                 cache_dir: Path = PDF_CACHE_DIR) -> list[Path]:
-    """Print the handouts whose PDF is missing or stale, then copy every PDF into ``site_dir/pdf``."""
+                 cache_dir: Path | None = None) -> list[Path]:
+    """Print the handouts whose PDF is missing or stale, then copy every PDF into ``site_dir/pdf``;
+    ``cache_dir``: the rendered folder's (:func:`kb.site.pdf_links.pdf_cache_dir`) unless told."""
+    cache_dir = cache_dir or pdf_cache_dir(docs_dir)
     keys = handout_keys(docs_dir)
     stale = [key for key in keys if not is_current(cache_dir, key, (docs_dir / print_page_path(key)).read_bytes())]
     if stale:
@@ -46,8 +48,9 @@ def publish_pdfs(site_dir: Path = ROOT / "site", docs_dir: Path = GENERATED_DOCS
 
 
 def render_pdfs(site_dir: Path = ROOT / "site", docs_dir: Path = GENERATED_DOCS_DIR,
-                cache_dir: Path = PDF_CACHE_DIR, browser=None, keys: list[str] | None = None) -> list[Path]:
+                cache_dir: Path | None = None, browser=None, keys: list[str] | None = None) -> list[Path]:
     """Print the handouts (``keys``, or all); ``browser`` is an open Playwright browser, or None to launch Chromium."""
+    cache_dir = cache_dir or pdf_cache_dir(docs_dir)
     keys = handout_keys(docs_dir) if keys is None else keys
     if browser is not None:
         return print_handouts(browser, site_dir, docs_dir, cache_dir, keys)

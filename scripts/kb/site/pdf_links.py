@@ -13,14 +13,19 @@ import hashlib
 import re
 from pathlib import Path
 
-from kb.paths import BUILD_DIR
 from kb.site.render.print_page import print_page_path
 from kb.site.urls import to_root
 
-PDF_CACHE_DIR = BUILD_DIR / "pdf"
 MARKER_RE = re.compile(r"<!-- kb:pdf ((?:cases|modules|packets)/[a-z0-9-]+) -->")
 # The kinds of print page that ``make pdf`` prints (the tray's packet is made in the browser).
 PRINTED_KINDS = ("cases", "modules", "packets")
+
+
+def pdf_cache_dir(docs_dir: Path) -> Path:
+    """Where printed handouts are kept between builds: beside the rendered folder (``build/docs`` ->
+    ``build/pdf``), so a build into another folder (a test's, the benchmark's) neither links nor
+    overwrites the PDFs ``make pdf`` made."""
+    return Path(docs_dir).parent / "pdf"
 
 
 def digest(data: bytes) -> str:
@@ -41,7 +46,7 @@ def is_current(cache_dir: Path, key: str, handout: bytes | None) -> bool:
     return handout is not None and stamp.is_file() and stamp.read_text().strip() == digest(handout)
 
 
-def attach_pdfs(files: dict[str, bytes], cache_dir: Path = PDF_CACHE_DIR, *, printing: bool = False) -> int:
+def attach_pdfs(files: dict[str, bytes], cache_dir: Path, *, printing: bool = False) -> int:
     """Replace each page's PDF marker by a link, or by nothing; add the up-to-date PDFs.
 
     ``printing``: this build prints every handout after MkDocs (``make pdf``),
