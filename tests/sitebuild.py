@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 from kb.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - re-exported for the tests
 from kb.site.serve import serve  # noqa: F401 - re-exported for the tests
@@ -24,6 +27,19 @@ def run_kb(*args: str, **extra_env: str) -> subprocess.CompletedProcess:
     """``python -m kb ARGS`` as a contributor runs it (via make)."""
     return subprocess.run([sys.executable, "-m", "kb", *args], cwd=ROOT, env=kb_env(**extra_env),
                           capture_output=True, text=True)
+
+
+def kb_command(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """``python -m kb ARGS`` in this process (:func:`kb.cli.main`), what it printed captured: the
+    command's own error paths without a new interpreter's start-up (each ``make`` target keeps one
+    smoke test through ``make``). ``env``: settings such as ``KB_CASES_DIR``, for this call only.
+    An exception the command does not turn into a message fails the test, as a traceback would."""
+    from kb.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with mock.patch.dict(os.environ, env), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return subprocess.CompletedProcess(["kb", *args], code, out.getvalue(), err.getvalue())
 
 
 class BuildFailed(RuntimeError):

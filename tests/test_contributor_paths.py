@@ -17,7 +17,7 @@ from kb.model.case import CASE_FIELDS, NESTED_FIELDS
 from kb.site.render.case_page import render_case_page
 from kb.check.rules import RULES
 from kb.check.validate import validate_cases
-from sitebuild import ROOT, kb_env, run_kb
+from sitebuild import ROOT, kb_command, kb_env
 
 BROKEN = ROOT / "tests" / "fixtures" / "invalid" / "number-with-unit.md"
 EXPECTED_LINE = ":18: results[0].value: “92个”不是数字"
@@ -42,7 +42,7 @@ def test_mkdocs_build_stops_with_the_chinese_problem_list(tmp_path):
 
 
 def test_generate_command_refuses_invalid_cases(tmp_path):
-    result = run_kb("generate", "--out", str(tmp_path / "out"), KB_CASES_DIR=str(broken_cases(tmp_path)))
+    result = kb_command("generate", "--out", str(tmp_path / "out"), KB_CASES_DIR=str(broken_cases(tmp_path)))
     assert result.returncode == 1 and EXPECTED_LINE in result.stderr and "Traceback" not in result.stderr
 
 

@@ -22,7 +22,7 @@ import yaml
 from kb.check.library import check_library
 from kb.check.rules import RULES
 from kb.check.validate import validate_cases
-from sitebuild import ROOT, run_kb
+from sitebuild import ROOT, kb_command
 
 FIXTURES = ROOT / "tests" / "fixtures"
 VALID = FIXTURES / "valid"
@@ -69,7 +69,7 @@ ENTRY_IDS = [f"{catalogue.name}/{entry['file']}" for catalogue, _, entry in ENTR
 
 @pytest.fixture(scope="module")
 def cli_runs():
-    return {catalogue.name: run_kb("validate", "--github", "--cases", str(catalogue.cases_dir), **catalogue.env)
+    return {catalogue.name: kb_command("validate", "--github", "--cases", str(catalogue.cases_dir), **catalogue.env)
             for catalogue in CATALOGUES}
 
 

@@ -18,7 +18,7 @@ from kb.model import vocab
 from kb.site.render.case_page import render_case_page
 from kb.check.rules import RULES
 from kb.check.validate import validate_cases
-from sitebuild import ROOT, run_kb
+from sitebuild import ROOT, kb_command
 
 SOURCES = [ROOT / "tests" / "fixtures" / "valid" / "fixture-minimal.md", SEED_CASES / "guangdong-wengyuan-lingtouyan.md"]
 TEXTS = [path.read_text(encoding="utf-8") for path in SOURCES]
@@ -116,7 +116,7 @@ def test_cli_on_mutated_files_shows_no_traceback(tmp_path):
                 text.replace("results:", "results: 很多", 1), "---\n" + "\ufffd\x00:\n" * 3 + "---\n"]
     for index, variant in enumerate(variants):
         (cases_dir / f"fuzz-{index}.md").write_text(variant, encoding="utf-8")
-    result = run_kb("validate", "--cases", str(cases_dir))
+    result = kb_command("validate", "--cases", str(cases_dir))
     assert result.returncode == 1 and result.stderr == ""
     assert "Traceback" not in result.stdout
     assert all(f"fuzz-{index}.md:" in result.stdout for index in range(len(variants)))

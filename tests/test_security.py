@@ -27,7 +27,7 @@ import yaml
 from conftest import SEED_CASES, XINGSHAN
 from kb.model.case import CASE_FIELDS, NESTED_FIELDS, FieldSpec
 from kb.model.module import EXERCISE_FIELDS, MODULE_CASE_FIELDS, MODULE_FIELDS
-from sitebuild import ROOT, build_site, run_kb, serve
+from sitebuild import ROOT, build_site, kb_command, serve
 
 MARK = "kbxss"
 SEED_MODULE = ROOT / "modules" / "rural-party-serving-the-people.yml"
@@ -163,7 +163,7 @@ def hostile_library(tmp_path_factory):
     for seed in SEED_CASES.glob("*.md"):
         shutil.copy(seed, candidates / seed.name)
     fields = {**hostile_cases(candidates), **hostile_modules(modules)}
-    result = run_kb("validate", "--cases", str(candidates))
+    result = kb_command("validate", "--cases", str(candidates))
     assert "Traceback" not in result.stdout + result.stderr
     problems = problems_by_file(result.stdout + result.stderr)
     accepted = root / "accepted"

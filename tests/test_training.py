@@ -12,7 +12,7 @@ from kb.site.pdf import render_pdfs
 from kb.site.pdf_links import attach_pdfs, digest, pdf_cache_dir
 from kb.site.urls import url_style
 from kb.check.validate import validate_cases
-from sitebuild import ROOT, run_kb
+from sitebuild import ROOT, kb_command
 
 MODULE = "rural-party-serving-the-people"
 SEED_MODULES = ROOT / "modules"
@@ -69,7 +69,7 @@ def test_each_broken_module_fixture_gets_its_own_message(tmp_path, seed_cases, o
 
 def test_cli_reports_a_module_problem_in_chinese(tmp_path):
     modules_dir = broken_module(tmp_path, f"  - case: {XINGSHAN}\n", "  - case: hubei-xingshan-lianghui\n")
-    result = run_kb("validate", KB_MODULES_DIR=str(modules_dir))
+    result = kb_command("validate", KB_MODULES_DIR=str(modules_dir))
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
     assert f"{MODULE}.yml:" in result.stdout and "没有编号为“hubei-xingshan-lianghui”的案例" in result.stdout
     assert f"是不是“{XINGSHAN}”" in result.stdout

@@ -1,12 +1,13 @@
 """make validate on the committed cases, and on broken fixtures written here."""
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from conftest import SEED_CASES, XINGSHAN
 from kb.check.validate import validate_cases
-from sitebuild import run_kb
+from sitebuild import ROOT, kb_command, kb_env
 
 
 def test_committed_cases_are_valid():
@@ -54,7 +55,7 @@ def test_short_province_hint_names_the_full_name(tmp_path):
 def test_cli_prints_file_line_field_and_exits_nonzero(tmp_path):
     cases_dir = broken_copy(tmp_path, "    value: 92\n", "    value: 九十二\n")
     (cases_dir / "新建文本文档.txt").write_text("随手记的内容", encoding="utf-8")
-    result = run_kb("validate", "--cases", str(cases_dir))
+    result = kb_command("validate", "--cases", str(cases_dir))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert f"{XINGSHAN}.md:" in result.stdout and "results[0].value: “九十二”是汉字数字" in result.stdout
@@ -62,8 +63,10 @@ def test_cli_prints_file_line_field_and_exits_nonzero(tmp_path):
     assert "发现 2 个问题" in result.stdout.splitlines()[-1]
 
 
-def test_cli_passes_on_committed_cases():
-    result = run_kb("validate")
+def test_make_validate_passes_on_committed_cases():
+    """The one smoke test through make: the error paths run in-process (kb_command)."""
+    result = subprocess.run(["make", "--no-print-directory", "validate"], cwd=ROOT, env=kb_env(),
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     assert "没有发现问题" in result.stdout
 
