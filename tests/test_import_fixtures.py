@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from importcheck import FIXTURE_FILES, FIXTURES, answer_keys, lost_sentences, score
+from importcheck import FIXTURE_FILES, FIXTURES, answer_keys, lost_sentences, report_rows, score
 from kb.check.load import load_case_file
 from sitebuild import ROOT
 
@@ -39,11 +39,7 @@ def folder_import(tmp_path_factory):
     out = tmp_path_factory.mktemp("drafts")
     run = make_import(f"SRC={FIXTURES}", f"OUT={out}")
     table = (out / "导入报告.md").read_text(encoding="utf-8")
-    drafts: dict[str, list[Path]] = {}
-    for line in table.splitlines():
-        cells = [cell.strip() for cell in line.strip("|").split("|")]
-        if len(cells) == 7 and cells[1].endswith(".md"):
-            drafts.setdefault(cells[0], []).append(out / cells[1])
+    drafts = report_rows(out)
     return run, out, table, drafts
 
 
