@@ -88,6 +88,12 @@ def test_an_autonomous_county_by_its_short_form_only_as_the_subject(text, county
     assert (unit.county if unit else None) == county
 
 
+def test_a_short_form_inside_a_word_gives_no_province_either():
+    found = find_county(None, "文安驿镇：“红色院坝会”开出新气象", ["镇党委每月召开院坝会。"], ["镇党委每月召开院坝会。"])
+    assert found.region is None and found.province == ""
+    assert find_county(None, "湖北某地推行“屋场会”", ["镇党委召开会议。"], ["镇党委召开会议。"]).province == "湖北省"
+
+
 def test_the_short_form_subject_decides_the_county_and_page_noise_is_skipped():
     found = find_county(None, "“寨管家”让苗寨治理更有温度", ["原创 某某组工 2024-10-11 08:00", "松桃坚持党建引领。"],
                         ["松桃坚持党建引领。"])

@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kb.importer.region import (ANONYMISED, County, Place, RegionGuess, anonymised_places, places_in,
+from kb.importer.region import (ANONYMISED, County, Place, RegionGuess, anonymised_places, gazetteer, places_in,
                                 subject_short_form)
 from kb.importer.split import NOISE_LINE
 
@@ -154,8 +154,14 @@ def _empty(reason: str, counts: Counter[County], province: str) -> CountyFinding
 
 
 def _single_province(places: list[Place]) -> str:
-    provinces = {province for place in places for province in place.provinces}
+    """The one province the title states or firmly implies: a county's short form alone
+    implies none (文安驿镇 is a town, not a place in 河北文安县)."""
+    provinces = {province for place in places if place.firm or _states_province(place) for province in place.provinces}
     return provinces.pop() if len(provinces) == 1 else ""
+
+
+def _states_province(place: Place) -> bool:
+    return any(place.text.startswith(form) for form in gazetteer().provinces)
 
 
 def _province_before_hidden(text: str) -> str:
