@@ -217,6 +217,8 @@ def test_parallel_paragraph_leads_are_practices_only_in_the_practices():
     assert headings(plain) == {"主要做法": ["建强议事阵地，让群众有地方说事。", "规范议事流程，让村务在阳光下运行。"]}
     assert headings(leads[1:] * 2)["主要做法"] == ["“红管家”管得细。"] * 2
     assert headings(leads[:1]) == {}  # one lead alone is not a parallel shape
+    # 体会 in the opening (before the leads) does not stop them
+    assert len(headings(["让群众切身体会到变化。"] + plain[1:3])["主要做法"]) == 2
     with_sections = ["一、主要做法", leads[0], "建强议事阵地，让群众有地方说事。设置议事厅。", "二、取得成效",
                      "服务更加精准，群众更加满意。满意率达96.2%。", "组织更加有力，班子更加团结。后备力量充足。"]
     assert headings(with_sections) == {"主要做法": ["筑牢指挥部，全面夯实治理根基。", "建强议事阵地，让群众有地方说事。"],

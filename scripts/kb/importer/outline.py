@@ -169,7 +169,8 @@ def parallel_leads(paragraphs: list[Paragraph]) -> list[str]:
         shape = next((name for name, pattern in LEAD_SHAPES if pattern.match(text)), "")
         shapes.append(shape if shape and not paragraph.bold_lead and not paragraph.bold
                       and not paragraph.heading_level else "")
-    closing = next((i for i, p in enumerate(paragraphs) if CLOSING.search(p.text)), len(paragraphs))
+    first = next((i for i, shape in enumerate(shapes) if shape), len(paragraphs))
+    closing = next((i for i in range(first, len(paragraphs)) if CLOSING.search(paragraphs[i].text)), len(paragraphs))
     leads = []
     for index, (paragraph, shape) in enumerate(zip(paragraphs, shapes)):
         repeated = shape and shape in shapes[max(index - 1, 0):index] + shapes[index + 1:index + 2]
