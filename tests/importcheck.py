@@ -51,8 +51,10 @@ def fragments(line: str) -> list[str]:
     return [f for f in re.split(r"(?<=[。！？!?])", line) if normalise(f).strip("，。、：；！？,.:;!?“”")]
 
 
-def lost_sentences(path: Path, bodies: list[str]) -> list[str]:
-    """Sentences of the source's case text that are in none of the draft bodies."""
+def lost_sentences(path: Path, bodies: list[str], complete_only: bool = False) -> list[str]:
+    """Sentences of the source's case text that are in none of the draft bodies; with
+    ``complete_only``, only sentences that end with a full stop (for keys that do not list
+    the page's noise lines, which are rightly dropped)."""
     expected = expectation(path)
     joined = normalise("".join(bodies))
     not_case_text = [normalise(t) for key in ("boilerplate", "structure", "preamble", "exempt")
@@ -61,9 +63,11 @@ def lost_sentences(path: Path, bodies: list[str]) -> list[str]:
     for line in source_lines(path, expected["encoding"]):
         if normalise(line) and any(normalise(line) in other for other in not_case_text):
             continue
-        for inline in expected["boilerplate"]:  # remnants such as &nbsp; sit inside a line
+        for inline in expected.get("boilerplate") or []:  # remnants such as &nbsp; sit inside a line
             line = line.replace(inline, "")
         for fragment in fragments(line):
+            if complete_only and not fragment.strip().endswith("。"):
+                continue
             key = normalise(fragment)
             if key not in joined and not any(key in other for other in not_case_text):
                 lost.append(fragment)

@@ -115,6 +115,8 @@ def test_texts_the_importer_was_not_tuned_on(tmp_path):
     assert held_out.texts >= 7 and found["train"].texts >= 14
     assert held_out.county_right >= 0.9 * held_out.texts
     assert held_out.practice_recall >= 0.7 and held_out.title_right >= 0.8 * held_out.texts
+    for path in (path for split in SPLITS for path in split_files(split)):
+        assert lost_sentences(path, [load_case_file(draft).body for draft in drafts[path.name]], True) == [], path
 
 
 @pytest.mark.parametrize("path", FIXTURE_FILES, ids=lambda p: p.name)
