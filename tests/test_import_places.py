@@ -10,7 +10,7 @@ import pytest
 from kb.importer import clean
 from kb.importer.county import find_county, opening_sentences
 from kb.importer.figures import extract_figures
-from kb.importer.region import county_units, places_in, resolve_place, short_forms
+from kb.importer.region import county_units, places_in, resolve_place, short_forms, subject_short_form
 from kb.importer.runin import split_items
 from kb.model import vocab
 
@@ -58,7 +58,7 @@ def test_every_county_level_unit_resolves_from_a_province_and_county_header():
 
 
 @pytest.mark.parametrize("text", ["乡村振兴", "新城区建设", "推进开发区改造", "市、乡和县三级", "建德市场监管局",
-                                  "城区和郊区", "鼓楼区"])
+                                  "城区和郊区", "鼓楼区", "文安驿镇"])
 def test_words_that_contain_place_names_are_not_places(text):
     assert [p.county for p in places_in(text) if p.county] == []
 
@@ -70,6 +70,34 @@ def test_words_that_contain_place_names_are_not_places(text):
 ])
 def test_firm_places(text, label):
     assert [p.county.label for p in places_in(text) if p.county] == [label]
+
+
+def test_a_county_name_ends_a_run_of_place_names():
+    # 文安 (河北文安县) is the start of the town's name 文安驿镇 here, not a second county
+    assert [(p.text, p.firm) for p in places_in("延川县文安驿镇以院坝会为载体")] == [("延川县", True), ("文安", False)]
+
+
+@pytest.mark.parametrize("text, county", [
+    ("长阳推行“屋场会”让矛盾化解在家门口", "长阳土家族自治县"), ("松桃坚持党建引领，推行“寨管家”。", "松桃苗族自治县"),
+    ("互助组建立了台账。", None), ("振兴乡村推行积分制。", None), ("河南推行“三单”管理。", None),
+    ("本溪推行积分制。", None),  # 本溪 is a prefecture city as well as the autonomous county
+    ("今年以来，长阳推行屋场会。", None),  # not the subject the sentence opens with
+])
+def test_an_autonomous_county_by_its_short_form_only_as_the_subject(text, county):
+    unit = subject_short_form(text)
+    assert (unit.county if unit else None) == county
+
+
+def test_a_short_form_inside_a_word_gives_no_province_either():
+    found = find_county(None, "文安驿镇：“红色院坝会”开出新气象", ["镇党委每月召开院坝会。"], ["镇党委每月召开院坝会。"])
+    assert found.region is None and found.province == ""
+    assert find_county(None, "湖北某地推行“屋场会”", ["镇党委召开会议。"], ["镇党委召开会议。"]).province == "湖北省"
+
+
+def test_the_short_form_subject_decides_the_county_and_page_noise_is_skipped():
+    found = find_county(None, "“寨管家”让苗寨治理更有温度", ["原创 某某组工 2024-10-11 08:00", "松桃坚持党建引领。"],
+                        ["松桃坚持党建引领。"])
+    assert found.region.county == "松桃苗族自治县" and found.confidence == "中"
 
 
 def test_a_header_decides_the_county():
@@ -173,6 +201,30 @@ def test_words_that_look_like_markers_are_not_items(text):
     assert split_items(text) is None
 
 
+def test_parallel_paragraph_leads_are_practices_only_in_the_practices():
+    from kb.importer.outline import HEADING, outline_case
+    from kb.importer.readers import Paragraph
+
+    def headings(lines: list[str]) -> dict[str, list[str]]:
+        outline = outline_case([Paragraph(line) for line in lines])
+        return {name: [b.text for b in section.blocks if b.kind == HEADING] for name, section in outline.sections.items()}
+
+    leads = ["筑牢指挥部，全面夯实治理根基。坚持一盘棋思想，统筹推进。", "“红管家”管得细。每周入户走访一次。"]
+    plain = ["今年以来，全县推行网格化管理。", "建强议事阵地，让群众有地方说事。市里统一设置议事厅。",
+             "规范议事流程，让村务在阳光下运行。坚持四步流程，议定事项1530件。",
+             "通过以上举措，群众满意率达96.2%。", "有两点启示：一是要依靠群众；二是要建好机制。",
+             "依靠群众，才能凝聚力量。这是第一点体会。", "建好机制，才能长久见效。这是第二点体会。"]
+    assert headings(plain) == {"主要做法": ["建强议事阵地，让群众有地方说事。", "规范议事流程，让村务在阳光下运行。"]}
+    assert headings(leads[1:] * 2)["主要做法"] == ["“红管家”管得细。"] * 2
+    assert headings(leads[:1]) == {}  # one lead alone is not a parallel shape
+    # 体会 in the opening (before the leads) does not stop them
+    assert len(headings(["让群众切身体会到变化。"] + plain[1:3])["主要做法"]) == 2
+    with_sections = ["一、主要做法", leads[0], "建强议事阵地，让群众有地方说事。设置议事厅。", "二、取得成效",
+                     "服务更加精准，群众更加满意。满意率达96.2%。", "组织更加有力，班子更加团结。后备力量充足。"]
+    assert headings(with_sections) == {"主要做法": ["筑牢指挥部，全面夯实治理根基。", "建强议事阵地，让群众有地方说事。"],
+                                       "成效": []}
+
+
 @pytest.mark.parametrize("pdf, tidy", [
     ("选聘代办员 1 260 名", "选聘代办员1260名"),
     ("选聘代办员 1260 名", "选聘代办员1260名"),
@@ -211,6 +263,18 @@ def test_a_related_news_list_goes_with_its_heading():
     kept, removed = clean.strip_boilerplate([Paragraph(line) for line in lines])
     assert [p.text for p in kept if p.text] == ["全县群众满意率达到97.5%。", "下一段正文在这里。"]
     assert [r.kind for r in removed] == ["相关新闻"] * 3
+
+
+def test_the_title_comes_after_page_noise_and_without_a_repost_tag():
+    from kb.importer.readers import Paragraph
+    from kb.importer.split import split_cases
+
+    page = ["某某网（测试样例）", "首页 > 新闻中心 > 基层党建", "IMG_20240312_0931.jpg", "【转帖】“三单”管理激发村干部活力",
+            "2024-04-18　来源：某某网", "兰考县针对村干部履职标准不清的问题，推行“三单”管理。"]
+    preamble, (case,) = split_cases([Paragraph(line) for line in page])
+    assert case.title == "“三单”管理激发村干部活力" and len(preamble) == 3
+    _, (case,) = split_cases([Paragraph(line) for line in ["第五讲 案例：“网格连心”服务群众", "XX县划分网格。"]])
+    assert case.title == "“网格连心”服务群众"
 
 
 def test_a_site_name_in_h1_is_not_the_title():

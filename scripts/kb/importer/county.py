@@ -8,12 +8,16 @@ province page and matrix row), so a place becomes the case's region only when:
   name another county;
 * or it is the one county named in the first sentences (``兴山县委…``,
   ``近年来，湖北省武汉市江岸区…``) and no other county is named more often — 中;
+* an autonomous county or banner named by its short form counts in the title and the
+  first sentences only as the subject a sentence opens with (``长阳推行…``, ``松桃坚持…``;
+  :func:`kb.importer.region.subject_short_form`);
 * or it recurs as the place the case is about: named at least three times and at
   least twice as often as any other county — 中.
 
 Only the case's own text is evidence: navigation strips, breadcrumbs, 相关新闻 lists
-and bylines are removed before (:mod:`kb.importer.clean`, the readers), and the byline
-that opens a news report (``本报讯（记者…）``) is cut from the first sentence here.
+and bylines are removed before (:mod:`kb.importer.clean`, the readers), the byline
+that opens a news report (``本报讯（记者…）``) is cut from the first sentence here, and
+lines of page noise before it (an account line with a date, an image name) are skipped.
 Names that are not firm places (:func:`kb.importer.region.places_in`: ``振兴`` in
 乡村振兴, ``新城区建设``, a name several counties share) are never evidence. A source
 that hides its county (``XX县``) gets no county, whatever else it names.
@@ -25,7 +29,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from kb.importer.region import ANONYMISED, County, Place, RegionGuess, anonymised_places, places_in
+from kb.importer.region import (ANONYMISED, County, Place, RegionGuess, anonymised_places, gazetteer, places_in,
+                                subject_short_form)
+from kb.importer.split import NOISE_LINE
 
 HIGH, MEDIUM = "高", "中"
 OPENING_SENTENCES = 2
@@ -63,8 +69,8 @@ def find_county(header: RegionGuess | None, title: str, opening: list[str], text
     if header is not None:
         return CountyFinding(header, header.province, HIGH, f"来自案例标题“{header.stated_as}”",
                              _others(counts, _unit(header)))
-    in_title = _firm([p for p in title_places if not VISITED.search(title[:p.start])])
-    in_opening = _firm(opening_places)
+    in_title = _firm([p for p in title_places if not VISITED.search(title[:p.start])]) or _subject(title)
+    in_opening = _firm(opening_places) or _subject(opening_text)
     if len(in_title) == 1:
         unit = in_title[0]
         if len(in_opening) == 1 and in_opening[0] != unit:
@@ -78,7 +84,7 @@ def find_county(header: RegionGuess | None, title: str, opening: list[str], text
                       _province_before_hidden(title + opening_text))
     if len(in_opening) == 1 and counts[in_opening[0]] >= max(counts.values(), default=0):
         unit = in_opening[0]
-        stated = next(p.text for p in opening_places if p.county == unit)
+        stated = next(p.text for p in opening_places if unit in p.counties)
         return CountyFinding(_guess(unit, True, stated), unit.province, MEDIUM,
                              f"由正文推断：正文开头写“{stated}”", _others(counts, unit))
     ranked = counts.most_common(2)
@@ -105,13 +111,19 @@ def opening_sentences(paragraphs: list[str]) -> str:
     and without an editor's note set apart before it (``（编者按：…）``)."""
     sentences: list[str] = []
     for paragraph in paragraphs:
-        if not sentences and EDITORS_NOTE.match(paragraph):
+        if not sentences and (EDITORS_NOTE.match(paragraph) or NOISE_LINE.search(paragraph)):
             continue
         text = BYLINE.sub("", paragraph, count=1) if not sentences else paragraph
         sentences += [s for s in SENTENCE_END.split(text) if s.strip()]
         if len(sentences) >= OPENING_SENTENCES:
             break
     return "".join(sentences[:OPENING_SENTENCES])
+
+
+def _subject(text: str) -> list[County]:
+    """The autonomous county or banner a sentence of ``text`` opens with by its short form."""
+    units = [subject_short_form(sentence.strip()) for sentence in SENTENCE_END.split(text)]
+    return [unit for unit in units if unit][:1]
 
 
 def _counts(texts: list[str]) -> Counter[County]:
@@ -142,8 +154,14 @@ def _empty(reason: str, counts: Counter[County], province: str) -> CountyFinding
 
 
 def _single_province(places: list[Place]) -> str:
-    provinces = {province for place in places for province in place.provinces}
+    """The one province the title states or firmly implies: a county's short form alone
+    implies none (文安驿镇 is a town, not a place in 河北文安县)."""
+    provinces = {province for place in places if place.firm or _states_province(place) for province in place.provinces}
     return provinces.pop() if len(provinces) == 1 else ""
+
+
+def _states_province(place: Place) -> bool:
+    return any(place.text.startswith(form) for form in gazetteer().provinces)
 
 
 def _province_before_hidden(text: str) -> str:

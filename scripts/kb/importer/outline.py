@@ -12,6 +12,12 @@ A news report often has no section headings at all: an opening, paragraphs of
 practices (run-in or with bold leads), then what came of them. Then the
 paragraphs from the first practice to the last are 主要做法, and what follows
 is 成效 when it reports results (:func:`implicit_sections`).
+
+Government reports often give each practice no marker at all: consecutive paragraphs
+open with a short lead sentence of parallel shape (``筑牢指挥部，全面夯实治理根基。坚持…``,
+bold in the original and plain in a copy). In 主要做法 each such lead is the practice's
+heading and the rest of the paragraph its text (:func:`parallel_leads`); in 成效 and
+启示, and after a paragraph that opens them, they stay as written.
 """
 
 from __future__ import annotations
@@ -28,6 +34,18 @@ HEADING = "heading"  # ### level
 MINOR = "minor"  # bold line, one level below
 TEXT = "text"
 BOLD_LEAD = "加粗"
+PARALLEL_LEAD = "段首句"
+# A short lead sentence a practice paragraph opens with, in the two shapes government reports
+# use: verb-object phrase, comma, verb-object phrase (建强议事阵地，让群众有地方说事。) and a
+# quoted name with a verb-object phrase (“寨管家”选得准。). No figures, no time phrase
+# (今年以来，…), and the shape must repeat in the next or previous paragraph.
+NOT_A_LEAD = r"(?!近年|今年|去年|目前|截至|截止|通过|据|为|在|随着|自)"
+LEAD_SHAPES = (
+    ("短句，短句。", re.compile(rf"^{NOT_A_LEAD}[^，,。；;：:“”\d%％]{{2,12}}[，,][^，,。；;：:“”\d%％]{{2,16}}。")),
+    ("“……”短句。", re.compile(r"^“[^”\d]{1,10}”[^，,。；;：:“”\d%％]{1,8}。")),
+)
+# A paragraph that opens the lessons or the results: parallel leads after it are not practices
+CLOSING = re.compile(r"启示|体会|^\s*(?:主要|取得的?)?成效")
 IMPLICIT_HEADING = "（原文没有章节标题，由导入工具划分）"
 RESULT_WORDS = re.compile(r"成效|截至|目前|累计|以来|先后|达到|提升|提高|下降|增长|满意|\d")
 # How a paragraph that reports results opens (通过以上举措，…; 截至目前，…; 据统计，…)
@@ -81,6 +99,7 @@ def outline_case(paragraphs: list[Paragraph]) -> Outline:
     current: Section | None = None
     paragraphs = [p for p in paragraphs if p.text.strip()]
     implicit = {} if any(_section_heading(p) for p in paragraphs) else implicit_sections(paragraphs)
+    leads = parallel_leads(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text.strip()
         if index in implicit:
@@ -92,7 +111,9 @@ def outline_case(paragraphs: list[Paragraph]) -> Outline:
             outline.sections[name] = current
             continue
         target = current.blocks if current else outline.intro
-        for style, piece in _pieces(paragraph, text, current):
+        pieces = _lead_pieces(text, leads[index]) if leads[index] and _in_practices(current) else \
+            _pieces(paragraph, text, current)
+        for style, piece in pieces:
             if style is None:
                 target.append(Block(TEXT, piece))
                 continue
@@ -138,6 +159,35 @@ def _pieces(paragraph: Paragraph, text: str, section: Section | None) -> list[tu
     return _item_pieces(section, *items) if items else [(None, text)]
 
 
+def parallel_leads(paragraphs: list[Paragraph]) -> list[str]:
+    """Each paragraph's parallel lead sentence (see :data:`LEAD_SHAPES`), or "": only where two
+    paragraphs or more in a row open with a lead of one shape, and not after a paragraph that
+    opens the lessons or the results."""
+    shapes = []
+    for paragraph in paragraphs:
+        text = paragraph.text.strip()
+        shape = next((name for name, pattern in LEAD_SHAPES if pattern.match(text)), "")
+        shapes.append(shape if shape and not paragraph.bold_lead and not paragraph.bold
+                      and not paragraph.heading_level else "")
+    first = next((i for i, shape in enumerate(shapes) if shape), len(paragraphs))
+    closing = next((i for i in range(first, len(paragraphs)) if CLOSING.search(paragraphs[i].text)), len(paragraphs))
+    leads = []
+    for index, (paragraph, shape) in enumerate(zip(paragraphs, shapes)):
+        repeated = shape and shape in shapes[max(index - 1, 0):index] + shapes[index + 1:index + 2]
+        text = paragraph.text.strip()
+        lead = text[: text.index("。") + 1] if repeated and index < closing else ""
+        leads.append(lead if lead and len(lead) < len(text) else "")
+    return leads
+
+
+def _in_practices(section: Section | None) -> bool:
+    return section is not None and section.name == "主要做法"
+
+
+def _lead_pieces(text: str, lead: str) -> list[tuple[str | None, str]]:
+    return [(PARALLEL_LEAD, lead), (None, text[len(lead):].strip())]
+
+
 def _has_bold_lead(paragraph: Paragraph, text: str) -> bool:
     return bool(paragraph.bold_lead) and text.startswith(paragraph.bold_lead) and len(paragraph.bold_lead) < len(text)
 
@@ -173,11 +223,12 @@ def implicit_sections(paragraphs: list[Paragraph]) -> dict[int, str]:
     paragraph that opens like ``通过以上举措，`` or ``截至目前，``).
     """
     openers = [runin.family_of(p.text) for p in paragraphs]
+    leads = parallel_leads(paragraphs)
     headings = [sections.sub_heading_style(p.text) for p in paragraphs]
     repeated = {family for family in openers + headings if family and (openers + headings).count(family) >= 2}
     practice = [index for index, p in enumerate(paragraphs)
                 if _has_bold_lead(p, p.text.strip()) or _is_bold_heading(p) or openers[index] in repeated
-                or headings[index] in repeated or _enumerates(p.text.strip())]
+                or headings[index] in repeated or leads[index] or _enumerates(p.text.strip())]
     if not practice or (len(practice) < 2 and not _enumerates(paragraphs[practice[0]].text.strip())):
         return {}
     found = {practice[0]: "主要做法"}

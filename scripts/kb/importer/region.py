@@ -144,12 +144,43 @@ def places_in(text: str) -> list[Place]:
         if not word:
             index += 1
             continue
-        if runs and runs[-1][-1][0] + len(runs[-1][-1][1]) == index:
+        if runs and runs[-1][-1][0] + len(runs[-1][-1][1]) == index and not _ends_run(runs[-1][-1][1]):
             runs[-1].append((index, word))
         else:
             runs.append([(index, word)])
         index += len(word)
     return [_place(text, run) for run in runs]
+
+
+def _ends_run(word: str) -> bool:
+    """A county-level unit's full name is the lowest level a run names: a name right after it
+    starts a longer word (延川县文安驿镇: 文安 is part of the town's name, not 河北文安县)."""
+    g = gazetteer()
+    return word in g.full_names and word not in g.cities and word not in g.provinces
+
+
+# What follows a county named as the subject of a headline or sentence: a verb a report opens
+# with, a quoted name (长阳“屋场会”…), or the 县 people add to a short form
+SUBJECT_FOLLOWS = re.compile(r"县|“|[:：，,]|(?:推行|推进|推动|坚持|以|针对|探索|聚焦|把|将|在|持续|着力|创新|实施|开展|"
+                             r"建立|打造|深化|强化|围绕|结合|通过|积极|大力|全面|始终|立足|紧扣|按照|着眼|依托|用好|"
+                             r"构建|健全|完善|抓|让|念好|做好|下好|答好|走出|激活|筑牢)")
+
+
+def subject_short_form(text: str) -> County | None:
+    """The autonomous county or banner a text opens with by its short form (``长阳推行…``,
+    ``松桃坚持…``): such short forms are distinctive, unlike ``振兴`` or ``兴山`` alone, but
+    still only as the subject the text opens with, not inside a longer word."""
+    g = gazetteer()
+    found = places_in(text)
+    if not found or found[0].start != 0 or found[0].firm or len(found[0].counties) != 1:
+        return None
+    unit = found[0].counties[0]
+    short = found[0].text
+    if not unit.county.endswith(("自治县", "自治旗", "旗")) or short not in short_forms(unit.county):
+        return None
+    if not SUBJECT_FOLLOWS.match(text, found[0].end):  # 互助组建立…: 互助 starts a word here
+        return None
+    return unit if len(g.counties.get(short, ())) == 1 and short not in g.cities | g.provinces.keys() else None
 
 
 def _place(text: str, run: list[tuple[int, str]]) -> Place:

@@ -9,8 +9,11 @@ A case header names a place the gazetteer knows, then the title:
 Text before the first header (a collection title) is returned separately so
 the report can show it; a document without any header is one case, whose title
 is the line the document's own title opens with (a web page's ``<title>``), else
-its first top-level heading that is not the site's name (``<h1>``), else a first
-line that looks like a title. Lines above the title (a site name, a dateline) are preamble.
+its first top-level heading that is not the site's name (``<h1>``), else the first
+line that looks like a title after the lines of page noise a copied page puts above its headline
+(image and file names, breadcrumbs, link strips, date and source lines, page counters). A repost's
+or textbook's tag before it (``【转帖】``, ``第五讲 案例：``) is not part of the title. Lines above
+the title (a site name, a dateline) are preamble.
 """
 
 from __future__ import annotations
@@ -56,7 +59,7 @@ def split_cases(paragraphs: list[Paragraph], document_title: str = "") -> tuple[
         if index is None:
             return [], [CaseText(header=[], title="", region=None, paragraphs=preamble)]
         title = preamble[index]
-        return preamble[:index], [CaseText(header=[title.text], title=title.text.strip(), region=None,
+        return preamble[:index], [CaseText(header=[title.text], title=_without_tag(title.text), region=None,
                                            paragraphs=preamble[index + 1:])]
     return preamble, cases
 
@@ -64,7 +67,15 @@ def split_cases(paragraphs: list[Paragraph], document_title: str = "") -> tuple[
 TITLE_SEARCH = 12  # paragraphs from the top where a page's title may stand
 TITLE_SEPARATORS = re.compile(r"\s*(?:_|\||｜|--|\s-\s|—|–)\s*")
 # A site's name, which some pages put in their <h1> (the article title is then an <h2>)
-SITE_NAME = re.compile(r"^\s*(.{1,6}网|.*(新闻网|党建网|在线|融媒体?中心|频道|客户端|门户网站|网站))\s*$")
+SITE_NAME = re.compile(r"^\s*(.{1,6}网|.*(新闻网|党建网|在线|融媒体?中心|频道|客户端|门户网站|网站))\s*(?:[（(][^（）()]*[）)])?\s*$")
+# Lines a copied page puts above its headline: image and file names, breadcrumbs, link strips,
+# dates (source, account and upload lines), page counters
+NOISE_LINE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|docx?|pdf|pptx?|wps)\s*$|[>＞»]|\s[|｜]\s"
+                        r"|^\s*(?:当前位置|您的位置|您现在的位置|所在位置)[:：]|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
+                        r"|来源[:：]|第\s*\d+\s*页|下载积分|^\s*原创\s", re.IGNORECASE)
+# What a repost or a textbook puts before the headline: 【转帖】, 第五讲 案例：
+TITLE_TAG = re.compile(r"^\s*(?:【(?:转帖|转载|分享|原创|推荐)】|第[一二三四五六七八九十\d]+[讲课章节]\s*"
+                       r"(?:案例[一二三四五六七八九十\d]*\s*[:：])?)\s*")
 
 
 def _title_index(paragraphs: list[Paragraph], document_title: str) -> int | None:
@@ -82,10 +93,20 @@ def _title_index(paragraphs: list[Paragraph], document_title: str) -> int | None
     for index, paragraph in top:
         if paragraph.heading_level in (1, 2):
             return index
-    first = paragraphs[0]
-    if top and top[0][1] is first and not re.match(r"^[一二三四五六七八九十]+[、.．]", first.text.strip()):
-        return 0
+    first = next((i for i, p in enumerate(paragraphs[:TITLE_SEARCH]) if not _is_noise(p.text)), None)
+    if first is not None and top and any(i == first for i, _ in top) \
+            and not re.match(r"^[一二三四五六七八九十]+[、.．]", paragraphs[first].text.strip()):
+        return first
     return None
+
+
+def _is_noise(text: str) -> bool:
+    """A line of page noise above a headline (see :data:`NOISE_LINE`), or the site's name."""
+    return bool(NOISE_LINE.search(text) or SITE_NAME.match(text))
+
+
+def _without_tag(title: str) -> str:
+    return TITLE_TAG.sub("", title.strip(), count=1).strip() or title.strip()
 
 
 def _header_at(text: str, following: str | None) -> tuple[list[str], str, RegionGuess] | None:
