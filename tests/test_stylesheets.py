@@ -19,8 +19,8 @@ from quality.stylelint import stylelint_problems
 from quality.vnu import css_errors
 
 FIXTURES = ROOT / "tests" / "fixtures" / "css"
-UNCLOSED = FIXTURES / "unclosed-block.css"  # the shape of issue 25's bug
-UNKNOWN = FIXTURES / "unknown-property.css"
+UNCLOSED = FIXTURES / "unclosed-block.css.txt"  # the shape of issue 25's bug
+UNKNOWN = FIXTURES / "unknown-property.css.txt"
 PARTS = sorted((DOCS_DIR / PARTS_DIR).glob("*.css"))
 
 
@@ -35,9 +35,9 @@ def test_project_css_passes_stylelint():
     """One Node process for every stylesheet and both fixtures: an unclosed block is a syntax error
     at the line that opens it."""
     problems = stylelint_problems([*project_stylesheets(), UNCLOSED, UNKNOWN])
-    expected = ["tests/fixtures/css/unclosed-block.css:4:1: Unclosed block (CssSyntaxError)",
-                'tests/fixtures/css/unknown-property.css:4:3: Unexpected unknown property "colr" (property-no-unknown)',
-                'tests/fixtures/css/unknown-property.css:5:14: Unexpected unknown value "0.3pz" for property '
+    expected = ["tests/fixtures/css/unclosed-block.css.txt:4:1: Unclosed block (CssSyntaxError)",
+                'tests/fixtures/css/unknown-property.css.txt:4:3: Unexpected unknown property "colr" (property-no-unknown)',
+                'tests/fixtures/css/unknown-property.css.txt:5:14: Unexpected unknown value "0.3pz" for property '
                 '"padding" (declaration-property-value-no-unknown)']
     assert sorted(problems) == expected
 
@@ -48,9 +48,9 @@ def test_project_css_is_valid_for_the_nu_checker():
     errors = css_errors([*project_stylesheets(), UNCLOSED, UNKNOWN])
     found = sorted(f"{Path(unquote(urlparse(m['url']).path)).relative_to(ROOT)}:{m.get('lastLine')}: {m['message']}"
                    for m in errors)
-    assert found == ["tests/fixtures/css/unclosed-block.css:16: CSS: Parse Error.",
-                     "tests/fixtures/css/unknown-property.css:4: CSS: “colr”: Property “colr” doesn't exist.",
-                     "tests/fixtures/css/unknown-property.css:5: CSS: “padding”: Unknown dimension."]
+    assert found == ["tests/fixtures/css/unclosed-block.css.txt:16: CSS: Parse Error.",
+                     "tests/fixtures/css/unknown-property.css.txt:4: CSS: “colr”: Property “colr” doesn't exist.",
+                     "tests/fixtures/css/unknown-property.css.txt:5: CSS: “padding”: Unknown dimension."]
 
 
 def test_the_parts_are_joined_in_the_order_of_their_names_and_not_published():
