@@ -113,7 +113,7 @@ contracts: system-deps $(TEST_STAMPS) ## 只运行 Python 和浏览器脚本的�
 golden: setup ## 刷新 tests/golden/ 中生成页面的标准答案（有意修改页面后运行，提交前检查差异）
 	@$(PY) tests/golden.py
 
-# The test library's pages (quality.library) as a reader sees them: every page type at 375 and 1280 px
+# The test library's pages (quality.fixture_sites) as a reader sees them: every page type at 375 and 1280 px
 # in each reading mode, with the control check's findings (scripts/quality/screens.py).
 screenshots: system-deps $(IMPORT_STAMPS) $(BROWSER_STAMPS) ## 截图：每种页面在手机和电脑宽度、四种阅读模式下的样子，写到 build/screenshots/（打开其中的 index.html 总览）
 	@$(PY) -m quality.screens --out build/screenshots

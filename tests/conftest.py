@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from kb.site.offline import BUNDLE_NAME, make_offline_bundle
-from quality.library import (LIBRARY_CASE_FILES, LIBRARY_CASE_IDS, SEARCH_FIXTURES, SEED_CASES,  # noqa: F401
+from quality.fixture_sites import (LIBRARY_CASE_FILES, LIBRARY_CASE_IDS, SEARCH_FIXTURES, SEED_CASES,  # noqa: F401
                              build_draft_preview_site, build_library_site, copy_draft_preview, copy_library)
 from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, serve
 
@@ -58,7 +58,7 @@ def site_dir(shared_dir) -> Path:
 
 @pytest.fixture(scope="session")
 def preview_site(shared_dir) -> tuple[Path, str]:
-    """The draft preview's site (quality.library.build_draft_preview_site), built as ``make serve``
+    """The draft preview's site (quality.fixture_sites.build_draft_preview_site), built as ``make serve``
     shows it, and its draft's id."""
     def build(workdir: Path) -> Path:
         _, draft = build_draft_preview_site(workdir)

@@ -24,7 +24,7 @@ from kb.paths import DOCS_DIR, ROOT
 from kb.site.browser_contract import fixture, search_data
 from kb.search.source import case_record, search_dictionary
 from kb.search.index import case_tokens
-from kb.search.text import CJK, FNV_OFFSET, FNV_PRIME, QUOTES, dictionary_terms, fnv1a, normalize, runs
+from kb.search.tokens import CJK, FNV_OFFSET, FNV_PRIME, QUOTES, dictionary_terms, fnv1a, normalize, runs
 
 SEARCH = fixture("search_text")
 NODE = shutil.which("node")

@@ -20,7 +20,7 @@ from sitebuild import ROOT, BuildFailed, build_site
 @pytest.fixture
 def cases_with_draft(tmp_path) -> tuple[Path, Path]:
     """The seed cases and one imported draft, whose summary the reviewer has not written yet (and a
-    file that cannot be read: quality.library.copy_draft_preview, the pages make screenshots shows)."""
+    file that cannot be read: quality.fixture_sites.copy_draft_preview, the pages make screenshots shows)."""
     cases, draft_id = copy_draft_preview(tmp_path)
     draft = cases / f"{draft_id}.md"
     assert "status: draft" in draft.read_text(encoding="utf-8")

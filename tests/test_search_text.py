@@ -1,4 +1,4 @@
-"""How search reads text and what the index holds (kb.search.text,
+"""How search reads text and what the index holds (kb.search.tokens,
 kb.search.index), without a browser; test_search.py runs the same
 contract end to end in Chromium."""
 
@@ -6,7 +6,7 @@ import json
 
 from kb.search.source import plain_text
 from kb.search.index import index_files, pinyin_tokens, shard_count
-from kb.search.text import bigrams, fnv1a, normalize, runs, traditional_map
+from kb.search.tokens import bigrams, fnv1a, normalize, runs, traditional_map
 
 
 def test_quote_width_case_and_traditional_variants_read_alike():

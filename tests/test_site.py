@@ -79,7 +79,7 @@ def test_search_index_holds_the_cases_with_their_domain_terms(site_dir):
     cases = [(site_dir / "search" / data["v"] / f"d{n}.js").read_text(encoding="utf-8") for n in range(data["n"])]
     assert [f"cases/{case_id}/" in text for case_id, text in zip(LIBRARY_CASE_IDS, cases)] == [True] * data["n"]
     assert not (site_dir / "search" / "source.json").exists()
-    rendered = site_dir.parent / "docs"  # quality.library builds with --docs docs beside --site site
+    rendered = site_dir.parent / "docs"  # quality.fixture_sites builds with --docs docs beside --site site
     assert source_path(rendered).is_file() and list(rendered.rglob("source.json")) == []
 
 

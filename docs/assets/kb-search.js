@@ -6,7 +6,7 @@
  *   script from file://, where it cannot fetch. Only what a query needs is
  *   loaded: core.js (dictionary, Traditional → Simplified table), then the
  *   index shards of the query's tokens, then the cases shown.
- * - A query is split exactly as the index was built (kb/search/text.py
+ * - A query is split exactly as the index was built (kb/search/tokens.py
  *   is the other half of this contract, and defines its constants): NFKC, lower case, Traditional →
  *   Simplified, quotes dropped; then dictionary terms longest first and
  *   character pairs for the rest; ASCII words (pinyin too) whole. A case is a
@@ -23,7 +23,7 @@
   "use strict";
 
   /* ---- Reading text: pure functions, which Node loads too (tests/js/contracts.test.mjs). ----
-   * A query is split as kb/search/text.py reads the cases' text; every constant of that
+   * A query is split as kb/search/tokens.py reads the cases' text; every constant of that
    * contract (quotes, the ranges of Chinese characters, the shard hash, the limits) comes from
    * there, in core.text of search/core.js: this file holds no copy. */
   const searchText = (function () {
@@ -106,7 +106,7 @@
       return split.pieces.every((piece) => normalized.includes(piece)) ? 1 : 0;
     }
 
-    /* The shard of a token: 32-bit FNV-1a over code points (fnv1a() in kb/search/text.py). */
+    /* The shard of a token: 32-bit FNV-1a over code points (fnv1a() in kb/search/tokens.py). */
     function fnv1a(token, { core }) {
       let hash = core.text.fnvOffset;
       for (const char of token) hash = Math.imul(hash ^ char.codePointAt(0), core.text.fnvPrime) >>> 0;

@@ -13,7 +13,7 @@ Two checks on the pixels and the laid-out page, where the DOM tests cannot see:
   (``tests/screens/``, refreshed by ``make screenshots-update``) that tolerates font
   anti-aliasing (:func:`compare`).
 
-The pages are the test library's (:mod:`quality.library`), built as ``make build`` builds
+The pages are the test library's (:mod:`quality.fixture_sites`), built as ``make build`` builds
 them, and the draft preview's, built as ``make serve`` shows it.
 """
 
@@ -48,7 +48,7 @@ PAGE_TYPES = {
     "search": "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A",  # 户联理事会
     "404": "/404.html",
 }
-# The draft preview's page types (quality.library.copy_draft_preview): "{draft}" is the draft's id.
+# The draft preview's page types (quality.fixture_sites.copy_draft_preview): "{draft}" is the draft's id.
 PREVIEW_PAGE_TYPES = {
     "draft": "/cases/{draft}/",
     "problem": "/cases/fixture-unreadable/",
@@ -407,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from kb.browser import CHROMIUM, CHROMIUM_ARGS
     from kb.site.serve import serve
-    from quality.library import build_draft_preview_site, build_library_site
+    from quality.fixture_sites import build_draft_preview_site, build_library_site
 
     parser = argparse.ArgumentParser(prog="python -m quality.screens")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "screenshots")

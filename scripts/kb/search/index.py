@@ -12,7 +12,7 @@ Files in ``SITE_DIR/search/``:
 
 ``core.js``
     what every query needs first: the dictionary, the Traditional → Simplified
-    character table, the constants of :mod:`kb.search.text` (``text``), the number of cases and of index shards, the version folder.
+    character table, the constants of :mod:`kb.search.tokens` (``text``), the number of cases and of index shards, the version folder.
 ``<version>/i<k>.js``
     index shard ``k``: token → ``[doc, weight, doc gap, weight, …]``; a token is
     in shard ``fnv1a(token) % shards``, so a query loads only the shards of
@@ -44,7 +44,7 @@ from pathlib import Path
 import ahocorasick
 from pypinyin import Style, lazy_pinyin
 
-from kb.search.text import (bigrams, browser_constants, dictionary_terms, fnv1a, is_word, normalize, split_runs,
+from kb.search.tokens import (bigrams, browser_constants, dictionary_terms, fnv1a, is_word, normalize, split_runs,
                                 traditional_map)
 
 # How much an occurrence counts, by where it is: what a case is called, its structured summary, its source text.
@@ -198,7 +198,7 @@ def index_files(source: dict) -> dict[str, str]:
 
 def search_core(terms: set[str], table: str) -> dict:
     """What ``kb-search.js`` needs to split a query: the dictionary, the character table
-    and the constants of :mod:`kb.search.text` (the tests give Node the same)."""
+    and the constants of :mod:`kb.search.tokens` (the tests give Node the same)."""
     return {"maxTerm": max(map(len, terms), default=2), "dictionary": sorted(terms), "t2s": table,
             "text": browser_constants()}
 

@@ -3,7 +3,7 @@
 General dictionaries split terms such as 户联理事会 into 户联/理事会. The
 terms come from the glossary, models, tags and quoted phrases of titles and
 practice names. :mod:`kb.search.source` adds place names and
-hands the dictionary to the search index (:mod:`kb.search.text` says how
+hands the dictionary to the search index (:mod:`kb.search.tokens` says how
 it cuts text and queries).
 """
 
@@ -13,7 +13,7 @@ import re
 
 from kb.model.glossary import glossary
 from kb.model.case import Case
-from kb.search.text import MAX_TERM_LENGTH
+from kb.search.tokens import MAX_TERM_LENGTH
 
 QUOTED_RE = re.compile(f"“([^”]{{2,{MAX_TERM_LENGTH}}})”")
 

@@ -24,7 +24,7 @@ from kb.model import ids, vocab
 from kb.paths import ROOT
 from kb.site.render.submit_pinyin import pinyin_data
 from kb.search.index import search_core
-from kb.search.text import dictionary_terms, traditional_map
+from kb.search.tokens import dictionary_terms, traditional_map
 
 FIXTURES = ROOT / "tests" / "fixtures" / "contracts"
 
