@@ -73,6 +73,14 @@ BOILERPLATE_RULES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(
     ("导航栏", r"^\s*[^。，,；;|｜]{1,14}(\s*[|｜]\s*[^。，,；;|｜]{1,14})+\s*$"),
     ("导航栏", r"^\s*[^。，,；;·•]{1,14}(\s*[·•]\s*[^。，,；;·•]{1,14}){2,}\s*$"),
     ("导航栏", r"^([\u4e00-\u9fffA-Za-z]{2,6}[ \u3000]+){3,}[\u4e00-\u9fffA-Za-z]{2,6}$"),
+    # the tools and links an article page ends with: a draft that ended on one of them was taken
+    # for a text that breaks off (原文不完整)
+    ("文章导航", r"^(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：].{0,60}$"),
+    ("页面工具", r"^(【(打印本页|打印|关闭窗口|关闭|返回顶部|收藏本页|收藏|分享|字号|大|中|小)】\s*)+$"),
+    ("页面工具", r"^((下载文档|收藏|分享|赏|打印|关闭|举报|点赞|在看|评论|转发)\s*){2,}$"),
+    ("阅读计数", r"^(阅读|浏览|点击量?)\s*[:：]?\s*\d+\s*((在看|点赞|赞|评论)\s*[:：]?\s*\d+\s*)*$"),
+    ("上传信息", r"^.{0,20}由(用户|网友|会员)上传.{0,20}(侵权|删除).{0,20}$"),
+    ("论坛回复", r"^(回复|引用)\s+\S.{0,40}$"),
 ))
 
 # Inline remnants of HTML in text scraped without a parser
@@ -92,6 +100,7 @@ def boilerplate_kind(line: str) -> str | None:
 RELATED_LIST = re.compile(r"^[【\[]?(相关新闻|相关阅读|相关链接|相关报道|相关文章|延伸阅读|推荐阅读|热点推荐|更多新闻|"
                           r"往期回顾|热门文章|精彩推荐)[】\]]?\s*[:：]?$")
 MAX_LINK_TITLE = 60
+RELATED_INLINE = re.compile(RELATED_LIST.pattern.removesuffix("$") + r"\s+\S.{0,200}$")
 
 
 def strip_boilerplate(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], list[Removed]]:
@@ -102,6 +111,9 @@ def strip_boilerplate(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], lis
         text = paragraph.text.strip()
         if RELATED_LIST.match(text):
             in_related_list = True
+            removed.append(Removed("相关新闻", text))
+            continue
+        if RELATED_INLINE.match(text) and not ends_sentence(text):  # the heading and its titles on one line
             removed.append(Removed("相关新闻", text))
             continue
         if in_related_list and text and len(text) <= MAX_LINK_TITLE and not ends_sentence(text):
