@@ -9,15 +9,14 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from kb.site.offline import BUNDLE_NAME, make_offline_bundle
-from quality.fixture_sites import (LIBRARY_CASE_FILES, LIBRARY_CASE_IDS, SEARCH_FIXTURES, SEED_CASES,  # noqa: F401
-                             build_draft_preview_site, build_library_site, copy_draft_preview, copy_library)
+from quality.fixture_sites import (LIBRARY_CASE_FILES, LIBRARY_CASE_IDS, MODULE, SEARCH_FIXTURES,  # noqa: F401
+                                   SEED_CASES, WENGYUAN, XINGSHAN, build_draft_preview_site, build_library_site,
+                                   copy_draft_preview, copy_library)
 from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, serve
 
 # mkdocs.yml names build/docs as its source folder, and MkDocs refuses a config
 # whose folder does not exist; every make target creates it, a bare pytest may not.
 (ROOT / "build" / "docs").mkdir(parents=True, exist_ok=True)
-XINGSHAN = "hubei-xingshan-lianghui-liangping"
-WENGYUAN = "guangdong-wengyuan-lingtouyan"
 
 
 # --- builds shared by every worker of a run ------------------------------------------------------

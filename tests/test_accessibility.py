@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from conftest import XINGSHAN
+from conftest import MODULE, XINGSHAN
 from quality.screens import page_overflow, settle, switch_reading_modes, wait_for_scripted_content
-from test_quality import MODULE, WCAG_AA, axe, axe_runs, pages_in_turn
+from test_quality import WCAG_AA, axe, axe_runs, pages_in_turn
 
 MODES_KEY = "kb-reading-modes"
 SEARCH = "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A"  # 户联理事会

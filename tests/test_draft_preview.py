@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED_CASES, XINGSHAN, copy_draft_preview
-from test_training import MODULE
+from conftest import MODULE, SEED_CASES, XINGSHAN, copy_draft_preview
 from kb.bench.reload_timing import preview_server, wait_for
 from kb.check.validate import validate_cases
 from kb.site.generate import InvalidCases, generate

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import WENGYUAN, XINGSHAN
+from conftest import MODULE, WENGYUAN, XINGSHAN
 from quality import NODE_MODULES
 from quality.lighthouse import PAGES as LIGHTHOUSE_PAGES
 from quality.lighthouse import GATE_RUNS, RUNS, THRESHOLDS, below_threshold, decided, run_lighthouse, wait_for_idle_cpu
@@ -21,7 +21,6 @@ from quality.vnu import html_errors
 
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 # The pages a reader meets first; extend as views are added.
-MODULE = "rural-party-serving-the-people"
 READER_PAGES = ["/", f"/cases/{XINGSHAN}/", f"/cases/{WENGYUAN}/", "/cases/", "/practices/",
                 "/matrix/", "/regions/", "/regions/hubei/", "/regions/xizang/", "/figures/", "/glossary/", "/data/",
                 "/guide/", "/contributing/", "/submit/",

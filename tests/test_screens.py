@@ -39,8 +39,7 @@ def check_page_type(browser, url: str, page_type: str) -> dict[str, list[str]]:
                                      on_request=lambda request: requested.append(request.url)):
         problems = layout_problems(page, shot)
         if shot.mode == "normal":
-            name = f"{page_type}-{shot.width}.png"
-            difference = compare(crop(capture(page)), BASELINES / name, DIFFS / name)
+            difference = compare(crop(capture(page)), shot.baseline, DIFFS / shot.baseline.name)
             problems += [f"截图：{difference}"] if difference else []
         if shot.width == "computer":
             if shot.mode == "normal":

@@ -6,7 +6,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from conftest import LIBRARY_CASE_IDS, SEED_CASES, WENGYUAN, XINGSHAN
+from conftest import LIBRARY_CASE_IDS, MODULE, SEED_CASES, WENGYUAN, XINGSHAN
 from kb.check.module_rules import validate_modules
 from kb.site.pdf import render_pdfs
 from kb.site.pdf_links import attach_pdfs, digest, pdf_cache_dir
@@ -14,7 +14,6 @@ from kb.site.urls import url_style
 from kb.check.validate import validate_cases
 from sitebuild import ROOT, kb_command
 
-MODULE = "rural-party-serving-the-people"
 SEED_MODULES = ROOT / "modules"
 
 

@@ -10,14 +10,13 @@ import pypdf
 import pytest
 from playwright.sync_api import expect
 
-from conftest import LIBRARY_CASE_IDS, SEED_CASES, WENGYUAN, XINGSHAN
+from conftest import LIBRARY_CASE_IDS, MODULE, SEED_CASES, WENGYUAN, XINGSHAN
 from kb.model import vocab
 from kb.check.validate import validate_cases
 from kb.site.pdf import handout_keys
 from kb.site.render.compare import render_compare_data
 from kb.site.urls import url_style
 from quality.vnu import html_errors
-from test_training import MODULE
 
 
 TRAY_COUNT = "[data-kb-tray-count]"

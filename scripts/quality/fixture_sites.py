@@ -25,6 +25,11 @@ SEARCH_FIXTURES = ROOT / "tests" / "fixtures" / "search"
 LIBRARY_CASE_FILES = sorted([*SEED_CASES.glob("*.md"), *SEARCH_FIXTURES.glob("*.md")], key=lambda path: path.stem)
 LIBRARY_CASE_IDS = [path.stem for path in LIBRARY_CASE_FILES]
 
+# The cases and training module of the library that checks and page types name
+XINGSHAN = "hubei-xingshan-lianghui-liangping"
+WENGYUAN = "guangdong-wengyuan-lingtouyan"
+MODULE = "rural-party-serving-the-people"
+
 DRAFT_SOURCE = ROOT / "tests" / "fixtures" / "import" / "fixture-news-page.html"
 UNREADABLE_FILE = "fixture-unreadable.md"
 

@@ -27,10 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quality import ROOT
+from quality.fixture_sites import MODULE, WENGYUAN, XINGSHAN
 
-XINGSHAN = "hubei-xingshan-lianghui-liangping"
-WENGYUAN = "guangdong-wengyuan-lingtouyan"
-MODULE = "rural-party-serving-the-people"
 
 # Every page type a reader meets, by name: its address on the test library's site.
 PAGE_TYPES = {
@@ -285,6 +283,11 @@ class Shot:
     def file_name(self) -> str:
         return f"{self.page_type}-{self.width}-{self.mode}.png"
 
+    @property
+    def baseline(self) -> Path:
+        """The committed baseline of this page type at this width (normal mode only)."""
+        return BASELINES / f"{self.page_type}-{self.width}.png"
+
 
 def walk_page_type(browser, url: str, page_type: str, *, modes=MODES, bypass_csp: bool = False,
                    on_request=None):
@@ -430,7 +433,7 @@ def main(argv: list[str] | None = None) -> int:
                 modes = ("normal",) if args.update_baselines else MODES
                 for shot, page in walk_page_type(browser, urls[site] + path, page_type, modes=modes):
                     if args.update_baselines:
-                        crop(capture(page)).save(out / f"{shot.page_type}-{shot.width}.png", optimize=True)
+                        crop(capture(page)).save(shot.baseline, optimize=True)
                     else:
                         (out / shot.file_name).write_bytes(capture(page))
                     shots.append(shot)
