@@ -6,20 +6,26 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import vm from "node:vm";
 
 const require = createRequire(import.meta.url);
 const repo = fileURLToPath(new URL("../../", import.meta.url));
 const searchText = require("../../docs/assets/kb-search.js");
 const { Pinyin } = require("../../docs/assets/submit-id.js");
+const { checker } = require("../../docs/assets/submit-check.js");
+// the vendored bundle the page loads, as it is (a classic script defining KbJsonSchema)
+vm.runInThisContext(readFileSync(`${repo}docs/assets/vendor/cfworker-json-schema.js`, "utf8"));
 
 const fixture = (name) => JSON.parse(readFileSync(`${repo}tests/fixtures/contracts/${name}.json`, "utf8"));
 const python = process.env.KB_PYTHON || `${repo}.venv/bin/python`;
+const pythonEnv = { ...process.env, PYTHONPATH: `${repo}scripts`, NO_MKDOCS_2_WARNING: "1" };
 const generated = JSON.parse(execFileSync(python, ["-m", "kb.site.browser_contract"], {
-  cwd: repo, encoding: "utf8", maxBuffer: 1 << 28,
-  env: { ...process.env, PYTHONPATH: `${repo}scripts`, NO_MKDOCS_2_WARNING: "1" },
+  cwd: repo, encoding: "utf8", maxBuffer: 1 << 28, env: pythonEnv,
 }));
 
 const search = fixture("search_text");
@@ -60,4 +66,33 @@ test("place slugs agree with make new's over the whole gazetteer", () => {
   assert.ok(names.length > 2000, `${names.length} names`);
   assert.ok(1 - disagree.length / names.length >= ids.minimumPlaceAgreement,
     `${disagree.length} of ${names.length} differ: ${disagree.slice(0, 20).join(" ")}`);
+});
+
+const judge = checker(generated.submit, globalThis.KbJsonSchema.Validator, new Pinyin(generated.submit.pinyin));
+
+test("the form judges every broken example as make validate does; what it accepts, make validate accepts", () => {
+  const judged = generated.formVerdicts.filter((verdict) => verdict.judged);
+  // every code the form can meet (kb.check.rules: all but NOT_IN_THE_FORM) has an example judged here
+  assert.deepEqual([...new Set(judged.flatMap((verdict) => verdict.codes))].sort(), generated.formCodes);
+  const accepted = mkdtempSync(join(tmpdir(), "kb-form-"));
+  const differ = [];
+  for (const verdict of judged) {
+    const result = judge.check(verdict.values);
+    const codes = [...new Set(result.problems.map((problem) => problem.code))].sort();
+    if (!codes.length) {
+      // accepted: the file the form writes (which may have repaired the example, as the form does
+      // with "92个" when the unit is 个 or with an empty line) goes to make validate below
+      writeFileSync(join(accepted, `${result.read.meta.id}.md`), judge.caseFile(result.read));
+    } else if (codes.join(" ") !== verdict.codes.join(" ")) {
+      differ.push({ file: verdict.file, validator: verdict.codes.join(" "), form: codes.join(" ") });
+    }
+  }
+  assert.deepEqual(differ, []);
+  try {
+    execFileSync(python, ["-m", "kb", "validate", "--cases", accepted], { cwd: repo, encoding: "utf8", env: pythonEnv });
+  } catch (error) {
+    assert.fail(`make validate refuses files the form accepted:\n${error.stdout}`);
+  } finally {
+    rmSync(accepted, { recursive: true, force: true });
+  }
 });

@@ -27,14 +27,13 @@ from kb.paths import DOCS_DIR
 from kb.site.config import markdown_extensions, project_config
 from kb.site.render.safe_text import narrative
 from kb.check.problems import Problem, short_value
-from kb.check.rules import say
+from kb.check.rules import MESSAGES, say
 
 UNSAFE_TAGS = {"script", "iframe", "object", "embed", "style", "frame", "frameset", "applet", "base", "meta", "link"}
 # Case pages are generated into cases/ of the site; docs/ supplies everything else.
 PAGE_FOLDER = "cases"
-IMAGE_FOLDER_HINT = "把图片放进 docs/assets/images/，正文中写 ![图片说明](../assets/images/文件名.jpg)"
-LINK_HINT = ("其他网站的网址写完整，以 https:// 开头；指向其他案例时写它的文件名，"
-             "例如 [兴山县案例](hubei-xingshan-lianghui-liangping.md)；本站其他页面写它的 .md 文件，例如 [使用说明](../guide.md)")
+IMAGE_FOLDER_HINT = MESSAGES["external-image"][1]
+LINK_HINT = MESSAGES["unrecognized-link"][1]
 
 
 class _Elements(HTMLParser):
@@ -111,9 +110,7 @@ def _attribute_lists(case_file: CaseFile) -> Iterator[Problem]:
         return
     text = narrative(case_file.body)
     if _with_attributes.reset().convert(text) != _without_attributes.reset().convert(text):
-        yield from _at_lines(case_file, BRACES_RE, "attribute-list",
-                             "正文中的“{…}”会被网站当作格式设置（Markdown 的属性列表）：花括号里的文字不会显示，还可能改动页面的链接位置",
-                             "删掉这对花括号；原文确有花括号时改用全角的“｛｝”")
+        yield from _at_lines(case_file, BRACES_RE, "attribute-list", *say("attribute-list"))
 
 
 def _element_problems(case_file: CaseFile, tag: str, attrs: list[tuple[str, str]],
@@ -138,15 +135,14 @@ def _url_problems(case_file: CaseFile, tag: str, url: str, case_ids: set[str]) -
         return
     parts = urlsplit(url)
     if tag == "img" and (parts.scheme or parts.netloc):
-        yield from at_lines(case_file, url, "external-image",
-                            f"图片“{short_value(url)}”来自其他网站，网站不能从其他网站加载内容", IMAGE_FOLDER_HINT)
+        yield from at_lines(case_file, url, "external-image", *say("external-image", url=short_value(url)))
         return
     if parts.scheme or parts.netloc or AMP_SUBSTITUTE in url:
         return
     if url.startswith(("/", "\\")):  # MkDocs leaves such a link as it is, and warns
         if tag == "a":
             yield from at_lines(case_file, url, "unrecognized-link",
-                                f"链接“{short_value(url)}”以“{url[0]}”开头，网站无法识别", LINK_HINT)
+                                *say("unrecognized-link", url=short_value(url), first=url[0]))
         else:
             yield from at_lines(case_file, url, "missing-image", f"图片“{short_value(url)}”在仓库中找不到", IMAGE_FOLDER_HINT)
         return
@@ -159,8 +155,8 @@ def _url_problems(case_file: CaseFile, tag: str, url: str, case_ids: set[str]) -
                             f"图片“{short_value(url)}”在仓库中找不到", IMAGE_FOLDER_HINT)
     elif tag == "a" and not site_file_exists(target, case_ids):
         if not posixpath.splitext(parts.path)[1]:  # no file name: MkDocs' "unrecognized relative link"
-            yield from at_lines(case_file, url, "unrecognized-link",
-                                f"链接“{short_value(url)}”没有指向网站中的某个文件，网站无法识别", LINK_HINT)
+            yield from at_lines(case_file, url, "unrecognized-link", say("unrecognized-link.no-file", url=short_value(url))[0],
+                                LINK_HINT)
         else:
             yield from at_lines(case_file, url, "missing-link-target",
                                 f"链接指向的“{short_value(url)}”不存在", LINK_HINT)

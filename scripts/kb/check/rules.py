@@ -70,6 +70,24 @@ RULES: dict[str, str] = {
 }
 
 
+# The codes a case typed into the 投稿 form cannot have, and why. The form judges every other
+# case-file code as `make validate` does (docs/assets/submit-check.js), which Node holds to the
+# validator's verdict on each broken example of tests/fixtures/invalid/ (kb.site.browser_contract).
+NOT_IN_THE_FORM: dict[str, str] = {
+    **dict.fromkeys(("not-a-case", "id-filename-mismatch"), "表单写出的文件名就是 编号.md"),
+    **dict.fromkeys(("not-utf8", "missing-frontmatter", "unclosed-frontmatter", "yaml-syntax", "frontmatter-not-mapping",
+                     "fullwidth-colon", "fullwidth-quotes-key", "fullwidth-space", "tab-indent"),
+                    "案例信息的格式由表单写出，不由投稿人书写"),
+    "missing-section": "表单写出正文的每个固定标题",
+    **dict.fromkeys(("list-as-text", "item-not-mapping"), "表单的列表逐项填写，每项的子字段各有输入框"),
+    "unknown-field": "表单只有已声明字段的输入框",
+    "province-short-form": "省级名称从列表中选择",
+    **dict.fromkeys(("duplicate-id", "missing-link-target", "missing-anchor", "missing-image"),
+                    "要看案例库中其他文件，表单只有这一个案例"),
+    **dict.fromkeys(("not-a-module", "unknown-case", "no-questions", "over-time"), "培训专题文件的问题，不是案例文件的"),
+}
+
+
 # The wording of the problems a contributor can make in the 投稿 form, as templates
 # (``str.format`` fields in braces). The checks build their messages from here
 # (:func:`say`), and the form's message table is generated from the same dict
@@ -104,6 +122,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unsafe-html-attribute": ("正文含有 {name} 属性，它会在读者的浏览器里运行程序", "删掉 {name}=… 这一部分"),
     "unsafe-url": ("{what}的网址“{url}”以 javascript: 或 data: 开头，可能运行程序",
                    "删掉这个网址；链接只用 https:// 开头的网址或其他案例的文件名"),
+    "reserved-id": ("编号“{id}”是网站自己的页面名：cases/{id}.md 是“全部案例”列表页，这个案例会把它顶掉",
+                    "换一个编号（用“省-县-做法”的拼音，例如 hubei-xingshan-lianghui-liangping），文件名随之改"),
+    "unknown-evidence": ("数据出处“{evidence}”不在出处表 vocab/evidence.yml 中", "{suggestion}；各出处的含义见 vocab/evidence.yml"),
+    "unknown-evidence.label": ("“{evidence}”是出处的名称，这里写它的 key：{key}", ""),
+    "question-count": ("讨论题有 {count} 个，应为 {least}—{most} 个", "保留最能引发讨论的几个问题，或补写到至少 {least} 个"),
+    "external-image": ("图片“{url}”来自其他网站，网站不能从其他网站加载内容",
+                       "把图片放进 docs/assets/images/，正文中写 ![图片说明](../assets/images/文件名.jpg)"),
+    "unrecognized-link": ("链接“{url}”以“{first}”开头，网站无法识别",
+                          "其他网站的网址写完整，以 https:// 开头；指向其他案例时写它的文件名，"
+                          "例如 [兴山县案例](hubei-xingshan-lianghui-liangping.md)；本站其他页面写它的 .md 文件，例如 [使用说明](../guide.md)"),
+    "unrecognized-link.no-file": ("链接“{url}”没有指向网站中的某个文件，网站无法识别", ""),
+    "attribute-list": ("正文中的“{{…}}”会被网站当作格式设置（Markdown 的属性列表）：花括号里的文字不会显示，还可能改动页面的链接位置",
+                       "删掉这对花括号；原文确有花括号时改用全角的“｛｝”"),
     "suggest.close": ("是不是“{key}”？", ""),
 }
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from kb.check.load import CaseFile
 from kb.check.problems import Problem
+from kb.check.rules import say
 
 MIN_QUESTIONS, MAX_QUESTIONS = 3, 5
 
@@ -19,8 +20,7 @@ def check_teaching(case_file: CaseFile) -> Iterator[Problem]:
     questions = meta.get("discussion_questions")
     if isinstance(questions, list) and questions and not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS:
         yield Problem(case_file.display_path, case_file.line_of("discussion_questions"), "discussion_questions",
-                      "question-count", f"讨论题有 {len(questions)} 个，应为 {MIN_QUESTIONS}—{MAX_QUESTIONS} 个",
-                      "保留最能引发讨论的几个问题，或补写到至少 3 个")
+                      "question-count", *say("question-count", count=len(questions), least=MIN_QUESTIONS, most=MAX_QUESTIONS))
     for key in ("learning_objectives", "discussion_questions"):
         items = meta.get(key)
         for index, item in enumerate(items if isinstance(items, list) else []):

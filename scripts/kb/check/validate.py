@@ -166,9 +166,7 @@ def check_id(case_file: CaseFile) -> Iterator[Problem]:
         yield Problem(case_file.display_path, line, "id", "bad-id",
                       *say("bad-id", id=case_id))
     elif case_id in RESERVED_IDS:
-        yield Problem(case_file.display_path, line, "id", "reserved-id",
-                      f"编号“{case_id}”是网站自己的页面名：cases/{case_id}.md 是“全部案例”列表页，这个案例会把它顶掉",
-                      "换一个编号（用“省-县-做法”的拼音，例如 hubei-xingshan-lianghui-liangping），文件名随之改")
+        yield Problem(case_file.display_path, line, "id", "reserved-id", *say("reserved-id", id=case_id))
     if case_id != case_file.path.stem:
         yield Problem(case_file.display_path, line, "id", "id-filename-mismatch",
                       f"编号“{case_id}”与文件名“{case_file.path.name}”不一致",
@@ -239,11 +237,11 @@ def check_evidence(case_file: CaseFile) -> Iterator[Problem]:
         evidence = result.get("evidence") if isinstance(result, dict) else None
         if isinstance(evidence, str) and evidence and evidence not in known:
             by_label = {kind.label: key for key, kind in known.items()}
-            hint = (f"“{evidence}”是出处的名称，这里写它的 key：{by_label[evidence]}" if evidence in by_label
-                    else _suggest(evidence, {key: kind.label for key, kind in known.items()}, "可用："))
+            suggestion = (say("unknown-evidence.label", evidence=evidence, key=by_label[evidence])[0] if evidence in by_label
+                          else _suggest(evidence, {key: kind.label for key, kind in known.items()}, "可用："))
             yield Problem(case_file.display_path, case_file.line_of("results", index, "evidence"),
                           f"results[{index}].evidence", "unknown-evidence",
-                          f"数据出处“{evidence}”不在出处表 vocab/evidence.yml 中", hint + "；各出处的含义见 vocab/evidence.yml")
+                          *say("unknown-evidence", evidence=evidence, suggestion=suggestion))
 
 
 def check_sections(case_file: CaseFile) -> Iterator[Problem]:
