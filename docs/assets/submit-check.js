@@ -343,7 +343,7 @@
             add(key, "unrecognized-link", { message: noFile.message, hint: say("unrecognized-link", { url: "", first: "" }).hint });
           }
         });
-        attributeLists(markup).forEach(function (braces) {
+        attributeLists(text.replace(CODE_SPAN, "``")).forEach(function (braces) {  /* a code span's end counts */
           var handlers = braces.match(/(?:^|[\s{:])(on[a-z]+)\s*=/i);
           if (handlers) add(key, "unsafe-html-attribute", say("unsafe-html-attribute", { name: handlers[1].toLowerCase() }));
           else add(key, "attribute-list", say("attribute-list"));
@@ -355,16 +355,27 @@
     var SCHEME = /^[a-z][a-z0-9+.\-]*:/i;
 
     /* ``{ … }`` that Python-Markdown's attr_list takes as attributes (kb.check.markup compares the page
-       with and without it): at the end of a heading; alone on the last line of a paragraph; right
-       after a link, an image, emphasis or code. Braces inside a sentence are text. */
+       with and without it): at the end of a heading or a table cell; alone on the last line of a
+       paragraph; right after a link, an image, emphasis or code. Braces inside a sentence are text. */
     var ATTRIBUTES = "\\{:?[ ]*[^}\\n ][^}\\n]*[ ]*\\}";
     var HEADING_ATTRIBUTES = new RegExp("^#{1,6}[ \\t].*?[ ]+(" + ATTRIBUTES + ")[ ]*$");
     var LAST_LINE_ATTRIBUTES = new RegExp("\\n[ ]*(" + ATTRIBUTES + ")[ ]*$");
+    var CELL_ATTRIBUTES = new RegExp("[ ]+(" + ATTRIBUTES + ")[ ]*$");
+    var TABLE_RULE = /^[ \t]*\|?[ \t]*:?-{3,}/m;
     var AFTER_INLINE_ATTRIBUTES = new RegExp("(?:\\]\\([^)\\n]*\\)|[*_`])(" + ATTRIBUTES + ")", "g");
 
     function attributeLists(text) {
       var found = [];
       text.split(/\n[ \t]*\n/).forEach(function (block) {
+        if (TABLE_RULE.test(block)) {  /* a table: at the end of a cell, as at the end of a heading */
+          block.split("\n").forEach(function (row) {
+            row.split("|").forEach(function (cell) {
+              var end = CELL_ATTRIBUTES.exec(cell);
+              if (end) found.push(end[1]);
+            });
+          });
+          return;
+        }
         var heading = HEADING_ATTRIBUTES.exec(block);
         if (heading) found.push(heading[1]);
         var last = LAST_LINE_ATTRIBUTES.exec(block);

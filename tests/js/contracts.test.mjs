@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -75,6 +75,7 @@ test("the form judges every broken example as make validate does; what it accept
   // every code the form can meet (kb.check.rules: all but NOT_IN_THE_FORM) has an example judged here
   assert.deepEqual([...new Set(judged.flatMap((verdict) => verdict.codes))].sort(), generated.formCodes);
   const accepted = mkdtempSync(join(tmpdir(), "kb-form-"));
+  for (const name of readdirSync(`${repo}cases`)) copyFileSync(`${repo}cases/${name}`, join(accepted, name));
   const differ = [];
   for (const verdict of judged) {
     const result = judge.check(verdict.values);
@@ -82,6 +83,7 @@ test("the form judges every broken example as make validate does; what it accept
     if (!codes.length) {
       // accepted: the file the form writes (which may have repaired the example, as the form does
       // with "92个" when the unit is 个 or with an empty line) goes to make validate below
+      result.read.meta.id = `form-accepted-${judged.indexOf(verdict)}`;  // one file each, beside the library it links to
       writeFileSync(join(accepted, `${result.read.meta.id}.md`), judge.caseFile(result.read));
     } else if (codes.join(" ") !== verdict.codes.join(" ")) {
       differ.push({ file: verdict.file, validator: verdict.codes.join(" "), form: codes.join(" ") });

@@ -143,6 +143,25 @@ def form_verdicts() -> list[dict[str, Any]]:
     return verdicts
 
 
+def body_verdicts() -> list[dict[str, Any]]:
+    """The lines of ``form_body.json``, each in the 背景 section of a copy of the 兴山 case, with the
+    codes ``make validate`` reports for that file (every code here is one the form can meet)."""
+    seed = read_text(ROOT / "cases" / "hubei-xingshan-lianghui-liangping.md")
+    head, body = frontmatter.YAMLHandler().split(seed)
+    meta = yaml.load(head, Loader=_TypedText)
+    background = next(match for match in SECTION_RE.finditer(body) if match.group(1) == BODY_SECTIONS["background"])
+    verdicts = []
+    with tempfile.TemporaryDirectory() as folder:
+        for line in fixture("form_body")["background"]:
+            changed = body[:background.end()] + "\n\n" + line + "\n\n" + body[background.end() + len(_section_text(body, background)):]
+            path = Path(folder) / f"{meta['id']}.md"
+            path.write_text(seed.replace(body, changed), encoding="utf-8")
+            codes = sorted({problem.code for problem in validate_cases(Path(folder))[1]})
+            verdicts.append({"file": f"form_body.json: {line}", "codes": codes, "values": form_values(meta, changed),
+                             "judged": not any(code in NOT_IN_THE_FORM for code in codes)})
+    return verdicts
+
+
 def contract_data() -> dict:
     """The browser's data, generated as for the site, and Python's answers over the whole gazetteer."""
     cases = fixture("ids")["cases"]
@@ -151,7 +170,7 @@ def contract_data() -> dict:
         "pinyin": pinyin_data([case["model"] for case in cases]),
         "placeSlugs": {name: ids.place_slug(name) for name in gazetteer()},
         "submit": submit_data(),
-        "formVerdicts": form_verdicts(),
+        "formVerdicts": [*form_verdicts(), *body_verdicts()],
         "formCodes": sorted(set(RULES) - set(NOT_IN_THE_FORM)),
     }
 
