@@ -19,12 +19,18 @@ import pytest
 from importcheck import (FIXTURE_FILES, FIXTURES, SPLIT_TABLE_HEAD, SPLITS, UNSEEN, answer_keys, lost_sentences,
                          report_rows, score, score_split, split_files)
 from kb.check.load import load_case_file
-from sitebuild import ROOT
+from sitebuild import ROOT, kb_command
 
 pytestmark = pytest.mark.slow
 
 PRACTICE_RECALL = 0.8
 FIGURE_RECALL = 0.9
+
+
+def kb_import(source: Path, out: Path, force: bool = False) -> subprocess.CompletedProcess:
+    """What ``make import SRC=source OUT=out [FORCE=1]`` runs, in this process (the make target's own
+    smoke tests are the folder import and the missing SRC)."""
+    return kb_command("import", str(source), "--out", str(out), *(["--force"] if force else []))
 
 
 def make_import(*args: str) -> subprocess.CompletedProcess:
@@ -100,11 +106,11 @@ def test_scores_against_the_answer_keys(folder_import):
 
 
 def test_texts_the_importer_was_not_tuned_on(tmp_path):
-    """Issue 29's targets on tests/fixtures/import-unseen, through ``make import``: on the held-out
+    """Issue 29's targets on tests/fixtures/import-unseen, through the import command: on the held-out
     split (never tuned against) the county is right in at least 90 % of the texts and wrong in
     none, practice recall is at least 0.7 and the title right in at least 80 %; on both splits no
     county is wrong. The table: ``.venv/bin/python tests/import_scores.py``."""
-    run = make_import(f"SRC={UNSEEN}", f"OUT={tmp_path}")
+    run = kb_import(UNSEEN, tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     drafts = report_rows(tmp_path)
     assert set(drafts) == {path.name for split in SPLITS for path in split_files(split)}
@@ -138,14 +144,14 @@ def test_without_src_the_message_says_how(tmp_path):
 
 
 def test_a_missing_source_is_named_in_chinese(tmp_path):
-    run = make_import(f"SRC={tmp_path / '没有这个文件.docx'}", f"OUT={tmp_path / 'out'}")
+    run = kb_import(tmp_path / '没有这个文件.docx', tmp_path / 'out')
     assert run.returncode != 0
     assert "找不到要导入的文件或文件夹" in run.stderr and "Traceback" not in run.stderr
 
 
 def test_an_out_folder_that_is_a_file_is_refused(tmp_path):
     (tmp_path / "out").write_text("not a folder", encoding="utf-8")
-    run = make_import(f"SRC={FIXTURES / 'fixture-pdf-extract.txt'}", f"OUT={tmp_path / 'out'}")
+    run = kb_import(FIXTURES / 'fixture-pdf-extract.txt', tmp_path / 'out')
     assert run.returncode != 0
     assert "不是文件夹" in run.stderr and "Traceback" not in run.stderr
 
@@ -157,7 +163,7 @@ def test_unreadable_files_are_reported_in_chinese_and_the_rest_imported(tmp_path
     (sources / "空文件.txt").write_bytes(b"")
     (sources / "扫描件.pdf").write_bytes(b"%PDF-1.4")
     shutil.copy(FIXTURES / "fixture-pdf-extract.txt", sources)
-    run = make_import(f"SRC={sources}", f"OUT={tmp_path / 'out'}")
+    run = kb_import(sources, tmp_path / 'out')
     assert run.returncode != 0  # not every file gave drafts (make exits 2 when the command fails)
     assert "Traceback" not in run.stderr
     assert "不是有效的 .docx 文件" in run.stdout and "没有找到案例正文" in run.stdout
@@ -168,21 +174,21 @@ def test_unreadable_files_are_reported_in_chinese_and_the_rest_imported(tmp_path
 
 
 def test_nothing_is_overwritten_without_force(tmp_path):
-    source = f"SRC={FIXTURES / 'fixture-compilation.docx'}"
+    source = FIXTURES / 'fixture-compilation.docx'
     out = tmp_path / "out"
-    first = make_import(source, f"OUT={out}")
+    first = kb_import(source, out)
     assert first.returncode == 0, first.stderr
     drafts = sorted(p for p in out.glob("*.md") if p.name != "导入报告.md")
     assert len(drafts) == 3
     drafts[0].write_text("审核人改过的草稿", encoding="utf-8")
 
-    second = make_import(source, f"OUT={out}")
+    second = kb_import(source, out)
     assert second.returncode != 0 and "Traceback" not in second.stderr
     assert "文件已存在，没有覆盖" in second.stdout and "FORCE=1" in second.stdout
     assert drafts[0].read_text(encoding="utf-8") == "审核人改过的草稿"
     assert (out / "导入报告-2.md").exists()  # the first report is kept too
     assert "（未写入：文件已存在）" in (out / "导入报告-2.md").read_text(encoding="utf-8")
 
-    forced = make_import(source, f"OUT={out}", "FORCE=1")
+    forced = kb_import(source, out, force=True)
     assert forced.returncode == 0
     assert drafts[0].read_text(encoding="utf-8").startswith("---\n")
