@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from quality.screens import (BASELINES, CONTROL_PROBLEMS, PAGE_TYPES, PREVIEW_PAGE_TYPES, capture, compare, crop,
+from quality.screens import (BASELINE_HEIGHT, BASELINES, CONTROL_PROBLEMS, PAGE_TYPES, PREVIEW_PAGE_TYPES, capture, compare, crop,
                              layout_problems, walk_page_type)
 from sitebuild import ROOT, serve
 from test_quality import WCAG_AA, axe, axe_runs
@@ -39,7 +39,7 @@ def check_page_type(browser, url: str, page_type: str) -> dict[str, list[str]]:
                                      on_request=lambda request: requested.append(request.url)):
         problems = layout_problems(page, shot)
         if shot.mode == "normal":
-            difference = compare(crop(capture(page)), shot.baseline, DIFFS / shot.baseline.name)
+            difference = compare(crop(capture(page, BASELINE_HEIGHT)), shot.baseline, DIFFS / shot.baseline.name)
             problems += [f"截图：{difference}"] if difference else []
         if shot.width == "computer":
             if shot.mode == "normal":

@@ -328,9 +328,15 @@ def layout_problems(page, shot: Shot) -> list[str]:
             *(f"{element}: 超出窗口右边" for element in page_overflow(page))]
 
 
-def capture(page) -> bytes:
-    """A PNG of the whole page, animations stopped and the text caret hidden."""
-    return page.screenshot(full_page=True, animations="disabled", caret="hide")
+def capture(page, height: int | None = None) -> bytes:
+    """A PNG of the whole page, or of its top ``height`` px (a baseline's part: a phone's case page is
+    many screens long, and the rest would be drawn and encoded for nothing), animations stopped
+    and the text caret hidden."""
+    clip = None
+    if height:
+        size = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+        clip = {"x": 0, "y": 0, "width": size[0], "height": min(size[1], height)}
+    return page.screenshot(full_page=True, clip=clip, animations="disabled", caret="hide")
 
 
 def crop(png: bytes, height: int = BASELINE_HEIGHT):
@@ -433,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
                 modes = ("normal",) if args.update_baselines else MODES
                 for shot, page in walk_page_type(browser, urls[site] + path, page_type, modes=modes):
                     if args.update_baselines:
-                        crop(capture(page)).save(shot.baseline, optimize=True)
+                        crop(capture(page, BASELINE_HEIGHT)).save(shot.baseline, optimize=True)
                     else:
                         (out / shot.file_name).write_bytes(capture(page))
                     shots.append(shot)
