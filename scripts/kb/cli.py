@@ -96,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     from kb.check.library import check_library
     from kb.check.module_rules import module_summary_line
+    from kb.check.note_rules import note_summary_line
     from kb.check.problems import summary_line
 
     check = check_library(args.cases)
@@ -105,6 +106,8 @@ def run_validate(args: argparse.Namespace) -> int:
             print(problem.github_annotation())
     if check.modules_checked:
         print(module_summary_line(check.module_problems, check.modules_checked))
+    if check.notes_checked:
+        print(note_summary_line(check.note_problems, check.notes_checked))
     print(summary_line(check.case_problems, check.cases_checked))
     return 1 if check.problems else 0
 
