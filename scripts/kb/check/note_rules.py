@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.check.load import CaseFile, case_paths, display_path, parse_yaml_with_lines, read_folder, read_text
+from kb.check.placeholders import check_placeholders
 from kb.check.problems import Problem
 from kb.check.validate import _has_kind, check_fields
 from kb.model.case import Case
@@ -77,6 +78,7 @@ def check_note_file(note_file: CaseFile, case_ids: set[str]) -> Iterator[Problem
                               "not-a-sentence", f"每一项应当是一句文字，现在是“{item}”",
                               "每项单独一行，以“- ”开头，后面写一句完整的话")
     yield from check_note_case(note_file, case_ids)
+    yield from check_placeholders(note_file)
 
 
 def _record(note_file: CaseFile, item: Any, specs, key_path: tuple, example: str) -> Iterator[Problem]:
