@@ -11,7 +11,11 @@
    @cfworker/json-schema (window.KbJsonSchema, no eval: the site's CSP forbids it); what a schema
    cannot say (placeholders, figures written as text, unsafe markup in the body, empty sections)
    is checked here. Every message is a template from the data, filled as the Python check fills it.
-   The draft is kept in localStorage; nothing is sent anywhere. */
+   The draft is kept in localStorage; nothing is sent anywhere.
+
+   The 使用反馈 page (kb.site.render.feedback_page) is the same form for one field of a case file:
+   its form says data-kb-part="uses", and then only that field's part of the schema is checked,
+   and the output is the lines to add to the chosen case file (#kb-feedback-case), not a case file. */
 (function () {
   "use strict";
 
@@ -19,8 +23,16 @@
   var data = window.KB_SUBMIT_DATA;
   if (!form || !data || !window.KbJsonSchema || !window.KbSubmitId) return;
 
-  var STORAGE_KEY = "kb-submit-draft";
-  var validator = new window.KbJsonSchema.Validator(data.schema, "2020-12", false);
+  var part = form.getAttribute("data-kb-part");
+  var schema = data.schema;
+  if (part) {
+    var only = {};
+    only[part] = data.schema.properties[part];
+    schema = { type: "object", properties: only, required: [part], additionalProperties: false };
+  }
+  var caseChoice = document.getElementById("kb-feedback-case");
+  var STORAGE_KEY = part ? "kb-submit-draft-" + part : "kb-submit-draft";
+  var validator = new window.KbJsonSchema.Validator(schema, "2020-12", false);
   var pinyin = new window.KbSubmitId.Pinyin(data.pinyin);
   var status = document.getElementById("kb-submit-status");
   var problemList = document.getElementById("kb-submit-problems");
@@ -198,15 +210,15 @@
         meta[top] = typed(top, value, name, values, problems);
       }
     });
-    Object.keys(data.schema.properties).forEach(function (key) {
-      var prop = data.schema.properties[key];
-      if (prop.type === "object" && !(key in meta) && (data.schema.required || []).indexOf(key) >= 0) meta[key] = {};
+    Object.keys(schema.properties).forEach(function (key) {
+      var prop = schema.properties[key];
+      if (prop.type === "object" && !(key in meta) && (schema.required || []).indexOf(key) >= 0) meta[key] = {};
       if (prop.type !== "array") return;
       var found = rows[key] || {};
       var indexes = Object.keys(found).map(Number).sort(function (a, b) { return a - b; });
       origin[key] = indexes;
       if (!indexes.length) {
-        if ((data.schema.required || []).indexOf(key) >= 0) meta[key] = [];
+        if ((schema.required || []).indexOf(key) >= 0) meta[key] = [];
         return;
       }
       meta[key] = indexes.map(function (index) {
@@ -220,14 +232,14 @@
           if (item.value.asStated && !item.as_stated) item.as_stated = item.value.asStated;
           item.value = { number: item.value.number };
         }
-        return orderedLike(data.schema.properties[key].items.properties, item);
+        return orderedLike(schema.properties[key].items.properties, item);
       });
     });
     var body = {};
     Object.keys(data.sections).forEach(function (key) {
       body[key] = (values["body." + key] || "").replace(/\r\n?/g, "\n").replace(/\s+$/, "");
     });
-    return { meta: orderedLike(data.schema.properties, meta), body: body, origin: origin, problems: problems };
+    return { meta: orderedLike(schema.properties, meta), body: body, origin: origin, problems: problems };
   }
 
   function orderedLike(properties, object) {
@@ -296,10 +308,10 @@
           said = say("unknown-province", { province: value, suggestion: suggestion(value, data.provinces, "请写完整名称，如：") });
         } else if (last === "status") {
           code = "unknown-status";
-          said = say("unknown-status", { status: value, suggestion: "可选：" + data.schema.properties.status.enum.join("、") });
+          said = say("unknown-status", { status: value, suggestion: "可选：" + schema.properties.status.enum.join("、") });
         } else if (/^tags\[\d+\]$/.test(name)) {
           code = "unknown-tag";
-          said = say("unknown-tag", { tag: value, suggestion: "可用：" + data.schema.properties.tags.items.enum.join("、") });
+          said = say("unknown-tag", { tag: value, suggestion: "可用：" + schema.properties.tags.items.enum.join("、") });
         }
       } else if (error.keyword === "type") {
         var typeSpec = spec(name) || { kind: "string", typeHint: "" };
@@ -434,10 +446,10 @@
 
   function listProblems(meta) {
     var problems = [];
-    Object.keys(data.schema.properties).forEach(function (key) {
+    Object.keys(schema.properties).forEach(function (key) {
       var field = data.fields[key];
-      if (data.schema.properties[key].type !== "array" || !field) return;
-      if ((data.schema.required || []).indexOf(key) >= 0 && key !== "lessons" && Array.isArray(meta[key]) && !meta[key].length) {
+      if (schema.properties[key].type !== "array" || !field) return;
+      if ((schema.required || []).indexOf(key) >= 0 && key !== "lessons" && Array.isArray(meta[key]) && !meta[key].length) {
         var said = say("empty-list", { description: field.description });
         problems.push({ name: key, code: "empty-list", message: said.message, hint: said.hint });
       }
@@ -452,7 +464,7 @@
   function check() {
     var read = readCase();
     var problems = read.problems
-      .concat(idProblems(read.meta.id || ""))
+      .concat(part ? [] : idProblems(read.meta.id || ""))
       .concat(schemaProblems(read.meta, read.origin).filter(function (problem) {
         /* a figure that could not be read is reported once, as the validator reports it */
         return !read.problems.some(function (other) { return other.name === problem.name; })
@@ -460,7 +472,7 @@
       }))
       .concat(listProblems(read.meta))
       .concat(placeholderProblems(read.meta, read.origin))
-      .concat(bodyProblems(read.body, read.meta.status === "incomplete"));
+      .concat(part ? [] : bodyProblems(read.body, read.meta.status === "incomplete"));
     return { read: read, problems: problems };
   }
 
@@ -515,6 +527,7 @@
   }
 
   function caseFile(read) {
+    if (part) return partLines(read);
     var lines = ["---", "# yaml-language-server: $schema=../schema/case.schema.json",
                  "# 用案例库网站的投稿表单写成；提交前可在自己电脑上运行 make validate 检查。"];
     Object.keys(read.meta).forEach(function (key) { lines = lines.concat(yamlLines(key, read.meta[key], 0, "")); });
@@ -524,6 +537,15 @@
       if (read.body[key]) lines.push(read.body[key], "");
     });
     return lines.join("\n").replace(/\n+$/, "") + "\n";
+  }
+
+  /* The feedback form's output: the entry to add under the field in the chosen case file. */
+  function partLines(read) {
+    var chosen = caseChoice && caseChoice.value ? caseChoice.value : "<案例编号>";
+    var lines = ["# 把下面几行加到 cases/" + chosen + ".md 的案例信息中（两行 --- 之间）；",
+                 "# 文件中已有 " + part + ": 时，只把“  - ”开头的各项接在已有的各项后面。"];
+    Object.keys(read.meta).forEach(function (key) { lines = lines.concat(yamlLines(key, read.meta[key], 0, "")); });
+    return lines.join("\n") + "\n";
   }
 
   /* --- showing problems ---------------------------------------------------------------------- */
@@ -615,7 +637,12 @@
       if (first) first.focus();
       return null;
     }
-    return { id: result.read.meta.id, text: caseFile(result.read) };
+    if (part && !(caseChoice && caseChoice.value)) {
+      status.textContent = "请先选择用的是哪个案例，才能" + action + "。";
+      if (caseChoice) caseChoice.focus();
+      return null;
+    }
+    return { id: part ? caseChoice.value : result.read.meta.id, text: caseFile(result.read) };
   }
 
   /* --- id, draft, outputs --------------------------------------------------------------- */
@@ -668,26 +695,36 @@
     if (added && !added.value) added.value = today();
     var state = controlFor("status");
     if (state && !state.value) state.value = "complete";
+    var number = controlFor("number");  /* the next free case number (kb.model.numbers) */
+    if (number && !number.value && data.nextNumber) number.value = String(data.nextNumber);
+    var used = controlFor(part + "[0].date");
+    if (part && used && !used.value) used.value = today();
+    if (caseChoice && !caseChoice.value) {
+      var asked = new URLSearchParams(location.search).get("case");
+      if (asked && caseChoice.querySelector('option[value="' + asked.replace(/[^a-z0-9-]/g, "") + '"]')) caseChoice.value = asked;
+    }
   }
 
   function download() {
     var file = ready("下载");
     if (!file) return;
-    var blob = new Blob([file.text], { type: "text/markdown;charset=utf-8" });
+    var blob = new Blob([file.text], { type: part ? "text/yaml;charset=utf-8" : "text/markdown;charset=utf-8" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = file.id + ".md";
+    link.download = part ? file.id + "-" + part + ".yml" : file.id + ".md";
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-    status.textContent = "已下载 " + file.id + ".md。按贡献指南的说明把它提交到 cases/ 文件夹。";
+    status.textContent = part
+      ? "已下载 " + link.download + "。把其中的几行加到 cases/" + file.id + ".md，按贡献指南的说明发起拉取请求。"
+      : "已下载 " + file.id + ".md。按贡献指南的说明把它提交到 cases/ 文件夹。";
   }
 
   function copy() {
     var file = ready("复制");
     if (!file) return;
-    var done = function () { status.textContent = "已复制案例文件的全部文字。"; };
+    var done = function () { status.textContent = part ? "已复制要加到案例文件中的几行。" : "已复制案例文件的全部文字。"; };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(file.text).then(done, function () { selectPreview(); });
     } else {
@@ -763,6 +800,7 @@
     refresh();
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+  if (caseChoice) caseChoice.addEventListener("change", function () { show(check()); });
   document.getElementById("kb-submit-download").addEventListener("click", download);
   document.getElementById("kb-submit-copy").addEventListener("click", copy);
   document.getElementById("kb-submit-clear").addEventListener("click", clearAll);
