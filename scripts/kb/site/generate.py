@@ -41,6 +41,7 @@ from kb.site.render.home import fill_markers
 from kb.site.render.matrix import render_matrix_page
 from kb.site.render.open_data import render_open_data
 from kb.site.render.packet import render_packet_files
+from kb.site.render.class_version import render_class_files
 from kb.site.render.page_meta import seal_page
 from kb.site.render.practices import render_practices_page
 from kb.site.render.regions import render_region_pages
@@ -186,6 +187,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
     files.update(render_open_data(index, categories))
     files.update(render_training_files(cases, list(modules)))
     files.update(render_packet_files(list(modules)))
+    files.update(render_class_files(cases))
     files.update(render_compare_files(cases, categories))
     files.update({path: text.encode("utf-8") for path, text in render_submit_files(cases).items()})
     return seal_pages(files)
