@@ -83,7 +83,7 @@ generate: setup ## 只生成网站的 Markdown 页面到 build/docs（调试用�
 # Every target that builds the site goes through `python -m kb build` (scripts/kb/site/build.py):
 # validate once, render once, MkDocs, search index.
 build: setup ## 检查案例并构建网站到 site/（含搜索索引）
-	@$(PY) -m kb build $(if $(GITHUB_ACTIONS),--github)
+	@$(PY) -m kb build $(if $(GITHUB_ACTIONS),--github) $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 serve: setup ## 构建并在 http://127.0.0.1:8000 预览网站（修改案例后自动刷新）
 	@$(PY) -m kb serve
