@@ -212,3 +212,29 @@ def test_feedback_form_page(site_dir):
     page = (site_dir / "submit" / "feedback" / "index.html").read_text(encoding="utf-8")
     assert 'data-kb-part="uses"' in page and 'name="uses[0].audience"' in page and "kb-feedback-case" in page
     assert "submit-form.js" in page
+
+
+def test_the_feedback_form_writes_an_entry_the_validator_accepts(page, site_url, tmp_path):
+    page.goto(f"{site_url}/submit/feedback/?case={XINGSHAN}")
+    page.wait_for_selector("#kb-submit[data-ready]")
+    assert page.locator("#kb-feedback-case").input_value() == XINGSHAN
+    page.fill('[name="uses[0].audience"]', "测试用的虚构培训班")
+    page.fill('[name="uses[0].minutes"]', "五十")
+    page.locator('[name="uses[0].minutes"]').blur()
+    page.click("#kb-submit-download")
+    assert "问题" in page.locator("#kb-submit-status").inner_text()
+    assert "汉字数字" in page.locator("#kb-submit-problems").inner_text()
+    page.fill('[name="uses[0].minutes"]', "50")
+    page.fill('[name="uses[0].change"]', "测试用的虚构改进")
+    with page.expect_download() as download:
+        page.click("#kb-submit-download")
+    assert download.value.suggested_filename == f"{XINGSHAN}-uses.yml"
+    entry = page.locator("#kb-submit-preview").input_value()
+    cases = tmp_path / "cases"
+    shutil.copytree(SEED_CASES, cases)
+    path = cases / f"{XINGSHAN}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntags:", "\n" + entry + "tags:", 1), encoding="utf-8")
+    loaded, problems, _ = validate_cases(cases)
+    assert problems == []
+    use = next(c for c in loaded if c.id == XINGSHAN).uses[0]
+    assert (use.audience, use.minutes, use.change) == ("测试用的虚构培训班", 50, "测试用的虚构改进")

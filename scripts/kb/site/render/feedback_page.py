@@ -17,6 +17,7 @@ from kb.model.case import CASE_FIELDS, Case
 from kb.model.schema import build_schema
 from kb.site.render.page_meta import front_matter
 from kb.site.render.safe_text import plain
+from kb.site.urls import to_root
 from kb.site.render.submit_page import field_html, render_outputs, scripts_html
 
 PAGE_PATH = "submit/feedback.md"
@@ -48,4 +49,4 @@ def render_feedback_page(cases: Iterable[Case]) -> str:
         '<noscript><p class="kb-submit__noscript">使用反馈表单需要浏览器运行本网站的脚本。'
         '也可以直接在案例文件中按贡献指南的说明写 uses。</p></noscript>', "",
     ]
-    return "\n".join(intro) + "\n" + "\n".join(form) + "\n\n" + scripts_html() + "\n"
+    return "\n".join(intro) + "\n" + "\n".join(form) + "\n\n" + scripts_html(to_root(PAGE_PATH)) + "\n"

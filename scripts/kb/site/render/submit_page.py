@@ -103,11 +103,11 @@ def render_submit_page() -> str:
     return "\n".join(intro) + "\n" + "\n".join(parts) + "\n\n" + scripts_html() + "\n"
 
 
-def scripts_html() -> str:
+def scripts_html(root: str = "../") -> str:
     """The form's scripts, as files (the CSP forbids inline script), on this page only; after the
-    form, which they look up. The page is ``submit/index.html`` online and offline alike, so one
-    level up is the site root in both."""
-    return "\n".join(f'<script src="../{path}"></script>' for path in SCRIPTS)
+    form, which they look up. ``root``: the site root from the page; the 投稿 page is
+    ``submit/index.html`` online and offline alike, so one level up is the site root in both."""
+    return "\n".join(f'<script src="{root}{path}"></script>' for path in SCRIPTS)
 
 
 def field_html(spec: FieldSpec, prop: dict[str, Any], name: str, required: bool) -> str:
