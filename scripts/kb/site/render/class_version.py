@@ -19,7 +19,7 @@ from kb.model.numbers import number_label
 from kb.site.edition import current
 from kb.site.render.case_page import render_figures_table
 from kb.site.render.handout import render_source_line
-from kb.site.render.print_page import print_page_path, render_print_page
+from kb.site.render.print_page import ROOT_LINK, print_page_path, render_print_page
 from kb.site.render.safe_text import inline
 from kb.site.render.teaching import numbered
 
@@ -70,7 +70,8 @@ def render_class_b(case: Case) -> str:
                                       for i, p in enumerate(case.practices, start=1)),
         f'## 成效\n\n<div class="kb-figures" markdown>\n\n{render_figures_table(case)}\n\n</div>',
         f"## 启示\n\n{numbered(case.lessons) if case.lessons else NO_LESSONS}",
-        f"## 来源\n\n{render_source_line(case)}",
+        f"## 来源\n\n{render_source_line(case)}\n\n"
+        f"案例全文见案例库网站：[{inline(case.title)}]({ROOT_LINK}cases/{case.id}.md)",
     ]
     return "\n\n".join(parts) + "\n"
 
