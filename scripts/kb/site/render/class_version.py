@@ -64,7 +64,8 @@ def render_class_b(case: Case) -> str:
     ]
     if case.status == "incomplete":
         lacking = inline(case.incomplete_note) if case.incomplete_note else "来源文本不完整。"
-        parts.append(f'!!! warning "来源不完整"\n\n    **来源缺少的内容**：{lacking}以下只列出来源中实际有的内容。')
+        parts.append(f'<div class="kb-decision" markdown>\n\n**来源不完整。来源缺少的内容**：{lacking}'
+                     "以下只列出来源中实际有的内容。\n\n</div>")
     parts += [
         "## 当地的做法\n\n" + "\n".join(f"{i}. **{inline(p.name)}**：{inline(p.summary)}"
                                       for i, p in enumerate(case.practices, start=1)),
