@@ -118,7 +118,7 @@ def hostile_cases(folder: Path) -> dict[str, str]:
     """One hostile copy of the 兴山 case per string path, plus one with a hostile
     body; returns file name → field name."""
     meta, body = split_case(SEED_CASES / f"{XINGSHAN}.md")
-    meta.pop("number")  # copies of one case cannot share its number (duplicate-number)
+    meta.pop("serial")  # copies of one case cannot share its number (duplicate-number)
     meta["uses"] = [dict(FIXTURE_USE)]
     written = {}
     for case_id, path, copy_meta in hostile_copies(meta, string_paths(CASE_FIELDS, NESTED_FIELDS), "case"):

@@ -150,14 +150,14 @@ def test_case_list_sorts_by_use(site_dir):
 def test_every_case_has_a_ledger_number_shown_with_a_citation(site_dir):
     issued = ledger()
     for case in validate_cases(SEED_CASES)[0]:
-        assert case.number and issued[case.number] == case.id, case.id
+        assert case.serial and issued[case.serial] == case.id, case.id
         page = html.unescape((site_dir / "cases" / case.id / "index.html").read_text(encoding="utf-8"))
-        assert number_label(case.number) in page and "引用本案例" in page and "[EB/OL]" in page
+        assert number_label(case.serial) in page and "引用本案例" in page and "[EB/OL]" in page
         handout = html.unescape((site_dir / "print" / "cases" / case.id / "index.html").read_text(encoding="utf-8"))
-        assert number_label(case.number) in handout
+        assert number_label(case.serial) in handout
     assert next_free_number(SEED_CASES) == max(issued) + 1
     data = (site_dir / "data" / "cases.json").read_text(encoding="utf-8")
-    assert '"number": 1' in data
+    assert '"serial": 1' in data
 
 
 QR_PAGES = [f"print/cases/{XINGSHAN}/index.html", f"print/class-a/{XINGSHAN}/index.html",
@@ -185,7 +185,7 @@ def test_without_site_url_the_page_says_so(site_dir):
 def test_the_citation_follows_gb_t_7714(teacher_bundle, seed_case):
     page = html.unescape((teacher_bundle / "cases" / f"{XINGSHAN}.html").read_text(encoding="utf-8"))
     citation = re.sub(r"<[^>]+>", "", re.search(r'<p class="kb-citation">(.*?)</p>', page, re.S)[1])
-    assert citation == (f"基层党建创新案例库. {seed_case.title}：案例 {number_label(seed_case.number)}[EB/OL]. "
+    assert citation == (f"基层党建创新案例库. {seed_case.title}：案例 {number_label(seed_case.serial)}[EB/OL]. "
                         f"({seed_case.added})[引用日期]. {FIXTURE_SITE_URL}cases/{XINGSHAN}/.")
 
 

@@ -695,8 +695,8 @@
     if (added && !added.value) added.value = today();
     var state = controlFor("status");
     if (state && !state.value) state.value = "complete";
-    var number = controlFor("number");  /* the next free case number (kb.model.numbers) */
-    if (number && !number.value && data.nextNumber) number.value = String(data.nextNumber);
+    var serial = controlFor("serial");  /* the next free case number (kb.model.numbers) */
+    if (serial && !serial.value && data.nextNumber) serial.value = String(data.nextNumber);
     var used = controlFor(part + "[0].date");
     if (part && used && !used.value) used.value = today();
     if (caseChoice && !caseChoice.value) {

@@ -223,7 +223,7 @@ def _write(draft: Draft, out: Path, force: bool, taken: set[str]) -> CaseReport:
         report.skipped_reason = "文件已存在，没有覆盖（确认要覆盖时加 --force，make 命令加 FORCE=1）"
         return report
     # after the drafts written before it, in the cases folder or the drafts folder
-    draft.number = max(next_free_number(default_cases_dir()), next_free_number(out))
+    draft.serial = max(next_free_number(default_cases_dir()), next_free_number(out))
     target.write_text(render_draft(draft, review), encoding="utf-8")
     report.written = True
     return report

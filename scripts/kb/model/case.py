@@ -105,7 +105,7 @@ CASE_FIELDS = (
     FieldSpec("discussion_questions", "list", False, "讨论题：3—5 个让学员权衡案例做法的开放问题",
               shows=(COMPARE,)),
     # The trainer's edition (kb/model/note.py: teaching notes live in teaching/, never in a case file)
-    FieldSpec("number", "number", False, "案例号：收入案例库时分配的流水号，登记在 vocab/case-numbers.yml，永不更改、永不重复使用；"
+    FieldSpec("serial", "number", False, "案例号：收入案例库时分配的流水号，登记在 vocab/case-numbers.yml，永不更改、永不重复使用；"
               "make new 和投稿表单填好下一个空号", "1"),
     FieldSpec("uses", "list", False, "使用记录：每次课堂使用写 date 日期、audience 班次或培训对象、minutes 分钟，"
               "可选 module 培训专题、worked 效果好的地方、change 要改进的地方"),
@@ -246,7 +246,7 @@ class Case:
     tags: tuple[str, ...] = ()
     learning_objectives: tuple[str, ...] = ()
     discussion_questions: tuple[str, ...] = ()
-    number: int | None = None
+    serial: int | None = None  # the stable case number (kb.model.numbers)
     uses: tuple[Use, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -28,17 +28,18 @@ def ledger(path: Path = LEDGER_PATH) -> dict[int, str]:
     if not path.is_file():
         return {}
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return {int(entry["number"]): str(entry["id"]) for entry in entries}
+    return {int(entry["serial"]): str(entry["id"]) for entry in entries}
 
 
 def numbers_in_folder(cases_dir: Path) -> set[int]:
-    """The ``number:`` lines of the case files in ``cases_dir`` (read as text: drafts need not parse)."""
+    """The ``serial:`` lines of the case files in ``cases_dir`` (read as text: drafts need not parse)."""
     found = set()
     for path in Path(cases_dir).glob("*.md"):
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
             key, _, value = line.partition(":")
-            if key.strip() == "number" and value.strip().isdigit():
-                found.add(int(value.strip()))
+            value = value.split("#")[0].strip()  # a draft's number line carries a comment
+            if key.strip() == "serial" and value.isdigit():
+                found.add(int(value))
                 break
     return found
 

@@ -77,7 +77,7 @@ def render_card(case: Case, categories: dict[str, Category]) -> str:
         ("地区", inline(case.region.label)),
         ("模式", inline(case.model)),
         ("状态", STATUS_LABELS[case.status]),
-        *((("案例号", number_label(case.number)),) if case.number else ()),
+        *((("案例号", number_label(case.serial)),) if case.serial else ()),
         ("做法分类", " ".join(category_chip(key, categories) for key in case.categories)),
     ]
     lines = ['<div class="case-card" markdown>', ""]

@@ -20,7 +20,7 @@ from kb.site.render.safe_text import plain
 def citation_text(case: Case, address: str) -> str:
     """The citation as HTML (escaped), with the access date as a span the script fills."""
     author = project_config()["site_name"]
-    title = plain(case.title) + (f"：案例 {number_label(case.number)}" if case.number else "")
+    title = plain(case.title) + (f"：案例 {number_label(case.serial)}" if case.serial else "")
     published = f"({case.added})" if case.added else ""
     where = address or "（网站的公开地址尚未设置）"
     return (f"{escape(author)}. {escape(title)}[EB/OL]. {escape(published)}"

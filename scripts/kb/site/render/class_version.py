@@ -40,8 +40,8 @@ def render_class_links(case: Case) -> str:
 
 def _facts(case: Case) -> str:
     facts = [("地区", case.region.label)]
-    if case.number:
-        facts.append(("案例号", number_label(case.number)))
+    if case.serial:
+        facts.append(("案例号", number_label(case.serial)))
     return "  \n".join(f"**{label}**：{inline(value)}" for label, value in facts)
 
 

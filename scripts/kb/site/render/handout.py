@@ -21,7 +21,7 @@ def handout_title(title: str) -> str:
 
 def render_case_facts(case: Case) -> str:
     facts = [("地区", case.region.label), ("模式", case.model), ("状态", STATUS_LABELS[case.status]),
-             *((("案例号", number_label(case.number)),) if case.number else ())]
+             *((("案例号", number_label(case.serial)),) if case.serial else ())]
     return "  \n".join(f"**{label}**：{inline(value)}" for label, value in facts)
 
 

@@ -319,7 +319,7 @@ def render_submit_data(cases: Iterable[Case] = ()) -> str:
 
 def next_free_number_of(cases: Iterable[Case]) -> int:
     """The number a new case gets (:func:`kb.model.numbers.next_free_number`, from the cases read)."""
-    return max({*ledger(), *(case.number for case in cases if case.number)}, default=0) + 1
+    return max({*ledger(), *(case.serial for case in cases if case.serial)}, default=0) + 1
 
 
 def _names(cases: Iterable[Case]) -> list[str]:
