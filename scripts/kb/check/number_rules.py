@@ -25,8 +25,9 @@ def check_numbers(loaded: list[CaseFile]) -> Iterator[Problem]:
             line, case_id = case_file.line_of("serial"), case_file.meta.get("id")
             others = [f.display_path for f in files if f is not case_file]
             if others:
+                also = f"等 {len(others)} 个文件" if len(others) > 1 else ""
                 yield Problem(case_file.display_path, line, "serial", "duplicate-number",
-                              f"案例号 {number}（{number_label(number)}）与 {'、'.join(others)} 重复",
+                              f"案例号 {number}（{number_label(number)}）与 {others[0]}{also}重复",
                               f"新案例用下一个空号 {max(last, *by_number) + 1}，已收入的案例不改号")
             elif number in issued and issued[number] != case_id:
                 yield Problem(case_file.display_path, line, "serial", "number-taken",
