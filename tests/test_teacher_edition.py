@@ -124,14 +124,19 @@ USE = ("uses:\n  - date: 2026-12-01\n    audience: 测试用的虚构培训班\n
        "    worked: 测试用的虚构效果\n    change: 测试用的虚构改进\n")
 
 
-def test_a_uses_entry_shows_on_the_case_page(tmp_path):
+def xingshan_with(tmp_path: Path, lines: str):
+    """The 兴山 case as loaded from a copy of the seed cases with ``lines`` added to its front matter."""
     cases = tmp_path / "cases"
     shutil.copytree(SEED_CASES, cases)
     path = cases / f"{XINGSHAN}.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("\ntags:", "\n" + USE + "tags:", 1), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("\ntags:", "\n" + lines + "tags:", 1), encoding="utf-8")
     loaded, problems, _ = validate_cases(cases)
     assert problems == []
-    case = next(c for c in loaded if c.id == XINGSHAN)
+    return next(c for c in loaded if c.id == XINGSHAN)
+
+
+def test_a_uses_entry_shows_on_the_case_page(tmp_path):
+    case = xingshan_with(tmp_path, USE)
     with edition(make_edition(False, "")):
         public = render_case_page(case, vocab.categories())
     assert "## 使用记录" in public and "使用过 **1** 次" in public
@@ -229,12 +234,5 @@ def test_the_feedback_form_writes_an_entry_the_validator_accepts(page, site_url,
     with page.expect_download() as download:
         page.click("#kb-submit-download")
     assert download.value.suggested_filename == f"{XINGSHAN}-uses.yml"
-    entry = page.locator("#kb-submit-preview").input_value()
-    cases = tmp_path / "cases"
-    shutil.copytree(SEED_CASES, cases)
-    path = cases / f"{XINGSHAN}.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("\ntags:", "\n" + entry + "tags:", 1), encoding="utf-8")
-    loaded, problems, _ = validate_cases(cases)
-    assert problems == []
-    use = next(c for c in loaded if c.id == XINGSHAN).uses[0]
+    use = xingshan_with(tmp_path, page.locator("#kb-submit-preview").input_value()).uses[0]
     assert (use.audience, use.minutes, use.change) == ("测试用的虚构培训班", 50, "测试用的虚构改进")

@@ -9,12 +9,12 @@ name a case of the library, be named after it (``<case-id>.yml`` or
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kb.check.load import CaseFile, case_paths, display_path, parse_yaml_with_lines, read_folder, read_text
+from kb.check.load import CaseFile, case_paths, display_path, read_folder
+from kb.check.module_load import folder_beside, load_yaml_file
 from kb.check.placeholders import check_placeholders
 from kb.check.problems import Problem
 from kb.check.validate import _has_kind, check_fields
@@ -27,7 +27,7 @@ TEXT_LISTS = ("objectives", "questions", "analysis", "key_points", "board", "rea
 
 def default_teaching_dir(cases_dir: Path) -> Path:
     """The ``teaching`` folder beside the cases folder; ``KB_TEACHING_DIR`` names another."""
-    return Path(os.environ.get("KB_TEACHING_DIR") or Path(cases_dir).parent / "teaching")
+    return folder_beside(cases_dir, "teaching", "KB_TEACHING_DIR")
 
 
 def not_a_note(path: Path) -> Problem:
@@ -36,9 +36,7 @@ def not_a_note(path: Path) -> Problem:
 
 
 def load_note_file(path: Path) -> CaseFile:
-    text = read_text(path)
-    meta, key_lines = parse_yaml_with_lines(text, path, first_line=1, what="教学说明")
-    return CaseFile(path=path, meta=meta, body="", body_line=1 + text.count("\n"), key_lines=key_lines)
+    return load_yaml_file(path, "教学说明")
 
 
 def validate_notes(teaching_dir: Path, cases: list[Case], case_ids: set[str]) -> tuple[list[TeachingNote], list[Problem], int]:
