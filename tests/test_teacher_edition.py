@@ -50,9 +50,14 @@ def case_note_strings() -> list[tuple[str, str, tuple, str]]:
 
 
 def site_texts(folder: Path) -> dict[str, str]:
-    """Every file of a built site as text, HTML entities resolved."""
-    return {path.relative_to(folder).as_posix(): html.unescape(path.read_text(encoding="utf-8", errors="ignore"))
-            for path in folder.rglob("*") if path.is_file()}
+    """Every file of a built site as text, HTML entities resolved; and again without its tags, so that
+    a text a link splits (the glossary links a term's first use on a case page) is found whole."""
+    texts = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            raw = path.read_text(encoding="utf-8", errors="ignore")
+            texts[path.relative_to(folder).as_posix()] = html.unescape(raw) + "\n" + html.unescape(re.sub(r"<[^>]+>", "", raw))
+    return texts
 
 
 def test_the_xingshan_note_is_full_and_valid():
