@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps node-deps validate generate build serve test contracts golden lighthouse pdf offline import bench-generate new schema vendor bench clean screenshots screenshots-update
+.PHONY: help setup system-deps node-deps validate generate build serve test contracts golden lighthouse pdf offline import bench-generate new schema vendor bench clean screenshots screenshots-update teacher new-note
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -83,7 +83,7 @@ generate: setup ## 只生成网站的 Markdown 页面到 build/docs（调试用�
 # Every target that builds the site goes through `python -m kb build` (scripts/kb/site/build.py):
 # validate once, render once, MkDocs, search index.
 build: setup ## 检查案例并构建网站到 site/（含搜索索引）
-	@$(PY) -m kb build $(if $(GITHUB_ACTIONS),--github)
+	@$(PY) -m kb build $(if $(GITHUB_ACTIONS),--github) $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 serve: setup ## 构建并在 http://127.0.0.1:8000 预览网站（修改案例后自动刷新）
 	@$(PY) -m kb serve
@@ -92,7 +92,10 @@ pdf: system-deps $(BROWSER_STAMPS) ## 构建网站，并把每个案例和培训
 	@$(PY) -m kb build --pdf
 
 offline: setup ## 生成离线版网站 dist/基层党建案例库-<日期>.zip（FORCE=1 覆盖当天已有的）
-	@$(PY) -m kb offline $(if $(FORCE),--force)
+	@$(PY) -m kb offline $(if $(FORCE),--force) $(if $(SITE_URL),--site-url "$(SITE_URL)")
+
+teacher: setup ## 生成教师版 dist/基层党建案例库-教师版-<日期>.zip：离线版加上 teaching/ 中的教学说明（只发给培训教师；FORCE=1 覆盖）
+	@$(PY) -m kb offline --teacher $(if $(FORCE),--force) $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 # Lighthouse scores depend on an idle CPU: the tests marked `alone` run after the rest, in one process.
 # Both runs share one folder of builds (KB_TEST_SHARED, tests/conftest.py): the site is built once.
@@ -140,6 +143,9 @@ clean: ## 删除生成的文件
 
 new: setup ## 新建案例：make new PROVINCE=湖北省 COUNTY=兴山县 TITLE=案例标题 [MODEL=模式简称]（缺少的会逐项询问）
 	@$(PY) -m kb new --province "$(PROVINCE)" --county "$(COUNTY)" --title "$(TITLE)" --model "$(MODEL)"
+
+new-note: setup ## 新建教学说明：make new-note CASE=案例编号（写到 teaching/，已有的不覆盖，另起一份）
+	@$(PY) -m kb new-note --case "$(CASE)"
 
 schema: setup ## 重新生成编辑器用的 JSON Schema（schema/case.schema.json）
 	@$(PY) -m kb schema

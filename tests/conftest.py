@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from kb.site.offline import BUNDLE_NAME, make_offline_bundle
+from kb.site.offline import BUNDLE_NAME, TEACHER_BUNDLE_NAME, make_offline_bundle
 from quality.fixture_sites import (LIBRARY_CASE_FILES, LIBRARY_CASE_IDS, MODULE, SEARCH_FIXTURES,  # noqa: F401
                                    SEED_CASES, WENGYUAN, XINGSHAN, build_draft_preview_site, build_library_site,
-                                   copy_draft_preview, copy_library)
+                                   FIXTURE_SITE_URL, copy_draft_preview, copy_library)
 from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT, serve
 
 # mkdocs.yml names build/docs as its source folder, and MkDocs refuses a config
@@ -103,7 +103,7 @@ def page_without_csp(browser):
 # one that takes the shared built site is slow. Tests that build a site of their own carry an
 # explicit @pytest.mark.slow (or a module-level pytestmark).
 BROWSER_FIXTURES = {"browser", "page", "page_without_csp"}
-SLOW_FIXTURES = {"site_dir", "offline_bundle"}
+SLOW_FIXTURES = {"site_dir", "offline_bundle", "teacher_bundle"}
 
 
 # --- distribution (pytest.ini: --dist loadgroup) --------------------------------------------------
@@ -139,6 +139,23 @@ def unpacked_offline_bundle(workdir: Path, cases_dir: Path) -> Path:
     with pytest.raises(Exception, match="已经存在"):
         make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=cases_dir)
     return workdir / "unpacked" / BUNDLE_NAME
+
+
+def unpacked_teacher_bundle(workdir: Path, cases_dir: Path) -> Path:
+    """``make teacher`` of ``cases_dir`` (with the teaching notes beside it) for FIXTURE_SITE_URL, unzipped."""
+    bundle = make_offline_bundle(dist_dir=workdir / "dist", workdir=workdir / "build", cases_dir=cases_dir,
+                                 teacher=True, site_url=FIXTURE_SITE_URL)
+    assert bundle.name.startswith(f"{TEACHER_BUNDLE_NAME}-") and bundle.suffix == ".zip"
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(workdir / "unpacked")
+    return workdir / "unpacked" / TEACHER_BUNDLE_NAME
+
+
+@pytest.fixture(scope="session")
+def teacher_bundle(shared_dir) -> Path:
+    """The 教师版 of the test library (its teaching notes included), built once and unpacked."""
+    return shared_build(shared_dir, "teacher",
+                        lambda workdir: unpacked_teacher_bundle(workdir, copy_library(workdir)))
 
 
 @pytest.fixture(scope="session")

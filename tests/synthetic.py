@@ -26,7 +26,8 @@ def write_synthetic_cases(folder: Path, count: int) -> list[str]:
         body = (text.replace(SEED_ID, case_id, 1)
                 .replace("  province: 湖北省", f"  province: {province}", 1)
                 .replace("  county: 兴山县", f"  county: 测试夹具县{number:05d}", 1)
-                .replace("title: 推广", "title: （测试夹具）推广", 1))
+                .replace("title: 推广", "title: （测试夹具）推广", 1)
+                .replace("\nserial: 1\n", "\n", 1))  # a copy does not take the seed's case number
         (folder / f"{case_id}.md").write_text(body, encoding="utf-8")
         ids.append(case_id)
     return ids

@@ -66,7 +66,9 @@ PRACTICE_STYLES = ["heading", "bold", "numbered", "bullets", "plain", "some-head
 
 
 def labelled(text: str) -> str:
-    """``text`` with the test-fixture label as the front matter's first line."""
+    """``text`` with the test-fixture label as the front matter's first line, without a case number
+    (a copy of a committed case must not take its number: duplicate-number)."""
+    text = re.sub(r"^serial: .*\n", "", text, count=1, flags=re.MULTILINE)
     return text.replace("---\n", "---\n" + FIXTURE_LABEL, 1)
 
 
@@ -324,6 +326,8 @@ def form_files(browser, site_url, tmp_path_factory) -> dict[str, tuple[str, str]
         else:
             case_id = f"{proposed}-{style}"
             page.locator('[name="id"]').fill(case_id)
+            # each file a case of its own: the next free numbers after the one the form proposed
+            page.locator('[name="serial"]').fill(str(int(page.input_value('[name="serial"]')) + 1))
             assert page.locator("#kb-submit-problems li").count() == 0  # the form would download it
             files[case_id] = (style, page.input_value("#kb-submit-preview"))
     context.close()

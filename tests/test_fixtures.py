@@ -4,7 +4,7 @@
 training-module files, each broken on purpose in one way; ``invalid.yml`` and
 ``invalid-modules.yml`` say which code each must yield, on which line and
 field. The real command line runs once over each folder (every fixture has
-its own id, so the files do not disturb each other; the duplicate-id pair is
+its own id, so the files do not disturb each other; the duplicate-id and duplicate-number pairs are
 the exception, and is meant to be). The module fixtures name the valid
 fixture cases in ``tests/fixtures/valid/``.
 """
@@ -36,6 +36,7 @@ class Catalogue:
     name: str
     cases_dir: Path
     modules_dir: Path | None = None  # None: the folder holds case files
+    teaching_dir: Path | None = None  # a folder of teaching notes (then the folder holds notes)
 
     @property
     def folder(self) -> Path:
@@ -47,12 +48,17 @@ class Catalogue:
 
     @property
     def env(self) -> dict[str, str]:
+        if self.teaching_dir:
+            return {"KB_TEACHING_DIR": str(self.teaching_dir)}
         return {"KB_MODULES_DIR": str(self.modules_dir)} if self.modules_dir else {}
 
     def summary(self) -> list[str]:
         """The closing lines of ``kb validate``: each fixture file has exactly one problem."""
         files = len(list(self.folder.iterdir()))
         broken = f"在 {files} 个文件中发现 {files} 个问题。"
+        if self.teaching_dir is not None:
+            return [f"检查了 {files} 个教学说明文件，{broken}",
+                    f"检查了 {len(list(self.cases_dir.iterdir()))} 个案例文件，没有发现问题。"]
         if self.modules_dir is None:
             return [f"检查了 {files} 个案例文件，{broken}"]
         return [f"检查了 {files} 个培训专题文件，{broken}",
@@ -61,7 +67,8 @@ class Catalogue:
 
 CASE_FILES = Catalogue("invalid", cases_dir=FIXTURES / "invalid")
 MODULE_FILES = Catalogue("invalid-modules", cases_dir=VALID, modules_dir=FIXTURES / "invalid-modules")
-CATALOGUES = (CASE_FILES, MODULE_FILES)
+NOTE_FILES = Catalogue("invalid-notes", cases_dir=VALID, teaching_dir=FIXTURES / "invalid-notes")
+CATALOGUES = (CASE_FILES, MODULE_FILES, NOTE_FILES)
 ENTRIES = [(catalogue, code, entry) for catalogue in CATALOGUES
            for code, entries in catalogue.expected.items() for entry in entries]
 ENTRY_IDS = [f"{catalogue.name}/{entry['file']}" for catalogue, _, entry in ENTRIES]
@@ -78,9 +85,11 @@ def api_problems():
     """Problems by catalogue and file name, from the library check the command runs."""
     by_file = defaultdict(list)
     for catalogue in CATALOGUES:
-        check = check_library(catalogue.cases_dir, catalogue.modules_dir)
+        check = check_library(catalogue.cases_dir, catalogue.modules_dir, catalogue.teaching_dir)
         files = len(list(catalogue.folder.iterdir()))
-        if catalogue.modules_dir is None:
+        if catalogue.teaching_dir is not None:
+            assert check.case_problems == [] and check.notes == [] and check.notes_checked == files
+        elif catalogue.modules_dir is None:
             assert check.cases == [] and check.cases_checked == files
         else:
             assert check.case_problems == [] and check.modules == [] and check.modules_checked == files
@@ -120,7 +129,7 @@ def test_cli_exits_nonzero_without_traceback(catalogue, cli_runs):
 
 
 def test_every_rule_has_a_fixture_and_every_fixture_a_rule():
-    assert set(CASE_FILES.expected) | set(MODULE_FILES.expected) == set(RULES)
+    assert set(CASE_FILES.expected) | set(MODULE_FILES.expected) | set(NOTE_FILES.expected) == set(RULES)
     for catalogue in CATALOGUES:
         listed = {entry["file"] for entries in catalogue.expected.values() for entry in entries}
         assert listed == {path.name for path in catalogue.folder.iterdir()}, catalogue.name

@@ -27,11 +27,17 @@ import yaml
 from conftest import SEED_CASES, XINGSHAN
 from kb.model.case import CASE_FIELDS, NESTED_FIELDS, FieldSpec
 from kb.model.module import EXERCISE_FIELDS, MODULE_CASE_FIELDS, MODULE_FIELDS
+from kb.model.note import BASIS_FIELDS, NOTE_FIELDS, PLAN_FIELDS, STEP_FIELDS
 from sitebuild import ROOT, build_site, kb_command, serve
 
 MARK = "kbxss"
 SEED_MODULE = ROOT / "modules" / "rural-party-serving-the-people.yml"
 MODULE_NESTED = {"cases": MODULE_CASE_FIELDS, "exercise": EXERCISE_FIELDS}
+SEED_NOTE = ROOT / "teaching" / f"{XINGSHAN}.yml"
+NOTE_NESTED = {"basis": BASIS_FIELDS, "plan": PLAN_FIELDS}
+# A classroom use on every hostile case copy, so that each of its texts reaches the page (a fixture).
+FIXTURE_USE = {"date": "2026-12-01", "audience": "测试用的虚构培训班", "minutes": 50,
+               "module": "rural-party-serving-the-people", "worked": "测试用的虚构效果", "change": "测试用的虚构改进"}
 CSP_META = 'meta http-equiv="Content-Security-Policy"'
 
 
@@ -52,7 +58,7 @@ def string_paths(specs: tuple[FieldSpec, ...], nested: dict[str, tuple[FieldSpec
         if spec.kind in ("string", "date"):
             paths.append(path)
         elif spec.kind == "mapping" and spec.name in nested:
-            paths += string_paths(nested[spec.name], {}, path)
+            paths += string_paths(nested[spec.name], {"steps": STEP_FIELDS} if spec.name == "plan" else {}, path)
         elif spec.kind == "list" and spec.name in nested:
             paths += string_paths(nested[spec.name], {}, (*path, 0))
         elif spec.kind == "list":
@@ -112,6 +118,8 @@ def hostile_cases(folder: Path) -> dict[str, str]:
     """One hostile copy of the 兴山 case per string path, plus one with a hostile
     body; returns file name → field name."""
     meta, body = split_case(SEED_CASES / f"{XINGSHAN}.md")
+    meta.pop("serial")  # copies of one case cannot share its number (duplicate-number)
+    meta["uses"] = [dict(FIXTURE_USE)]
     written = {}
     for case_id, path, copy_meta in hostile_copies(meta, string_paths(CASE_FIELDS, NESTED_FIELDS), "case"):
         copy_body = body
@@ -133,6 +141,24 @@ def hostile_modules(folder: Path) -> dict[str, str]:
         (folder / f"{module_id}.yml").write_text(dump(copy_meta), encoding="utf-8")
         written[f"{module_id}.yml"] = field_name(path)
     return written
+
+
+def hostile_notes(folder: Path) -> dict[str, str]:
+    """One hostile copy of the 兴山 teaching note per string path (shown only in the 教师版)."""
+    meta = yaml.safe_load(SEED_NOTE.read_text(encoding="utf-8"))
+    written = {}
+    for number, path in enumerate(string_paths(NOTE_FIELDS, NOTE_NESTED)):
+        copy_meta = copy.deepcopy(meta)
+        set_path(copy_meta, path, payload(f"note-{number}"))
+        name = f"{XINGSHAN}--hostile-note-{number}.yml"
+        (folder / name).write_text(dump(copy_meta), encoding="utf-8")
+        written[name] = field_name(path)
+    return written
+
+
+def kind_folder(name: str) -> str:
+    """The library folder a hostile file belongs in."""
+    return "cases" if name.endswith(".md") else "teaching" if "--hostile-note-" in name else "modules"
 
 
 def problems_by_file(output: str) -> dict[str, list[tuple[int, str]]]:
@@ -157,22 +183,22 @@ def hostile_library(tmp_path_factory):
     """Every hostile copy, checked by the real validator; the accepted ones
     (with the seed cases their modules name) in a library of their own."""
     root = tmp_path_factory.mktemp("hostile")
-    candidates, modules = root / "all" / "cases", root / "all" / "modules"
+    candidates, modules, notes = root / "all" / "cases", root / "all" / "modules", root / "all" / "teaching"
     candidates.mkdir(parents=True)
     modules.mkdir()
+    notes.mkdir()
     for seed in SEED_CASES.glob("*.md"):
         shutil.copy(seed, candidates / seed.name)
-    fields = {**hostile_cases(candidates), **hostile_modules(modules)}
+    fields = {**hostile_cases(candidates), **hostile_modules(modules), **hostile_notes(notes)}
     result = kb_command("validate", "--cases", str(candidates))
     assert "Traceback" not in result.stdout + result.stderr
     problems = problems_by_file(result.stdout + result.stderr)
     accepted = root / "accepted"
-    (accepted / "cases").mkdir(parents=True)
-    (accepted / "modules").mkdir()
+    for folder in ("cases", "modules", "teaching"):
+        (accepted / folder).mkdir(parents=True)
     for name in fields:
         if name not in problems:
-            source = (candidates if name.endswith(".md") else modules) / name
-            shutil.copy(source, accepted / ("cases" if name.endswith(".md") else "modules") / name)
+            shutil.copy(root / "all" / kind_folder(name) / name, accepted / kind_folder(name) / name)
     for seed in SEED_CASES.glob("*.md"):
         shutil.copy(seed, accepted / "cases" / seed.name)
     return {"fields": fields, "problems": problems, "candidates": root / "all", "accepted": accepted}
@@ -182,7 +208,9 @@ def test_every_string_field_of_both_models_is_attacked(hostile_library):
     attacked = set(hostile_library["fields"].values())
     for expected in ("title", "summary", "region.county", "region.city", "practices[0].name",
                      "results[0].indicator", "source.url", "tags[0]", "lessons[0]", "正文",
-                     "exercise.task", "cases[0].questions[0]", "objectives[0]", "audience"):
+                     "exercise.task", "cases[0].questions[0]", "objectives[0]", "audience",
+                     "uses[0].audience", "uses[0].worked", "uses[0].change", "basis[0].point", "plan.steps[0].step",
+                     "key_points[0]", "decision_question"):
         assert expected in attacked
     assert len(hostile_library["fields"]) >= 40
 
@@ -191,7 +219,7 @@ def test_refused_copies_name_file_line_and_field(hostile_library):
     refused = {name: field for name, field in hostile_library["fields"].items() if name in hostile_library["problems"]}
     assert refused, "the validator refuses nothing: ids, provinces and categories are closed values"
     for name, field in refused.items():
-        folder = hostile_library["candidates"] / ("cases" if name.endswith(".md") else "modules")
+        folder = hostile_library["candidates"] / kind_folder(name)
         expected_line = line_of_payload(folder / name)
         reported = hostile_library["problems"][name]
         assert any(line == expected_line and reported_field.startswith(field.split("[")[0])
@@ -217,8 +245,13 @@ def test_accepted_copies_reach_the_site(hostile_library, hostile_site):
     for name in accepted:
         if name.endswith(".md"):
             assert (hostile_site / "cases" / name[:-3] / "index.html").is_file(), name
+        elif kind_folder(name) == "teaching":
+            continue  # only the 教师版 shows notes: test_the_teachers_edition_escapes_notes_and_uses
         else:
             assert (hostile_site / "training" / name[:-4] / "index.html").is_file(), name
+    published = [path for path in hostile_site.rglob("*") if path.is_file()
+                 and f"{MARK}-note-" in path.read_text(encoding="utf-8", errors="ignore")]
+    assert published == []  # the public site carries no text of a teaching note, hostile or not
 
 
 INJECTED = """mark => {
@@ -308,6 +341,43 @@ def test_comparison_packet_and_tray_do_not_run_the_payload(browser, hostile_site
             break
     page.locator(".kb-tray summary").click()
     assert MARK in page.locator("[data-kb-tray-list]").inner_text()
+    assert page.evaluate(INJECTED, MARK) == []
+    context.close()
+    assert events == []
+
+
+@pytest.fixture(scope="module")
+def hostile_teacher_site(hostile_library, tmp_path_factory):
+    """The 教师版 of the accepted copies, hostile notes included (make teacher's build, unzipped as built)."""
+    from kb.site.offline import build_offline_site
+
+    return build_offline_site(tmp_path_factory.mktemp("hostile-teacher"), hostile_library["accepted"] / "cases",
+                              teacher=True, site_url="https://kb.example.org/")
+
+
+@pytest.mark.slow
+def test_the_teachers_edition_escapes_notes_and_uses(browser, hostile_library, hostile_teacher_site):
+    accepted_notes = [name for name, field in hostile_library["fields"].items()
+                      if kind_folder(name) == "teaching" and name not in hostile_library["problems"]]
+    assert len(accepted_notes) >= 15
+    case_page = hostile_teacher_site / "cases" / f"{XINGSHAN}.html"
+    text = case_page.read_text(encoding="utf-8")
+    shown = [name for name in accepted_notes if f"{MARK}-note-{name.rsplit('-', 1)[1][:-4]}" in text]
+    assert len(shown) >= len(accepted_notes) - 2, set(accepted_notes) - set(shown)  # the case page shows the notes
+    for path in hostile_teacher_site.rglob("*.html"):
+        raw = path.read_text(encoding="utf-8")
+        assert f"<script>alert('{MARK}" not in raw and "<img src=x" not in raw, path
+    context = browser.new_context(locale="zh-CN", bypass_csp=True)
+    page = context.new_page()
+    events = watch(page)
+    module = next((hostile_teacher_site / "training").glob("fixture-hostile-module-*.html")).relative_to(hostile_teacher_site)
+    for relative in (f"cases/{XINGSHAN}.html", f"print/cases/{XINGSHAN}/index.html",
+                     f"print/class-a/{XINGSHAN}/index.html", module.as_posix()):
+        page.goto((hostile_teacher_site / relative).as_uri())
+        assert page.evaluate(INJECTED, MARK) == [], relative
+    hostile_case = next(p for p in (hostile_teacher_site / "cases").glob("fixture-hostile-case-*.html")
+                        if f"{MARK}-case" in p.read_text(encoding="utf-8") and "测试用的虚构效果" in p.read_text(encoding="utf-8"))
+    page.goto(hostile_case.as_uri())
     assert page.evaluate(INJECTED, MARK) == []
     context.close()
     assert events == []

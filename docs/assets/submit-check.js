@@ -18,9 +18,17 @@
 (function (root) {
   "use strict";
 
-  /* data: window.KB_SUBMIT_DATA; Validator: KbJsonSchema.Validator; pinyin: a KbSubmitId.Pinyin */
-  function checker(data, Validator, pinyin) {
-    var validator = new Validator(data.schema, "2020-12", false);
+  /* data: window.KB_SUBMIT_DATA; Validator: KbJsonSchema.Validator; pinyin: a KbSubmitId.Pinyin;
+     part: one field of a case file (the 使用反馈 form's "uses"), judged alone and written as the
+     lines to add to a case file, or nothing for a whole case. */
+  function checker(data, Validator, pinyin, part) {
+    var schema = data.schema;
+    if (part) {
+      var only = {};
+      only[part] = data.schema.properties[part];
+      schema = { type: "object", properties: only, required: [part], additionalProperties: false };
+    }
+    var validator = new Validator(schema, "2020-12", false);
 
     /* --- messages: the templates of kb.check.rules.MESSAGES, filled like str.format ---------- */
 
@@ -117,16 +125,16 @@
           meta[top] = typed(top, value, name, values, problems);
         }
       });
-      Object.keys(data.schema.properties).forEach(function (key) {
-        var prop = data.schema.properties[key];
-        if (prop.type === "object" && !(key in meta) && (data.schema.required || []).indexOf(key) >= 0) meta[key] = {};
+      Object.keys(schema.properties).forEach(function (key) {
+        var prop = schema.properties[key];
+        if (prop.type === "object" && !(key in meta) && (schema.required || []).indexOf(key) >= 0) meta[key] = {};
         if (prop.type !== "array") return;
         if (Array.isArray(meta[key])) return;  /* a group of checkboxes: read whole */
         var found = rows[key] || {};
         var indexes = Object.keys(found).map(Number).sort(function (a, b) { return a - b; });
         origin[key] = indexes;
         if (!indexes.length) {
-          if ((data.schema.required || []).indexOf(key) >= 0) meta[key] = [];
+          if ((schema.required || []).indexOf(key) >= 0) meta[key] = [];
           return;
         }
         meta[key] = indexes.map(function (index) {
@@ -140,14 +148,14 @@
             if (item.value.asStated && !item.as_stated) item.as_stated = item.value.asStated;
             item.value = { number: item.value.number };
           }
-          return orderedLike(data.schema.properties[key].items.properties, item);
+          return orderedLike(schema.properties[key].items.properties, item);
         });
       });
       var body = {};
       Object.keys(data.sections).forEach(function (key) {
         body[key] = (values["body." + key] || "").replace(/\r\n?/g, "\n").replace(/\s+$/, "");
       });
-      return { meta: orderedLike(data.schema.properties, meta), body: body, origin: origin, problems: problems };
+      return { meta: orderedLike(schema.properties, meta), body: body, origin: origin, problems: problems };
     }
 
     function orderedLike(properties, object) {
@@ -216,13 +224,13 @@
             said = say("unknown-province", { province: value, suggestion: suggestion(value, data.provinces, "请写完整名称，如：") });
           } else if (last === "status") {
             code = "unknown-status";
-            said = say("unknown-status", { status: value, suggestion: "可选：" + data.schema.properties.status.enum.join("、") });
+            said = say("unknown-status", { status: value, suggestion: "可选：" + schema.properties.status.enum.join("、") });
           } else if (last === "evidence") {
             code = "unknown-evidence";
             said = say("unknown-evidence", { evidence: value, suggestion: evidenceSuggestion(value) });
           } else if (/^tags\[\d+\]$/.test(name)) {
             code = "unknown-tag";
-            said = say("unknown-tag", { tag: value, suggestion: "可用：" + data.schema.properties.tags.items.enum.join("、") });
+            said = say("unknown-tag", { tag: value, suggestion: "可用：" + schema.properties.tags.items.enum.join("、") });
           }
         } else if (error.keyword === "type") {
           var typeSpec = spec(name) || { kind: "string", typeHint: "" };
@@ -419,10 +427,10 @@
 
     function listProblems(meta) {
       var problems = [];
-      Object.keys(data.schema.properties).forEach(function (key) {
+      Object.keys(schema.properties).forEach(function (key) {
         var field = data.fields[key];
-        if (data.schema.properties[key].type !== "array" || !field) return;
-        if ((data.schema.required || []).indexOf(key) >= 0 && key !== "lessons" && Array.isArray(meta[key]) && !meta[key].length) {
+        if (schema.properties[key].type !== "array" || !field) return;
+        if ((schema.required || []).indexOf(key) >= 0 && key !== "lessons" && Array.isArray(meta[key]) && !meta[key].length) {
           var said = say("empty-list", { description: field.description });
           problems.push({ name: key, code: "empty-list", message: said.message, hint: said.hint });
         }
@@ -443,7 +451,7 @@
     function check(values) {
       var read = readCase(values);
       var problems = read.problems
-        .concat(idProblems(read.meta.id || ""))
+        .concat(part ? [] : idProblems(read.meta.id || ""))
         .concat(schemaProblems(read.meta, read.origin).filter(function (problem) {
           /* a figure that could not be read is reported once, as the validator reports it */
           return !read.problems.some(function (other) { return other.name === problem.name; })
@@ -451,7 +459,7 @@
         }))
         .concat(listProblems(read.meta))
         .concat(placeholderProblems(read.meta, read.origin))
-        .concat(bodyProblems(read.body, read.meta.status === "incomplete"));
+        .concat(part ? [] : bodyProblems(read.body, read.meta.status === "incomplete"));
       return { read: read, problems: problems };
     }
 
@@ -505,7 +513,9 @@
       return [pad + key + ": " + scalar(dotted, value)];
     }
 
-    function caseFile(read) {
+    /* ``chosen``: for a part, the id of the case file its lines go to */
+    function caseFile(read, chosen) {
+      if (part) return partLines(read, chosen || "<案例编号>");
       var lines = ["---", "# yaml-language-server: $schema=../schema/case.schema.json",
                    "# 用案例库网站的投稿表单写成；提交前可在自己电脑上运行 make validate 检查。"];
       Object.keys(read.meta).forEach(function (key) { lines = lines.concat(yamlLines(key, read.meta[key], 0, "")); });
@@ -515,6 +525,14 @@
         if (read.body[key]) lines.push(read.body[key], "");
       });
       return lines.join("\n").replace(/\n+$/, "") + "\n";
+    }
+
+    /* The feedback form's output: the entry to add under the field in the chosen case file. */
+    function partLines(read, chosen) {
+      var lines = ["# 把下面几行加到 cases/" + chosen + ".md 的案例信息中（两行 --- 之间）；",
+                   "# 文件中已有 " + part + ": 时，只把“  - ”开头的各项接在已有的各项后面。"];
+      Object.keys(read.meta).forEach(function (key) { lines = lines.concat(yamlLines(key, read.meta[key], 0, "")); });
+      return lines.join("\n") + "\n";
     }
 
     return { say: say, spec: spec, pathOf: pathOf, read: readCase, check: check, caseFile: caseFile };

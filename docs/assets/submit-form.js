@@ -4,7 +4,11 @@
 
    Reading the values into a case, judging it as `make validate` does and writing the case file
    are submit-check.js's (window.KbSubmitCheck), which touches no document, so that Node holds it
-   to the Python validator's verdicts (tests/js/contracts.test.mjs). */
+   to the Python validator's verdicts (tests/js/contracts.test.mjs).
+
+   The 使用反馈 page (kb.site.render.feedback_page) is the same form for one field of a case file:
+   its form says data-kb-part="uses", and then only that field's part of the schema is checked,
+   and the output is the lines to add to the chosen case file (#kb-feedback-case), not a case file. */
 (function () {
   "use strict";
 
@@ -12,9 +16,11 @@
   var data = window.KB_SUBMIT_DATA;
   if (!form || !data || !window.KbJsonSchema || !window.KbSubmitId || !window.KbSubmitCheck) return;
 
-  var STORAGE_KEY = "kb-submit-draft";
+  var part = form.getAttribute("data-kb-part");
+  var caseChoice = document.getElementById("kb-feedback-case");
+  var STORAGE_KEY = part ? "kb-submit-draft-" + part : "kb-submit-draft";
   var pinyin = new window.KbSubmitId.Pinyin(data.pinyin);
-  var judge = window.KbSubmitCheck.checker(data, window.KbJsonSchema.Validator, pinyin);
+  var judge = window.KbSubmitCheck.checker(data, window.KbJsonSchema.Validator, pinyin, part);
   var status = document.getElementById("kb-submit-status");
   var problemList = document.getElementById("kb-submit-problems");
   var preview = document.getElementById("kb-submit-preview");
@@ -157,7 +163,7 @@
       note.textContent = item && item.as_stated && item.value && item.value.number
         ? "将写作 value: " + item.value.number + "，as_stated: " + item.as_stated : base;
     });
-    preview.value = judge.caseFile(result.read);
+    preview.value = judge.caseFile(result.read, caseChoice && caseChoice.value);
   }
 
   function listAll(result) {
@@ -187,7 +193,12 @@
       if (first) first.focus();
       return null;
     }
-    return { id: result.read.meta.id, text: judge.caseFile(result.read) };
+    if (part && !(caseChoice && caseChoice.value)) {
+      status.textContent = "请先选择用的是哪个案例，才能" + action + "。";
+      if (caseChoice) caseChoice.focus();
+      return null;
+    }
+    return { id: part ? caseChoice.value : result.read.meta.id, text: judge.caseFile(result.read, caseChoice && caseChoice.value) };
   }
 
   /* --- id, draft, outputs --------------------------------------------------------------- */
@@ -240,26 +251,36 @@
     if (added && !added.value) added.value = today();
     var state = controlFor("status");
     if (state && !state.value) state.value = "complete";
+    var serial = controlFor("serial");  /* the next free case number (kb.model.numbers) */
+    if (serial && !serial.value && data.nextNumber) serial.value = String(data.nextNumber);
+    var used = controlFor(part + "[0].date");
+    if (part && used && !used.value) used.value = today();
+    if (caseChoice && !caseChoice.value) {
+      var asked = new URLSearchParams(location.search).get("case");
+      if (asked && caseChoice.querySelector('option[value="' + asked.replace(/[^a-z0-9-]/g, "") + '"]')) caseChoice.value = asked;
+    }
   }
 
   function download() {
     var file = ready("下载");
     if (!file) return;
-    var blob = new Blob([file.text], { type: "text/markdown;charset=utf-8" });
+    var blob = new Blob([file.text], { type: part ? "text/yaml;charset=utf-8" : "text/markdown;charset=utf-8" });
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = file.id + ".md";
+    link.download = part ? file.id + "-" + part + ".yml" : file.id + ".md";
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-    status.textContent = "已下载 " + file.id + ".md。按贡献指南的说明把它提交到 cases/ 文件夹。";
+    status.textContent = part
+      ? "已下载 " + link.download + "。把其中的几行加到 cases/" + file.id + ".md，按贡献指南的说明发起拉取请求。"
+      : "已下载 " + file.id + ".md。按贡献指南的说明把它提交到 cases/ 文件夹。";
   }
 
   function copy() {
     var file = ready("复制");
     if (!file) return;
-    var done = function () { status.textContent = "已复制案例文件的全部文字。"; };
+    var done = function () { status.textContent = part ? "已复制要加到案例文件中的几行。" : "已复制案例文件的全部文字。"; };
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(file.text).then(done, function () { selectPreview(); });
     } else {
@@ -335,6 +356,7 @@
     refresh();
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+  if (caseChoice) caseChoice.addEventListener("change", function () { show(judge.check(formValues())); });
   document.getElementById("kb-submit-download").addEventListener("click", download);
   document.getElementById("kb-submit-copy").addEventListener("click", copy);
   document.getElementById("kb-submit-clear").addEventListener("click", clearAll);

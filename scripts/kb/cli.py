@@ -8,7 +8,8 @@ Commands:
     generate [--cases DIR] [--out DIR]  write the MkDocs source folder
     schema                              rewrite schema/case.schema.json (make schema)
     new [--province P --county C --title T --model M]   scaffold a case (make new)
-    offline [--force]                   zip the offline variant of the site (make offline)
+    offline [--force] [--teacher]       zip the offline variant of the site (make offline; make teacher: 教师版)
+    new-note --case ID                  scaffold a teaching note in teaching/ (make new-note)
     import SRC [--out DIR] [--force]    draft case files from raw documents
 """
 
@@ -40,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--preview-drafts", action="store_true",
                        help="像 make serve 预览那样构建：还有问题的文件显示为问题清单页（截图用，不能发布）")
     build.add_argument("--github", action="store_true", help="构建失败时同时输出 GitHub Actions 注释")
+    build.add_argument("--site-url", default=None, help="网站的公开地址（引用和二维码用；默认取 mkdocs.yml 的 site_url）")
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser("serve", help="构建并在本机预览网站，修改案例后自动刷新")
@@ -62,8 +64,14 @@ def main(argv: list[str] | None = None) -> int:
         new.add_argument(option, default="", help=label)
     new.add_argument("--cases", type=Path, default=default_cases_dir())
     new.set_defaults(run=run_new)
+    note = commands.add_parser("new-note", help="为一个案例新建教学说明（teaching/<编号>.yml）")
+    note.add_argument("--case", default="", help="案例编号（cases/ 中的文件名，不含 .md）")
+    note.add_argument("--cases", type=Path, default=default_cases_dir())
+    note.set_defaults(run=run_new_note)
     offline = commands.add_parser("offline", help="生成离线版网站压缩包 dist/基层党建案例库-<日期>.zip")
     offline.add_argument("--force", action="store_true", help="覆盖当天已有的压缩包")
+    offline.add_argument("--teacher", action="store_true", help="生成教师版 dist/基层党建案例库-教师版-<日期>.zip（含教学说明）")
+    offline.add_argument("--site-url", default=None, help="网站的公开地址（引用和二维码用；默认取 mkdocs.yml 的 site_url）")
     offline.set_defaults(run=run_offline)
 
     imp = commands.add_parser("import", help="把原始文档（.txt/.md/.docx/.html 或文件夹）导入为案例草稿")
@@ -96,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     from kb.check.library import check_library
     from kb.check.module_rules import module_summary_line
+    from kb.check.note_rules import note_summary_line
     from kb.check.problems import summary_line
 
     check = check_library(args.cases)
@@ -105,6 +114,8 @@ def run_validate(args: argparse.Namespace) -> int:
             print(problem.github_annotation())
     if check.modules_checked:
         print(module_summary_line(check.module_problems, check.modules_checked))
+    if check.notes_checked:
+        print(note_summary_line(check.note_problems, check.notes_checked))
     print(summary_line(check.case_problems, check.cases_checked))
     return 1 if check.problems else 0
 
@@ -112,7 +123,8 @@ def run_validate(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from kb.site.build import STAGE_NAMES, build_site
 
-    report = build_site(args.cases, args.site, args.docs, pdf=args.pdf, preview_drafts=args.preview_drafts)
+    report = build_site(args.cases, args.site, args.docs, pdf=args.pdf, preview_drafts=args.preview_drafts,
+                        site_url=args.site_url)
     stages = "，".join(f"{STAGE_NAMES[name]} {seconds:.1f} 秒" for name, seconds in report.seconds.items())
     print(f"网站已构建到 {args.site}：{report.cases} 个案例（{stages}）。")
     return 0
@@ -154,15 +166,31 @@ def run_new(args: argparse.Namespace) -> int:
         return 1
     print(f"已新建 {path.name}：请打开 {path.relative_to(path.parents[1]).as_posix()}，把所有“【待填写】”换成案例内容，"
           "然后运行 make validate 检查。")
+def run_new_note(args: argparse.Namespace) -> int:
+    from kb.note_scaffold import NoteScaffoldError, scaffold_note
+
+    try:
+        path = scaffold_note(args.cases, args.case)
+    except NoteScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"已新建 {path.parent.name}/{path.name}：把所有“【待填写】”换成教学说明的内容（只依据案例原文），"
+          "然后运行 make validate 检查。教学说明只出现在教师版（make teacher）中。")
+    return 0
+
+
 def run_offline(args: argparse.Namespace) -> int:
     from kb.site.offline import BundleExists, make_offline_bundle
 
     try:
-        target = make_offline_bundle(force=args.force)
+        target = make_offline_bundle(force=args.force, teacher=args.teacher, site_url=args.site_url)
     except BundleExists as error:
         print(error, file=sys.stderr)
         return 1
-    print(f"离线版已生成：{target}（解压后打开其中的 index.html）")
+    if args.teacher:
+        print(f"教师版已生成：{target}（含教学说明，只发给培训教师；解压后打开其中的 index.html）")
+    else:
+        print(f"离线版已生成：{target}（解压后打开其中的 index.html）")
     return 0
 
 

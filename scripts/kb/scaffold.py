@@ -28,6 +28,7 @@ from kb.check.placeholders import PLACEHOLDER, placeholder_lines
 from kb.model.case import CASE_FIELDS
 from kb.paths import ROOT
 from kb.site.render.safe_text import yaml_string
+from kb.model.numbers import next_free_number
 
 TEMPLATE_PATH = ROOT / "templates" / "case.md"
 PROMPTS = {"province": "省级行政区（如 湖北省）：", "county": "县（市、区）（如 兴山县）：",
@@ -62,7 +63,7 @@ def scaffold(cases_dir: Path, province: str, county: str, title: str, model: str
                             "不同案例请用 MODEL=… 给出不同的模式简称，以得到不同的编号）")
     values = {"id": case_id, "title": yaml_string(title), "province": yaml_string(province),
               "county": yaml_string(county), "model": yaml_string(model) if model else PLACEHOLDER,
-              "today": (today or dt.date.today()).isoformat()}
+              "today": (today or dt.date.today()).isoformat(), "serial": str(next_free_number(cases_dir))}
     text = with_unmentioned_fields(TEMPLATE_PATH.read_text(encoding="utf-8"))
     for key, value in values.items():
         text = text.replace("{{" + key + "}}", value)

@@ -20,6 +20,9 @@ from quality import ROOT
 
 SEED_CASES = ROOT / "cases"
 MODULES = ROOT / "modules"
+TEACHING = ROOT / "teaching"  # teaching notes: only the 教师版 renders them
+# The public address the test library's 教师版 is built for (a fixture: the project sets none).
+FIXTURE_SITE_URL = "https://kb.example.org/"
 SEARCH_FIXTURES = ROOT / "tests" / "fixtures" / "search"
 # the case files of the test library, and their ids
 LIBRARY_CASE_FILES = sorted([*SEED_CASES.glob("*.md"), *SEARCH_FIXTURES.glob("*.md")], key=lambda path: path.stem)
@@ -36,8 +39,9 @@ UNREADABLE_FILE = "fixture-unreadable.md"
 
 def copy_library(folder: Path) -> Path:
     """The test library in ``folder``: the committed cases and the labelled search fixtures
-    in one cases folder, the committed training modules beside it; the cases folder."""
+    in one cases folder, the committed training modules and teaching notes beside it; the cases folder."""
     shutil.copytree(MODULES, folder / "modules")
+    shutil.copytree(TEACHING, folder / "teaching")
     cases = folder / "cases"
     cases.mkdir()
     for path in LIBRARY_CASE_FILES:
@@ -52,6 +56,7 @@ def copy_draft_preview(folder: Path) -> tuple[Path, str]:
     from kb.importer import import_documents  # the importer's packages: make test, not make serve
 
     shutil.copytree(MODULES, folder / "modules")
+    shutil.copytree(TEACHING, folder / "teaching")
     cases = folder / "cases"
     shutil.copytree(SEED_CASES, cases)
     before = set(cases.iterdir())

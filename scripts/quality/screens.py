@@ -43,6 +43,9 @@ PAGE_TYPES = {
     "module": f"/training/{MODULE}/",
     "compare": f"/compare/?cases={XINGSHAN},{WENGYUAN}",
     "submit": "/submit/",
+    "feedback": "/submit/feedback/",
+    "class-a": f"/print/class-a/{XINGSHAN}/",
+    "class-b": f"/print/class-b/{WENGYUAN}/",
     "search": "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A",  # 户联理事会
     "404": "/404.html",
 }
@@ -96,8 +99,11 @@ def settle(page) -> None:
 
 
 def switch_reading_modes(page, large: bool, contrast: bool) -> None:
-    """Turn 长辈模式 and 高对比 on or off with the page's own buttons, without reloading."""
+    """Turn 长辈模式 and 高对比 on or off with the page's own buttons, without reloading. Print pages
+    (handouts, class versions) are for paper and have no such buttons: they stay as they are."""
     page.wait_for_function("document.readyState === 'complete'")
+    if not page.locator("[data-kb-mode]").count():
+        return
     for mode, wanted in (("large", large), ("contrast", contrast)):
         if page.evaluate(f"document.documentElement.hasAttribute('data-kb-{mode}')") != wanted:
             page.locator(f"[data-kb-mode={mode}]").evaluate("button => button.click()")

@@ -83,7 +83,9 @@ test("the form judges every broken example as make validate does; what it accept
     if (!codes.length) {
       // accepted: the file the form writes (which may have repaired the example, as the form does
       // with "92个" when the unit is 个 or with an empty line) goes to make validate below
-      result.read.meta.id = `form-accepted-${judged.indexOf(verdict)}`;  // one file each, beside the library it links to
+      // one file each, beside the library it links to: an id and a case number of its own
+      result.read.meta.id = `form-accepted-${judged.indexOf(verdict)}`;
+      if (result.read.meta.serial) result.read.meta.serial = { number: String(1000 + judged.indexOf(verdict)) };
       writeFileSync(join(accepted, `${result.read.meta.id}.md`), judge.caseFile(result.read));
     } else if (codes.join(" ") !== verdict.codes.join(" ")) {
       differ.push({ file: verdict.file, validator: verdict.codes.join(" "), form: codes.join(" ") });

@@ -50,6 +50,10 @@ RULES: dict[str, str] = {
     # teaching fields (kb.check.teaching_rules)
     "question-count": "讨论题不是 3—5 个",
     "not-a-sentence": "学习目标或讨论题中有一项不是一句文字",
+    "teaching-notes-moved": "案例文件中写了 teaching_notes（教学提示已移到 teaching/ 中的教学说明）",
+    # case numbers (kb.check.number_rules)
+    "duplicate-number": "案例号与其他案例重复",
+    "number-taken": "案例号已经发给别的案例，或不是下一个空号",
     # body
     "missing-section": "正文缺少固定的一节（背景、主要做法、成效、启示）",
     "empty-section": "正文的一节没有内容",
@@ -67,6 +71,10 @@ RULES: dict[str, str] = {
     "unknown-case": "培训专题引用的案例编号在案例库中不存在",
     "no-questions": "培训专题中的案例没有讨论题（专题和案例文件中都没有写）",
     "over-time": "培训专题各案例和小组练习的分钟数加起来超过总时长",
+    # teaching notes (kb.check.note_rules)
+    "not-a-note": "teaching/ 中的文件不是 .yml 教学说明文件",
+    "note-filename": "教学说明的文件名与所属案例的编号不一致",
+    "plan-time": "教学说明的课堂计划各步骤分钟数之和与总时长不一致",
 }
 
 
@@ -80,11 +88,13 @@ NOT_IN_THE_FORM: dict[str, str] = {
                     "案例信息的格式由表单写出，不由投稿人书写"),
     "missing-section": "表单写出正文的每个固定标题",
     **dict.fromkeys(("list-as-text", "item-not-mapping"), "表单的列表逐项填写，每项的子字段各有输入框"),
-    "unknown-field": "表单只有已声明字段的输入框",
+    **dict.fromkeys(("unknown-field", "teaching-notes-moved"), "表单只有已声明字段的输入框"),
     "province-short-form": "省级名称从列表中选择",
-    **dict.fromkeys(("duplicate-id", "missing-link-target", "missing-anchor", "missing-image"),
+    **dict.fromkeys(("duplicate-id", "missing-link-target", "missing-anchor", "missing-image", "duplicate-number",
+                     "number-taken"),
                     "要看案例库中其他文件，表单只有这一个案例"),
     **dict.fromkeys(("not-a-module", "unknown-case", "no-questions", "over-time"), "培训专题文件的问题，不是案例文件的"),
+    **dict.fromkeys(("not-a-note", "note-filename", "plan-time"), "教学说明文件的问题，不是案例文件的"),
 }
 
 

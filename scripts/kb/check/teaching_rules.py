@@ -17,6 +17,11 @@ MIN_QUESTIONS, MAX_QUESTIONS = 3, 5
 
 def check_teaching(case_file: CaseFile) -> Iterator[Problem]:
     meta = case_file.meta
+    if "teaching_notes" in meta:  # kept out of the case file, so that it can never reach the public site
+        yield Problem(case_file.display_path, case_file.line_of("teaching_notes"), "teaching_notes",
+                      "teaching-notes-moved", "教学提示只给培训教师看，已不写在案例文件中（案例文件的内容全部公开）",
+                      "把这段文字移到 teaching/<案例编号>.yml 教学说明的 key_points 中（make new-note CASE=<案例编号> 新建），"
+                      "然后删掉 teaching_notes 这一项")
     questions = meta.get("discussion_questions")
     if isinstance(questions, list) and questions and not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS:
         yield Problem(case_file.display_path, case_file.line_of("discussion_questions"), "discussion_questions",

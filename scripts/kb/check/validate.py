@@ -24,6 +24,7 @@ from kb.model.case import (CASE_FIELDS, ID_PATTERN, NESTED_FIELDS, SECTION_HEADI
 from kb.check.problems import Problem, field_name as _field_name, short_value as _short
 from kb.check.rules import say
 from kb.check.teaching_rules import check_teaching
+from kb.check.number_rules import check_numbers
 
 SECTION_RE = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 # Case pages are generated as cases/<id>.md beside the list of all cases, cases/index.md.
@@ -79,6 +80,7 @@ def validate_cases(cases_dir: Path) -> tuple[list[Case], list[Problem], int]:
         if case is not None:
             cases.append(case)
     problems.extend(check_unique_ids(loaded))
+    problems.extend(check_numbers(loaded))  # kb.check.number_rules
     failed = {p.path for p in problems}
     cases = [c for c in cases if c.path not in failed]
     anchor_problems = check_anchors(cases, loaded)  # needs the rendered pages, so only of valid cases

@@ -45,6 +45,7 @@ class Draft:
     source_publisher: str = ""
     source_date: str = ""
     source_notes: list[str] = field(default_factory=list)
+    serial: int = 0  # the next free case number when the draft was written (kb.model.numbers)
 
     def practice_names(self) -> list[str]:
         section = self.outline.sections.get("主要做法")
@@ -121,6 +122,8 @@ FIELD_LINES: dict[str, Callable[[Draft], list[str]]] = {
     "results": lambda draft: _result_lines(draft.figures),
     "lessons": lambda draft: _list_lines("lessons", _points(draft.outline, "启示"), "草稿：原文小标题或首句摘录"),
     "source": _source_lines,
+    "serial": lambda draft: [f"serial: {draft.serial}  # 案例号：写草稿时的下一个空号；收入案例库时在 vocab/case-numbers.yml 登记，"
+                             "与已收入的案例重复时改为下一个空号"] if draft.serial else [],
 }
 
 

@@ -11,6 +11,7 @@ from kb.importer import clean, sections
 from kb.importer.categories import guess_category
 from kb.importer.county import find_county
 from kb.importer.draft import Draft, placeholders_left, render_draft
+from kb.model.numbers import next_free_number
 from kb.importer.figures import extract_figures
 from kb.importer.draft_id import case_id
 from kb.importer.outline import TEXT, Outline, outline_case
@@ -221,6 +222,8 @@ def _write(draft: Draft, out: Path, force: bool, taken: set[str]) -> CaseReport:
     if target.exists() and not force:
         report.skipped_reason = "文件已存在，没有覆盖（确认要覆盖时加 --force，make 命令加 FORCE=1）"
         return report
+    # after the drafts written before it, in the cases folder or the drafts folder
+    draft.serial = max(next_free_number(default_cases_dir()), next_free_number(out))
     target.write_text(render_draft(draft, review), encoding="utf-8")
     report.written = True
     return report

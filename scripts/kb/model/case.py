@@ -104,7 +104,11 @@ CASE_FIELDS = (
               shows=(COMPARE,)),
     FieldSpec("discussion_questions", "list", False, "讨论题：3—5 个让学员权衡案例做法的开放问题",
               shows=(COMPARE,)),
-    FieldSpec("teaching_notes", "string", False, "教学提示：只给培训教师看，出现在培训专题页和教师讲义上，不出现在公开的案例页"),
+    # The trainer's edition (kb/model/note.py: teaching notes live in teaching/, never in a case file)
+    FieldSpec("serial", "number", False, "案例号：收入案例库时分配的流水号，登记在 vocab/case-numbers.yml，永不更改、永不重复使用；"
+              "make new 和投稿表单填好下一个空号", "1"),
+    FieldSpec("uses", "list", False, "使用记录：每次课堂使用写 date 日期、audience 班次或培训对象、minutes 分钟，"
+              "可选 module 培训专题、worked 效果好的地方、change 要改进的地方"),
 )
 
 REGION_FIELDS = (
@@ -132,6 +136,15 @@ RESULT_FIELDS = (
               "self-report，不清楚时不写（显示为“未注明”）", "self-report"),
 )
 
+USE_FIELDS = (
+    FieldSpec("date", "date", True, "使用日期", "2026-12-01"),
+    FieldSpec("audience", "string", True, "班次或培训对象", "县委党校村党组织书记培训班"),
+    FieldSpec("minutes", "number", True, "用了多少分钟", "50"),
+    FieldSpec("module", "string", False, "所用的培训专题编号（modules/ 中的文件名）"),
+    FieldSpec("worked", "string", False, "效果好的地方（只在教师版显示）"),
+    FieldSpec("change", "string", False, "下次要改进的地方（只在教师版显示）"),
+)
+
 SOURCE_FIELDS = (
     FieldSpec("title", "string", True, "来源文献标题"),
     FieldSpec("url", "string", False, "原文网址"),
@@ -145,6 +158,7 @@ NESTED_FIELDS = {
     "practices": PRACTICE_FIELDS,
     "results": RESULT_FIELDS,
     "source": SOURCE_FIELDS,
+    "uses": USE_FIELDS,
 }
 
 
@@ -191,6 +205,17 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Use:
+    """One classroom use of a case (使用记录)."""
+    date: str
+    audience: str
+    minutes: float
+    module: str = ""
+    worked: str = ""
+    change: str = ""
+
+
+@dataclass(frozen=True)
 class Source:
     title: str
     url: str = ""
@@ -221,7 +246,8 @@ class Case:
     tags: tuple[str, ...] = ()
     learning_objectives: tuple[str, ...] = ()
     discussion_questions: tuple[str, ...] = ()
-    teaching_notes: str = ""
+    serial: int | None = None  # the stable case number (kb.model.numbers)
+    uses: tuple[Use, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -242,7 +268,8 @@ class Case:
 
 
 # The dataclass each nested field's items are parsed into.
-NESTED_RECORDS: dict[str, type] = {"region": Region, "practices": Practice, "results": Result, "source": Source}
+NESTED_RECORDS: dict[str, type] = {"region": Region, "practices": Practice, "results": Result, "source": Source,
+                                   "uses": Use}
 
 
 def field_value(data: dict[str, Any], spec: FieldSpec) -> Any:

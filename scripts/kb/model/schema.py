@@ -63,6 +63,7 @@ def _constraints(name: str) -> dict[str, Any]:
         "evidence": {"enum": list(vocab.evidence_kinds())},
         "background": {"items": {"type": "string"}},
         "lessons": {"items": {"type": "string"}},
+        "serial": {"type": "integer", "minimum": 1},
     }.get(name, {})
 
 

@@ -50,12 +50,15 @@ class BuildReport:
 
 def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
                docs_dir: Path = GENERATED_DOCS_DIR, *, offline: bool = False,
-               pdf: bool = False, search: bool = True, preview_drafts: bool = False) -> BuildReport:
+               pdf: bool = False, search: bool = True, preview_drafts: bool = False,
+               teacher: bool = False, site_url: str | None = None) -> BuildReport:
     """Build the whole site into ``site_dir``; ``offline`` builds the variant for
     ``file://`` (links to ``*.html``; search works there too);
     ``pdf`` also prints every handout to PDF and links it (``make pdf``);
     ``preview_drafts`` builds what ``make serve`` shows, files with problems as pages of their
-    problems (:mod:`kb.site.draft_preview`), for ``make screenshots``: never a site to publish.
+    problems (:mod:`kb.site.draft_preview`), for ``make screenshots``: never a site to publish;
+    ``teacher`` builds the 教师版 (teaching notes on case and module pages and handouts, 教师版 on every
+    page; :mod:`kb.site.edition`); ``site_url`` sets the public address (None: ``mkdocs.yml``'s).
 
     Raises :class:`kb.site.generate.InvalidCases` before writing anything when a case
     or module file has problems.
@@ -71,11 +74,12 @@ def build_site(cases_dir: Path | None = None, site_dir: Path = ROOT / "site",
     try:
         start = time.perf_counter()
         rendered = generate(cases_dir=cases_dir, out_dir=docs_dir, directory_urls=not offline, printing=pdf,
-                            preview_drafts=preview_drafts, search_source_written=start_indexing if search else None)
+                            preview_drafts=preview_drafts, search_source_written=start_indexing if search else None,
+                            teacher=teacher, site_url=site_url)
         seconds["render"] = time.perf_counter() - start
         start = time.perf_counter()
         with _warnings_in_chinese(cases_dir):
-            run_mkdocs(docs_dir, site_dir, offline=offline)
+            run_mkdocs(docs_dir, site_dir, offline=offline, teacher=teacher, site_url=site_url)
         seconds["mkdocs"] = time.perf_counter() - start
         if indexing:
             start = time.perf_counter()
@@ -158,7 +162,8 @@ def _start_search_index(source_path: Path, site_dir: Path) -> _SearchIndexing:
     return _SearchIndexing(start_indexing(source_path, staging), staging, site_dir)
 
 
-def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False, split: bool = True) -> list[str]:
+def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False, split: bool = True,
+               teacher: bool = False, site_url: str | None = None) -> list[str]:
     """``mkdocs build --strict`` of the project's config on the pages already rendered in ``docs_dir``,
     in this process, with about half of the pages built by a forked helper (:mod:`kb.site.page_split`;
     ``split=False``, or a process running other threads: all in this process, as a plain ``mkdocs build``
@@ -170,9 +175,10 @@ def run_mkdocs(docs_dir: Path, site_dir: Path, *, offline: bool = False, split: 
     from kb.site.plugin import SitePlugin, site_config
 
     _show_mkdocs_warnings()
-    plugin = SitePlugin(pages_rendered=True, split=split and can_split())
+    plugin = SitePlugin(pages_rendered=True, split=split and can_split(), teacher=teacher, site_url=site_url or "")
     config = site_config(plugin, docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True,
-                         **({"use_directory_urls": False} if offline else {}))
+                         **({"use_directory_urls": False} if offline else {}),
+                         **({"site_url": site_url} if site_url else {}))
     # MkDocs skips the helper's pages only in a dirty build; the folder is emptied here instead.
     clean_directory(config.site_dir)
     _quiet_dirty_warning()

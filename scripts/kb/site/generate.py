@@ -41,6 +41,7 @@ from kb.site.render.home import fill_markers
 from kb.site.render.matrix import render_matrix_page
 from kb.site.render.open_data import render_open_data
 from kb.site.render.packet import render_packet_files
+from kb.site.render.class_version import render_class_files
 from kb.site.render.page_meta import seal_page
 from kb.site.render.practices import render_practices_page
 from kb.site.render.regions import render_region_pages
@@ -50,6 +51,7 @@ from kb.site.render.submit_page import render_submit_files
 from kb.site.render.training import render_training_files
 from kb.site.stylesheet import stylesheet_files
 from kb.site.urls import url_style
+from kb.site.edition import current, edition, make_edition, set_edition_notes
 
 
 class InvalidCases(RefusedToBuild):
@@ -94,15 +96,18 @@ def generate(cases_dir: Path = CASES_DIR, out_dir: Path = GENERATED_DOCS_DIR,
              docs_dir: Path = DOCS_DIR,
              modules_dir: Path | None = None, directory_urls: bool = True,
              printing: bool = False, preview_drafts: bool = False,
-             search_source_written: Callable[[Path], None] | None = None) -> GenerateReport:
+             search_source_written: Callable[[Path], None] | None = None,
+             teacher: bool = False, site_url: str | None = None) -> GenerateReport:
     """``directory_urls``: the MkDocs URL style the pages are for (False: the offline
     bundle); ``printing``: handouts will be printed to PDF after MkDocs (``make pdf``);
     ``preview_drafts``: ``make serve`` only, drafts with problems become 草稿 pages
     (:mod:`kb.site.draft_preview`) instead of stopping the build;
     ``search_source_written``: called with the path of search's ``source.json`` (beside ``out_dir``) as soon as
-    it is written, before the other pages are rendered (the build starts indexing then)."""
+    it is written, before the other pages are rendered (the build starts indexing then);
+    ``teacher``: the 教师版, with the teaching notes (:mod:`kb.site.edition`); ``site_url``: the public
+    address printed in citations and QR codes (None: ``mkdocs.yml``'s)."""
     refuse_overlap(cases_dir, out_dir, docs_dir)
-    with url_style(directory_urls):
+    with url_style(directory_urls), edition(make_edition(teacher, site_url)):
         return _generate(cases_dir, out_dir, docs_dir, modules_dir, printing, preview_drafts, search_source_written)
 
 
@@ -117,6 +122,8 @@ def _generate(cases_dir: Path, out_dir: Path, docs_dir: Path, modules_dir: Path 
         drafts = draft_previews(cases_dir, check.case_problems)
         broken = problem_files(check, {d.case.path for d in drafts})
     cases = check.cases
+    if current().teacher:  # the only place notes enter a render: never the public edition's
+        set_edition_notes(check.notes)
     search_source = render_search_source(cases, vocab.categories()).encode("utf-8")
     write_if_changed(source_path(out_dir), search_source)
     if search_source_written:
@@ -180,6 +187,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
     files.update(render_open_data(index, categories))
     files.update(render_training_files(cases, list(modules)))
     files.update(render_packet_files(list(modules)))
+    files.update(render_class_files(cases))
     files.update(render_compare_files(cases, categories))
     files.update({path: text.encode("utf-8") for path, text in render_submit_files(cases).items()})
     return seal_pages(files)

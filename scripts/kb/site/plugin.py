@@ -50,6 +50,7 @@ from kb.site.page_split import PageSplit
 from kb.model.case import ID_PATTERN
 from kb.search.source import source_path
 from kb.site.theme_fixes import fix_material_markup
+from kb.site.edition import teacher_site_name
 
 PLUGIN_NAME = "kb"
 
@@ -61,6 +62,8 @@ class SiteOptions(base.Config):
     preview_drafts = c.Type(bool, default=False)  # make serve: files with problems become pages of their problems
     serving = c.Type(bool, default=False)  # make serve: remember between rebuilds, reload client, background search index
     split = c.Type(bool, default=False)  # a forked helper builds about half of the pages (kb.site.page_split)
+    teacher = c.Type(bool, default=False)  # the 教师版: teaching notes rendered, 教师版 in every page's site name
+    site_url = c.Type(str, default="")  # the public address for citations and QR codes ("": mkdocs.yml's)
 
 
 class SitePlugin(BasePlugin[SiteOptions]):
@@ -84,11 +87,14 @@ class SitePlugin(BasePlugin[SiteOptions]):
         """:func:`kb.site.generate.generate` of this build's cases (with its rebuild memory under ``make serve``)."""
         with self.memory.in_use() if self.memory else contextlib.nullcontext():
             return generate(cases_dir=self.cases_dir, out_dir=Path(docs_dir),
-                            preview_drafts=self.config.preview_drafts, **options)
+                            preview_drafts=self.config.preview_drafts, teacher=self.config.teacher,
+                            site_url=self.config.site_url or None, **options)
 
     @event_priority(100)  # before any other plugin looks at the pages
     def on_config(self, config):
         config.extra["kb_id_pattern"] = ID_PATTERN
+        if self.config.teacher:  # every page's header and title say 教师版
+            config.site_name = teacher_site_name(config.site_name)
         if not self._render_next:
             self._render_next = True  # under make serve later rebuilds render again
             return config

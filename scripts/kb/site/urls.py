@@ -52,3 +52,12 @@ def _page_url(src_uri: str, from_page: str | None, directory_urls: bool) -> str:
     if from_page is None:
         return url
     return get_relative_url(url, File(from_page, src_dir=None, dest_dir="", use_directory_urls=directory_urls).url)
+
+
+def public_page_url(src_uri: str) -> str:
+    """The URL of a page on the published site (directory URLs), from its root, whatever the style
+    being rendered: the address a citation or a QR code prints, also in the offline bundle.
+    A handout's ``print/.../index.html`` is its folder."""
+    if src_uri.endswith("/index.html"):
+        return src_uri[: -len("index.html")]
+    return _page_url(src_uri, None, True)

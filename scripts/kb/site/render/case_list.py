@@ -15,14 +15,16 @@ def render_case_list(cases: list[Case], categories: dict[str, Category]) -> str:
     ordered = sorted(cases, key=lambda c: (c.region.province, c.region.city, c.region.county, c.id))
     lines = [front_matter(title="全部案例"), "", "# 全部案例", "",
              f"共收录 {len(cases)} 个案例，按省份排列。点击标题阅读案例全文；点“加入对照”选出 2—4 个案例，"
-             "再点页面上方的“对照”把它们[并排对照](../compare/index.md)。", ""]
+             "再点页面上方的“对照”把它们[并排对照](../compare/index.md)。"
+             "点表头的“使用次数”可以按课堂使用的次数排列。", ""]
     for province, group in groupby(ordered, key=lambda c: c.region.province):
-        lines += [f"## {inline(province)}", "", "| 案例 | 地区 | 模式 | 做法分类 | 状态 | 对照 |",
-                  "| --- | --- | --- | --- | --- | --- |"]
+        lines += [f"## {inline(province)}", "", '<div class="kb-sortable" markdown>', "",
+                  "| 案例 | 地区 | 模式 | 做法分类 | 状态 | 使用次数 | 对照 |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
         for case in group:
             labels = "、".join(inline(categories[key].label) for key in case.categories)
             place = inline(" ".join(p for p in (case.region.city, case.region.county) if p))
             lines.append(f"| [{inline(case.title)}]({case.id}.md) | {place} | {inline(case.model)} "
-                         f"| {labels} | {STATUS_LABELS[case.status]} | {tray_button(case)} |")
-        lines.append("")
+                         f"| {labels} | {STATUS_LABELS[case.status]} | {len(case.uses)} | {tray_button(case)} |")
+        lines += ["", "</div>", ""]
     return "\n".join(lines)

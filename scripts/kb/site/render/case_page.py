@@ -12,6 +12,10 @@ from kb.site.render.page_meta import front_matter
 from kb.site.render.print_page import print_page_path
 from kb.site.render.safe_text import inline, narrative, plain
 from kb.model.vocab import EVIDENCE_UNKNOWN_LABEL, Category, evidence_kinds, evidence_label
+from kb.model.numbers import number_label
+from kb.site.render.citation import render_citation
+from kb.site.render.teacher_notes import render_case_notes
+from kb.site.render.use_record import render_use_record
 
 SECTION_RE = re.compile(r"^##[ \t]+(\S.*?)[ \t]*$", re.MULTILINE)
 SUBHEADING_RE = re.compile(r"^###[ \t]+(.+?)[ \t]*$", re.MULTILINE)
@@ -41,12 +45,22 @@ def render_case_page(case: Case, categories: dict[str, Category], handouts: bool
         render_card(case, categories),
         render_handout_bar(f"../{print_page_path('cases/' + case.id)}", f"cases/{case.id}", projector=True, case=case)
         if handouts else "",
+        render_class_links(case) if handouts else "",  # kb.site.render.class_version
         render_practice_overview(case, categories),
         render_case_teaching(case),
+        render_case_notes(case),  # the 教师版 only (kb.site.render.teacher_notes)
         render_narrative(case),
         render_source(case),
+        render_use_record(case),  # kb.site.render.use_record
+        render_citation(case),  # kb.site.render.citation
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def render_class_links(case: Case) -> str:
+    from kb.site.render.class_version import render_class_links as links  # it renders from this module's parts
+
+    return links(case)
 
 
 def render_status_notice(case: Case) -> str:
@@ -63,6 +77,7 @@ def render_card(case: Case, categories: dict[str, Category]) -> str:
         ("地区", inline(case.region.label)),
         ("模式", inline(case.model)),
         ("状态", STATUS_LABELS[case.status]),
+        *((("案例号", number_label(case.serial)),) if case.serial else ()),
         ("做法分类", " ".join(category_chip(key, categories) for key in case.categories)),
     ]
     lines = ['<div class="case-card" markdown>', ""]

@@ -12,6 +12,7 @@ from kb.site.render.case_page import render_figures_table, render_status_notice
 from kb.site.render.teaching import render_objectives, render_questions
 from kb.site.render.print_page import ROOT_LINK
 from kb.site.render.safe_text import inline
+from kb.model.numbers import number_label
 
 
 def handout_title(title: str) -> str:
@@ -19,7 +20,8 @@ def handout_title(title: str) -> str:
 
 
 def render_case_facts(case: Case) -> str:
-    facts = [("地区", case.region.label), ("模式", case.model), ("状态", STATUS_LABELS[case.status])]
+    facts = [("地区", case.region.label), ("模式", case.model), ("状态", STATUS_LABELS[case.status]),
+             *((("案例号", number_label(case.serial)),) if case.serial else ())]
     return "  \n".join(f"**{label}**：{inline(value)}" for label, value in facts)
 
 

@@ -2,7 +2,8 @@
 
 The online lesson plan and its print handout share one body: the handout
 only swaps the page metadata (print template, no search) and drops the
-controls bar. Both are trainer material and carry the cases' teaching notes.
+controls bar. Both are lesson plans and public; the 教师版 adds the cases' teaching notes
+(:mod:`kb.site.render.teacher_notes`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 from kb.model.module import Module
 from kb.site.render.handout import render_case_digest, render_source_line
 from kb.site.render.print_page import ROOT_LINK, print_page_path
-from kb.site.render.teaching import numbered, render_handout_bar, render_questions, render_teaching_notes
+from kb.site.render.teaching import numbered, render_handout_bar, render_questions
+from kb.site.render.teacher_notes import render_case_notes
+from kb.site.render.qr_code import render_qr_block
 from kb.site.render.page_meta import front_matter
 from kb.site.render.safe_text import inline, plain
 
@@ -32,6 +35,7 @@ def render_module_page(module: Module, print_view: bool = False) -> str:
             f"../{print_page_path('modules/' + module.id)}", f"modules/{module.id}", projector=True,
             packet=(f"../{print_page_path('packets/' + module.id)}", f"packets/{module.id}")),
         render_module_facts(module),
+        "" if print_view else render_qr_block(f"training/{module.id}.md"),  # the print page has its own
         inline(module.summary) if module.summary else "",
         f"## 学习目标\n\n{numbered(module.objectives)}",
         render_timeline(module),
@@ -44,7 +48,7 @@ def render_module_page(module: Module, print_view: bool = False) -> str:
             f"**本段重点**：{inline(item.focus)}" if item.focus else "",
             render_case_digest(case, "###"),
             render_questions(item.questions),
-            render_teaching_notes(case),
+            render_case_notes(case, level=3),  # the 教师版 only
             render_source_line(case),
         ]
     parts.append(render_exercise(module))

@@ -81,7 +81,8 @@ def render_tray_packet() -> str:
 def render_packet_files(modules: list[Module], day: dt.date | None = None) -> dict[str, bytes]:
     day = day or dt.date.today()
     files = {print_page_path(packet_key(module)): render_print_page(
-        render_module_packet(module, day), f"{PACKET_TITLE}：{module.title}") for module in modules}
+        render_module_packet(module, day), f"{PACKET_TITLE}：{module.title}", qr_for=print_page_path(packet_key(module)))
+        for module in modules}
     files[print_page_path(TRAY_PACKET_KEY)] = render_print_page(
         render_tray_packet(), PACKET_TITLE, scripts=("assets/kb-compare.js",))
     return {path: text.encode("utf-8") for path, text in files.items()}

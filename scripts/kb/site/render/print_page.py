@@ -25,6 +25,8 @@ import markdown
 from kb.site.config import markdown_extensions, project_config
 from kb.site.incremental import digest, per_value
 from kb.site.urls import page_url
+from kb.site.edition import TEACHER_LABEL, current
+from kb.site.render.qr_code import render_qr_block
 
 # Handouts sit three folders below the site root: print/<kind>/<id>/index.html
 TO_ROOT = "../../../"
@@ -38,9 +40,17 @@ def print_page_path(key: str) -> str:
     return f"print/{key}/index.html"
 
 
-def render_print_page(markdown_text: str, title: str, scripts: tuple[str, ...] = ()) -> str:
-    """``scripts``: script files (paths from the site root) the page loads, deferred."""
+def render_print_page(markdown_text: str, title: str, scripts: tuple[str, ...] = (), qr_for: str = "") -> str:
+    """``scripts``: script files (paths from the site root) the page loads, deferred; ``qr_for``: the
+    page's own path, to print its public address and QR code at its end (:mod:`kb.site.render.qr_code`).
+    In the 教师版 (:mod:`kb.site.edition`) the page is marked 教师版 at its top and in its title."""
+    teacher = current().teacher
+    if qr_for:
+        markdown_text += "\n\n" + render_qr_block(qr_for) + "\n"
     body = _convert(markdown_text)
+    if teacher:
+        body = f'<p class="kb-edition">{TEACHER_LABEL}：只发给培训教师</p>\n{body}'
+        title = f"{title}（{TEACHER_LABEL}）"
     body = _ROOT_LINK_RE.sub(lambda m: f'href="{TO_ROOT}{page_url(m[1] + ".md")}{m[2] or ""}"', body)
     config = _site()
     return "\n".join([

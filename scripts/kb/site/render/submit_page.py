@@ -37,6 +37,7 @@ from kb.model.schema import build_schema
 from kb.site.render.edit_link import new_file_url
 from kb.site.render.page_meta import front_matter
 from kb.site.render.submit_pinyin import pinyin_data
+from kb.model.numbers import ledger
 
 PAGE_PATH = "submit/index.md"
 DATA_PATH = "assets/submit-data.js"
@@ -52,14 +53,19 @@ BODY_HINTS = {
 }
 FIGURE_NOTE = "原文写“50多万元”“6000余人次”的，这里写 50多 或 50多万元，单位写 万元，原文写法会自动照录到 as_stated。"
 # Text fields that hold a paragraph rather than a line.
-PARAGRAPH_FIELDS = {"summary", "incomplete_note", "teaching_notes", "note"}
+PARAGRAPH_FIELDS = {"summary", "incomplete_note", "note", "worked", "change"}
 # The id is proposed from these (as ``make new`` does) and shown after them.
 ID_SOURCES = ("region.province", "region.county", "model")
 
 
 def render_submit_files(cases: Iterable[Case] = ()) -> dict[str, str]:
-    """The page and its data script, by path in the MkDocs source folder."""
-    return {PAGE_PATH: render_submit_page(), DATA_PATH: render_submit_data(cases)}
+    """The page and its data script, by path in the MkDocs source folder; and the 使用反馈 form,
+    the same form for a case file's ``uses`` (:mod:`kb.site.render.feedback_page`)."""
+    from kb.site.render.feedback_page import PAGE_PATH as FEEDBACK_PATH, render_feedback_page
+
+    cases = list(cases)
+    return {PAGE_PATH: render_submit_page(), DATA_PATH: render_submit_data(cases),
+            FEEDBACK_PATH: render_feedback_page(cases)}
 
 
 # --- the page ---------------------------------------------------------------------------
@@ -83,7 +89,7 @@ def render_submit_page() -> str:
     parts += [_field(top[name], props[name], name, False) for name in optional]
     parts.append("</fieldset>")
     parts.append(_body_fields())
-    parts.append(_outputs())
+    parts.append(render_outputs())
     parts.append("</form>")
     intro = [
         front_matter(title="投稿", description="填写表单，下载一个能通过检查的案例文件，再提交到案例库"), "",
@@ -96,14 +102,19 @@ def render_submit_page() -> str:
         '<noscript><p class="kb-submit__noscript">投稿表单需要浏览器运行本网站的脚本。'
         '也可以按贡献指南中“只用浏览器新增案例（不用表单）”的方法新增案例。</p></noscript>', "",
     ]
-    return "\n".join(intro) + "\n" + "\n".join(parts) + "\n\n" + _scripts() + "\n"
+    return "\n".join(intro) + "\n" + "\n".join(parts) + "\n\n" + scripts_html() + "\n"
 
 
-def _scripts() -> str:
+def scripts_html(root: str = "../") -> str:
     """The form's scripts, as files (the CSP forbids inline script), on this page only; after the
-    form, which they look up. The page is ``submit/index.html`` online and offline alike, so one
-    level up is the site root in both."""
-    return "\n".join(f'<script src="../{path}"></script>' for path in SCRIPTS)
+    form, which they look up. ``root``: the site root from the page; the 投稿 page is
+    ``submit/index.html`` online and offline alike, so one level up is the site root in both."""
+    return "\n".join(f'<script src="{root}{path}"></script>' for path in SCRIPTS)
+
+
+def field_html(spec: FieldSpec, prop: dict[str, Any], name: str, required: bool) -> str:
+    """The inputs of one declared field (named by its frontmatter path), as the form shows it."""
+    return _field(spec, prop, name, required)
 
 
 def _field(spec: FieldSpec, prop: dict[str, Any], name: str, required: bool) -> str:
@@ -264,18 +275,19 @@ def _body_fields() -> str:
     return "".join(parts)
 
 
-def _outputs() -> str:
+def render_outputs(github: bool = True, what: str = "案例文件") -> str:
+    """The status line, problem list, buttons and preview of the form's output (``what`` it writes)."""
     github = ('<a class="md-button" id="kb-submit-github" href="#kb-submit" target="_blank" rel="noopener">'
-              '在 GitHub 上提交</a>') if new_file_url() else ""
+              '在 GitHub 上提交</a>') if github and new_file_url() else ""
     return ('<div class="kb-submit__output">'
             '<p id="kb-submit-status" class="kb-submit__status" role="status" aria-live="polite"></p>'
             '<ul id="kb-submit-problems" class="kb-submit__problems" hidden></ul>'
             '<div class="kb-submit__actions">'
-            '<button type="button" class="md-button md-button--primary" id="kb-submit-download">下载案例文件</button>'
+            f'<button type="button" class="md-button md-button--primary" id="kb-submit-download">下载{what}</button>'
             '<button type="button" class="md-button" id="kb-submit-copy">复制</button>'
             f'{github}'
             '<button type="button" class="md-button" id="kb-submit-clear">清空</button></div>'
-            '<label for="kb-submit-preview" class="kb-submit__preview-label">案例文件预览（下载和复制的就是这段文字）</label>'
+            f'<label for="kb-submit-preview" class="kb-submit__preview-label">{what}预览（下载和复制的就是这段文字）</label>'
             '<textarea id="kb-submit-preview" class="kb-submit__preview" rows="12" readonly></textarea>'
             '</div>')
 
@@ -310,7 +322,13 @@ def submit_data(cases: Iterable[Case] = ()) -> dict[str, Any]:
         "idSources": ID_SOURCES,
         "newFileUrl": new_file_url(),
         "pinyin": pinyin_data(_names(cases)),
+        "nextNumber": next_free_number_of(cases),
     }
+
+
+def next_free_number_of(cases: Iterable[Case]) -> int:
+    """The number a new case gets (:func:`kb.model.numbers.next_free_number`, from the cases read)."""
+    return max({*ledger(), *(case.serial for case in cases if case.serial)}, default=0) + 1
 
 
 def _names(cases: Iterable[Case]) -> list[str]:

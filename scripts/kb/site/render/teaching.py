@@ -1,7 +1,7 @@
 """Teaching parts shared by case pages, lesson plans and handouts.
 
-``teaching_notes`` are for trainers: they are rendered only by
-:func:`render_teaching_notes`, which the case page never calls.
+Notes for trainers live in ``teaching/`` and only the 教师版 renders them
+(:mod:`kb.site.render.teacher_notes`).
 """
 
 from __future__ import annotations
@@ -27,12 +27,6 @@ def render_objectives(objectives: tuple[str, ...], heading: str = "###") -> str:
 
 def render_questions(questions: tuple[str, ...], heading: str = "###") -> str:
     return f"{heading} 讨论题\n\n{numbered(questions)}" if questions else ""
-
-
-def render_teaching_notes(case: Case) -> str:
-    if not case.teaching_notes:
-        return ""
-    return f'!!! tip "教学提示（供培训教师参考）"\n\n    {inline(case.teaching_notes)}'
 
 
 def render_handout_bar(print_page: str, pdf_key: str, projector: bool,
