@@ -15,6 +15,8 @@ from kb.model import vocab
 from kb.check.validate import validate_cases
 from kb.site.pdf import handout_keys
 from kb.site.render.compare import render_compare_data
+from kb.site.render.handout import render_case_handout
+from kb.site.render.print_page import render_print_fragment
 from kb.site.urls import url_style
 from quality.vnu import html_errors
 
@@ -53,13 +55,17 @@ def data_record(script: str) -> dict:
     return {"key": json.loads(key), **json.loads(record)}
 
 
-def test_compare_data_is_one_assignment_of_plain_text(seed_cases):
+def test_compare_data_is_one_assignment_of_plain_text_and_the_handouts_html(seed_cases):
     record = data_record(render_compare_data(seed_cases[WENGYUAN], vocab.categories()))
     assert record["key"] == WENGYUAN and record["url"] == f"cases/{WENGYUAN}/"
-    assert record["status"] == "incomplete" and "成效的其余部分和启示部分缺失" in record["notice"]
+    assert record["status"] == "incomplete"
     assert [r["figure"] for r in record["results"]][2:4] == ["50多万元", "3000多万元"]
     assert {r["evidence_label"] for r in record["results"]} == {"县（单位）自述"}
-    assert record["evidence_notes"][0].startswith("“县（单位）自述”指")
+    # the reading packet's parts: the printed handout's HTML, notice, figures and evidence legend included
+    case = seed_cases[WENGYUAN]
+    assert record["handout"] == render_print_fragment(render_case_handout(case, level=2, questions=()))
+    assert "成效的其余部分和启示部分缺失" in record["handout"] and "“县（单位）自述”指" in record["handout"]
+    assert record["questions_html"].count("<li>") == len(case.discussion_questions)
     with url_style(directory_urls=False):
         offline = data_record(render_compare_data(seed_cases[WENGYUAN], vocab.categories()))
     assert offline["url"] == f"cases/{WENGYUAN}.html"

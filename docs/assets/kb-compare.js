@@ -308,63 +308,28 @@
     return box;
   }
 
-  function handout(record, index) {
-    var section = el("section", "kb-packet__case");
-    var heading = el("h2", "", numbered(index) + "：" + record.title);
-    heading.id = "case-" + (index + 1);
-    section.append(heading);
-    if (record.notice) {
-      var notice = el("div", "admonition " + (record.status === "draft" ? "note" : "warning"));
-      notice.append(el("p", "admonition-title", record.status === "draft" ? "草稿" : "原文不完整"), el("p", "", record.notice));
-      section.append(notice);
-    }
-    var card = el("div", "case-card");
-    var facts = el("p");
-    [["地区", record.region], ["模式", record.model], ["状态", record.status_label]].forEach(function (fact, i) {
-      if (i) facts.append(el("br"));
-      facts.append(el("strong", "", fact[0]), "：" + fact[1]);
-    });
-    card.append(facts, el("p", "", record.summary));
-    section.append(card, el("h3", "", "主要做法"), list("ol", record.practices, function (entry, practice) {
-      entry.append(el("strong", "", practice.name), "：" + practice.summary);
-    }));
-    section.append(figures(record));
-    if (record.objectives.length) section.append(el("h3", "", "学习目标"), textList("ol", record.objectives));
-    var source = record.source;
-    var details = [source.publisher, source.date].filter(Boolean).join("，");
-    var line = el("p", "", "来源：" + source.title + (details ? "（" + details + "）" : ""));
-    var full = el("p", "", "案例全文见案例库网站：");
-    full.append(caseLink(record));
-    section.append(el("h3", "", "来源"), line, full);
-    return section;
+  /* HTML the build made of the case's handout (kb.site.render.handout.render_packet_parts, the
+     printed handout's own renderer and escaping): parsed inert in a template, never run. */
+  function built(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    return template.content;
   }
 
-  function figures(record) {
-    var box = el("div", "kb-figures");
-    if (!record.results.length) {
-      box.append(el("p", "", "本案例来源中没有可列出的成效数据。"));
-      return box;
-    }
-    var table = el("table");
-    var head = el("tr");
-    ["指标", "数据", "出处", "说明"].forEach(function (name) { head.append(el("th", "", name)); });
-    var thead = el("thead");
-    thead.append(head);
-    var body = el("tbody");
-    record.results.forEach(function (result) {
-      var tr = el("tr");
-      [result.indicator, result.figure, result.evidence_label, result.note].forEach(function (text) { tr.append(el("td", "", text)); });
-      body.append(tr);
+  function handout(record, index) {
+    var section = el("section", "kb-packet__case");
+    var parts = built(record.handout);
+    var prefix = "case-" + (index + 1);
+    /* each handout was converted alone, so its headings' ids repeat from case to case: made its own */
+    parts.querySelectorAll("[id]").forEach(function (element) { element.id = prefix + "-" + element.id; });
+    parts.querySelectorAll('a[href^="#"]').forEach(function (link) {
+      link.setAttribute("href", "#" + prefix + "-" + link.getAttribute("href").slice(1));
     });
-    table.append(thead, body);
-    var legend = el("div", "kb-evidence-legend");
-    var text = el("p");
-    text.append(el("strong", "", "出处"), "：" + record.evidence_notes.join(" "));
-    legend.append(text);
-    var title = el("p");
-    title.append(el("strong", "", "关键数据"));
-    box.append(title, table, legend);
-    return box;
+    var heading = parts.querySelector("h2");
+    heading.id = prefix;
+    heading.textContent = numbered(index) + "：" + record.title;
+    section.append(parts);
+    return section;
   }
 
   function questions(records) {
@@ -374,7 +339,7 @@
     section.append(heading);
     records.forEach(function (record, index) {
       section.append(el("h3", "", numbered(index) + "：" + record.title));
-      section.append(record.questions.length ? textList("ol", record.questions) : empty("这个案例还没有讨论题。"));
+      section.append(record.questions_html ? built(record.questions_html) : empty("这个案例还没有讨论题。"));
     });
     return section;
   }

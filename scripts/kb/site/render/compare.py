@@ -9,10 +9,13 @@ library). The data is a script file, not JSON, because browsers refuse
 the web server and from the unzipped offline bundle (``file://``) alike. A case
 id that has no file fails to load and is listed as “未找到”.
 
-Every value in the data is plain text (shown with ``textContent``); JSON string
+Every value in the data is plain text (shown with ``textContent``), except the
+two parts of the reading packet, ``handout`` and ``questions_html``: HTML made
+by the build from the case's handout (:func:`kb.site.render.handout.render_packet_parts`,
+the printed handout's renderer, whose escaping is the handout page's), which the
+tray's reading packet (:mod:`kb.site.render.packet`) puts together. JSON string
 literals are valid JavaScript, and the file holds nothing else but one
-assignment, so no case text can become code. The reading packet built from the
-tray (:mod:`kb.site.render.packet`) reads the same files.
+assignment, so no case text can become code.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import Any
 
 from kb.model.case import CASE_FIELDS, COMPARE, ID_PATTERN, STATUS_LABELS, Case
 from kb.model.vocab import Category, evidence_label
-from kb.site.render.case_page import DRAFT_NOTICE, INCOMPLETE_NOTICE, evidence_notes
+from kb.site.render.handout import render_packet_parts
 from kb.site.render.page_meta import front_matter
 from kb.site.render.safe_text import plain
 from kb.site.urls import page_url
@@ -51,8 +54,7 @@ def compare_record(case: Case, categories: dict[str, Category]) -> dict[str, Any
             "url": page_url(f"cases/{case.id}.md"),
             "county": plain(case.region.county),
             "status_label": STATUS_LABELS[case.status],
-            "notice": status_notice(case),
-            "evidence_notes": evidence_notes(case)}
+            **render_packet_parts(case)}
 
 
 def _shown(case: Case, name: str, categories: dict[str, Category]) -> Any:
@@ -81,13 +83,6 @@ def plain_data(value: Any) -> Any:
     if dataclasses.is_dataclass(value):
         return {item.name: plain_data(getattr(value, item.name)) for item in dataclasses.fields(value)}
     return value
-
-
-def status_notice(case: Case) -> str:
-    """What a reader must know before trusting the case: its source is incomplete, or it is a draft."""
-    if case.status == "incomplete":
-        return plain(case.incomplete_note) + INCOMPLETE_NOTICE
-    return DRAFT_NOTICE if case.status == "draft" else ""
 
 
 def render_compare_data(case: Case, categories: dict[str, Category]) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from kb.model.case import STATUS_LABELS, Case
 from kb.site.render.case_page import render_figures_table, render_status_notice
-from kb.site.render.teaching import render_objectives, render_questions
-from kb.site.render.print_page import ROOT_LINK
+from kb.site.render.teaching import numbered, render_objectives, render_questions
+from kb.site.render.print_page import ROOT_LINK, render_print_fragment
 from kb.site.render.safe_text import inline
 from kb.model.numbers import number_label
 
@@ -62,3 +62,13 @@ def render_case_handout(case: Case, heading: str = "", level: int = 1,
         render_source_line(case) + "\n\n" + f"案例全文见案例库网站：[{inline(case.title)}]({ROOT_LINK}cases/{case.id}.md)",
     ]
     return "\n\n".join(part for part in parts if part) + "\n"
+
+
+def render_packet_parts(case: Case) -> dict[str, str]:
+    """One case's parts of a reading packet, as HTML: its handout without questions (headed by its
+    title at level 2, which a packet numbers), and its questions, which a packet lists at its end.
+    A module's packet (:mod:`kb.site.render.packet`) renders the same handout in its page; the
+    tray's packet, whose cases the reader chooses, gets these from each case's data file
+    (:mod:`kb.site.render.compare`), so the browser only puts them together."""
+    return {"handout": render_print_fragment(render_case_handout(case, level=2, questions=())),
+            "questions_html": render_print_fragment(numbered(case.discussion_questions)) if case.discussion_questions else ""}

@@ -11,6 +11,9 @@ questions of all its cases. It is for trainees, so it carries no teaching notes.
   browser, so ``print/compare/packet/index.html`` is a shell that
   ``docs/assets/kb-compare.js`` fills from the cases' data files
   (:mod:`kb.site.render.compare`), in the same layout (``.kb-packet`` in ``docs/assets/css/62-packet.css``).
+  Each case's handout and questions there are HTML the build rendered with the same function as
+  here (:func:`kb.site.render.handout.render_packet_parts`): the browser adds the cover, the
+  contents and the numbering, never a case's content.
 """
 
 from __future__ import annotations

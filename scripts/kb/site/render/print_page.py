@@ -40,6 +40,14 @@ def print_page_path(key: str) -> str:
     return f"print/{key}/index.html"
 
 
+def render_print_fragment(markdown_text: str) -> str:
+    """Handout Markdown as the HTML of a print page's article, its links (``ROOT/…``) relative to a
+    print page's folder: the pages here, and the parts of the tray's reading packet the browser
+    puts together (:func:`kb.site.render.handout.render_packet_parts`)."""
+    body = _convert(markdown_text)
+    return _ROOT_LINK_RE.sub(lambda m: f'href="{TO_ROOT}{page_url(m[1] + ".md")}{m[2] or ""}"', body)
+
+
 def render_print_page(markdown_text: str, title: str, scripts: tuple[str, ...] = (), qr_for: str = "") -> str:
     """``scripts``: script files (paths from the site root) the page loads, deferred; ``qr_for``: the
     page's own path, to print its public address and QR code at its end (:mod:`kb.site.render.qr_code`).
@@ -47,11 +55,10 @@ def render_print_page(markdown_text: str, title: str, scripts: tuple[str, ...] =
     teacher = current().teacher
     if qr_for:
         markdown_text += "\n\n" + render_qr_block(qr_for) + "\n"
-    body = _convert(markdown_text)
+    body = render_print_fragment(markdown_text)
     if teacher:
         body = f'<p class="kb-edition">{TEACHER_LABEL}：只发给培训教师</p>\n{body}'
         title = f"{title}（{TEACHER_LABEL}）"
-    body = _ROOT_LINK_RE.sub(lambda m: f'href="{TO_ROOT}{page_url(m[1] + ".md")}{m[2] or ""}"', body)
     config = _site()
     return "\n".join([
         "<!doctype html>",
