@@ -96,16 +96,18 @@ def main(argv: list[str] | None = None) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     from kb.check.library import check_library
     from kb.check.module_rules import module_summary_line
-    from kb.check.problems import summary_line
+    from kb.check.problems import summary_line, warnings_line
 
     check = check_library(args.cases)
-    for problem in check.problems:
+    for problem in check.problems + check.warnings:
         print(problem.format())
         if args.github:
             print(problem.github_annotation())
     if check.modules_checked:
         print(module_summary_line(check.module_problems, check.modules_checked))
     print(summary_line(check.case_problems, check.cases_checked))
+    if check.warnings:
+        print(warnings_line(check.warnings))
     return 1 if check.problems else 0
 
 

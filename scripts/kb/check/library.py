@@ -10,7 +10,7 @@ Usage::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kb.check.load import case_paths
@@ -19,6 +19,7 @@ from kb.check.module_load import default_modules_dir
 from kb.check.module_rules import validate_modules
 from kb.model.module import Module
 from kb.check.problems import Problem
+from kb.check.trust_rules import stale_review_warnings
 from kb.check.validate import validate_cases
 
 
@@ -30,6 +31,7 @@ class LibraryCheck:
     module_problems: list[Problem]
     cases_checked: int
     modules_checked: int
+    warnings: list[Problem] = field(default_factory=list)  # reported, never failing (kb.check.rules.WARNINGS)
 
     @property
     def problems(self) -> list[Problem]:
@@ -42,4 +44,5 @@ def check_library(cases_dir: Path, modules_dir: Path | None = None) -> LibraryCh
     case_ids = {path.stem for path in case_paths(cases_dir)}
     modules, module_problems, modules_checked = validate_modules(
         modules_dir or default_modules_dir(cases_dir), cases, case_ids)
-    return LibraryCheck(cases, modules, case_problems, module_problems, cases_checked, modules_checked)
+    return LibraryCheck(cases, modules, case_problems, module_problems, cases_checked, modules_checked,
+                        stale_review_warnings(cases))

@@ -50,6 +50,11 @@ RULES: dict[str, str] = {
     # teaching fields (kb.check.teaching_rules)
     "question-count": "讨论题不是 3—5 个",
     "not-a-sentence": "学习目标或讨论题中有一项不是一句文字",
+    # rights and reviews (kb.check.trust_rules)
+    "missing-rights": "完整的案例没有写明来源文本的使用权利（source.rights）",
+    "unknown-rights": "使用权利不在可选值中（公开发布、单位授权、自行撰写）",
+    "missing-rights-grant": "单位授权没有写明授权单位或授权日期",
+    "unknown-review-value": "审核记录的阶段或核对内容不在可选值中",
     # body
     "missing-section": "正文缺少固定的一节（背景、主要做法、成效、启示）",
     "empty-section": "正文的一节没有内容",
@@ -67,6 +72,11 @@ RULES: dict[str, str] = {
     "unknown-case": "培训专题引用的案例编号在案例库中不存在",
     "no-questions": "培训专题中的案例没有讨论题（专题和案例文件中都没有写）",
     "over-time": "培训专题各案例和小组练习的分钟数加起来超过总时长",
+}
+
+# Warnings: reported by make validate (and as ::warning annotations), never failing it.
+WARNINGS: dict[str, str] = {
+    "needs-re-review": "审核之后案例的地区、做法、成效或来源有改动（修改后待复核）",
 }
 
 
