@@ -23,7 +23,8 @@ class Problem:
 
     def format(self) -> str:
         hint = f"（{self.hint}）" if self.hint else ""
-        return f"{self.path}:{self.line}: {self.field}: {self.message}{hint}"
+        lead = "提醒：" if self.level == "warning" else ""
+        return f"{self.path}:{self.line}: {self.field}: {lead}{self.message}{hint}"
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command."""
