@@ -99,3 +99,13 @@ def rights_line(case: Case) -> str:
                                              source.rights_date and f"授权日期：{source.rights_date}") if part)
         grant = f"（{grant}）" if grant else ""
     return f"{source.rights}{grant}：{meaning}" if meaning else source.rights
+
+
+# Licences (LICENSE, LICENSE-content): the code's, and that of the project's own writing and data.
+CODE_LICENCE = "MIT"
+CONTENT_LICENCE = {"name": "CC-BY-4.0", "title": "知识共享署名 4.0 国际许可协议（CC BY 4.0）",
+                   "path": "https://creativecommons.org/licenses/by/4.0/"}
+SOURCE_TEXTS_NOTE = "各案例正文引用的来源原文，权利属于原发布者，本库只为教学和研究引用，转载请联系原发布者。"
+# One line in every page's footer (overrides/partials/copyright.html).
+FOOTER_LICENCE = ("本库整理的摘要、结构和数据按 CC BY 4.0 许可使用（注明出处即可），程序代码按 MIT 许可；"
+                  "来源原文的权利属于原发布者。")

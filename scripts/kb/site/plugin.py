@@ -48,6 +48,7 @@ from kb.site.generate import GenerateReport, generate
 from kb.site.incremental import RebuildMemory
 from kb.site.page_split import PageSplit
 from kb.model.case import ID_PATTERN
+from kb.model.trust import FOOTER_LICENCE
 from kb.search.source import source_path
 from kb.site.theme_fixes import fix_material_markup
 
@@ -89,6 +90,7 @@ class SitePlugin(BasePlugin[SiteOptions]):
     @event_priority(100)  # before any other plugin looks at the pages
     def on_config(self, config):
         config.extra["kb_id_pattern"] = ID_PATTERN
+        config.extra["kb_licence_line"] = FOOTER_LICENCE  # overrides/partials/copyright.html
         if not self._render_next:
             self._render_next = True  # under make serve later rebuilds render again
             return config
