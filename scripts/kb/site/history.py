@@ -1,6 +1,6 @@
 """修订记录: the commits that changed each case file, read from git once per build.
 
-One ``git log --name-only`` over the cases' folder gives every commit with the files
+One ``git log --name-only --no-merges`` (a merge repeats its branch's commits) over the cases' folder gives every commit with the files
 it touched; the case pages look their files up in that one answer, so the cost grows
 with the history, not with one process per case (thousands of cases, one call).
 A site built without git history (a downloaded zip has no ``.git``; git not installed)
@@ -72,7 +72,7 @@ def case_history(case_paths: list[str]) -> History:
 @per_value
 def _folder_history(key: tuple[str, str, str]) -> dict[Path, tuple[Revision, ...]]:
     folder, top, _head = key
-    out = _git(Path(folder), "-c", "core.quotePath=false", "log", f"--format={RECORD}%h{FIELD}%ad{FIELD}%s", "--date=short", "--name-only",
+    out = _git(Path(folder), "-c", "core.quotePath=false", "log", f"--format={RECORD}%h{FIELD}%ad{FIELD}%s", "--date=short", "--name-only", "--no-merges",
                "--no-renames", "--", ".")
     found: dict[Path, list[Revision]] = {}
     for record in (out or "").split(RECORD)[1:]:
