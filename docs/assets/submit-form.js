@@ -446,6 +446,17 @@
       var note = say("missing-incomplete-note");
       problems.push({ name: "incomplete_note", code: "missing-incomplete-note", message: note.message, hint: note.hint });
     }
+    /* source.rights: required for a complete case; an authorisation names who gave it and when (kb.check.trust_rules) */
+    var source = meta.source || {};
+    if (meta.status === "complete" && !source.rights) {
+      var rights = say("missing-rights", { choices: data.rightsChoices });
+      problems.push({ name: "source.rights", code: "missing-rights", message: rights.message, hint: rights.hint });
+    }
+    var missing = ["rights_by", "rights_date"].filter(function (name) { return !source[name]; });
+    if (source.rights === data.grantedRights && missing.length) {
+      var grant = say("missing-rights-grant", { missing: missing.join("、") });
+      problems.push({ name: "source.rights", code: "missing-rights-grant", message: grant.message, hint: grant.hint });
+    }
     return problems;
   }
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kb.check.load import CaseFile, load_case_file
 from kb.check.problems import CaseFileError, Problem
+from kb.check.rules import say
 from kb.model.case import Case
 from kb.paths import ROOT
 from kb.model.trust import GRANTED, REVIEW_CHECKS, REVIEW_STAGES, RIGHTS, review_state
@@ -36,9 +37,7 @@ def check_rights(case_file: CaseFile) -> Iterator[Problem]:
     if rights in (None, ""):
         if meta.get("status") == "complete":
             yield Problem(case_file.display_path, case_file.line_of("source"), "source.rights", "missing-rights",
-                          "完整的案例要写明来源文本的使用权利（source.rights）",
-                          f"在 source 下加一行 rights: 公开发布（可选：{RIGHTS_CHOICES}）；"
-                          "已公开发布的文本为教学引用时写 公开发布")
+                          *say("missing-rights", choices=RIGHTS_CHOICES))
         return
     if isinstance(rights, str) and rights not in RIGHTS:
         yield Problem(case_file.display_path, where, "source.rights", "unknown-rights",
@@ -47,8 +46,7 @@ def check_rights(case_file: CaseFile) -> Iterator[Problem]:
         missing = [name for name in ("rights_by", "rights_date") if not source.get(name)]
         if missing:
             yield Problem(case_file.display_path, where, "source.rights", "missing-rights-grant",
-                          f"单位授权要写明由谁、在哪天授权，缺少 {'、'.join(missing)}",
-                          "在 source 下加 rights_by: 授权的单位（如 兴山县委组织部）和 rights_date: 2026-11-28")
+                          *say("missing-rights-grant", missing="、".join(missing)))
 
 
 def check_reviews(case_file: CaseFile) -> Iterator[Problem]:
