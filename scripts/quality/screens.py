@@ -43,6 +43,7 @@ PAGE_TYPES = {
     "module": f"/training/{MODULE}/",
     "compare": f"/compare/?cases={XINGSHAN},{WENGYUAN}",
     "submit": "/submit/",
+    "data": "/data/",
     "search": "/?q=%E6%88%B7%E8%81%94%E7%90%86%E4%BA%8B%E4%BC%9A",  # 户联理事会
     "404": "/404.html",
 }
