@@ -229,3 +229,20 @@ def test_the_repository_states_its_licences():
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     content = (ROOT / "LICENSE-content").read_text(encoding="utf-8")
     assert "CC BY 4.0" in content and "原发布者" in content
+
+
+def test_make_serve_reuses_the_history_while_head_is_the_same_commit(monkeypatch):
+    from kb.site.incremental import RebuildMemory, new_round
+
+    calls = []
+    real_run = subprocess.run
+    monkeypatch.setattr(history_module.subprocess, "run",
+                        lambda command, *a, **k: (calls.append(command[3]), real_run(command, *a, **k))[1])
+    memory = RebuildMemory()
+    with memory.in_use():
+        new_round()  # each rebuild starts a round (kb.site.generate)
+        first = case_history([f"cases/{XINGSHAN}.md"])
+        new_round()
+        again = case_history([f"cases/{XINGSHAN}.md"])
+    assert first == again and first.of(f"cases/{XINGSHAN}.md")
+    assert calls == ["rev-parse", "rev-parse", "-c", "rev-parse", "rev-parse"]  # git log once: HEAD did not move
