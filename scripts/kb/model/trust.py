@@ -69,12 +69,12 @@ class ReviewState:
     def describe(self) -> str:
         """One line of plain text: the state, and who reviewed and when."""
         if self.last is None:
-            return "未审核：还没有人对照来源核对过本案例。"
-        checked = "、".join(self.last.checked)
-        done = f"{self.last.by}于 {self.last.date} {self.last.stage}（{checked}）"
+            return "未审核（还没有人对照来源核对过本案例）"
+        last = self.last
         if self.stale:
-            return f"修改后待复核：{done}之后，案例的地区、做法、成效或来源有改动，需要重新审核。"
-        return f"{self.label}：{done}。"
+            return (f"修改后待复核（{last.by} {last.date} {last.stage}之后，案例的地区、做法、成效或来源有改动，"
+                    "需要重新审核）")
+        return f"{self.label}（{last.by}，{last.date}，核对：{'、'.join(last.checked)}）"
 
 
 def review_state(case: Case) -> ReviewState:
@@ -88,17 +88,15 @@ def review_state(case: Case) -> ReviewState:
 
 
 def rights_line(case: Case) -> str:
-    """Plain text: who may use the source text (empty when the case does not say)."""
+    """Plain text: who may use the source text, e.g. ``公开发布（已公开发布的文本，…）`` (empty when the case does not say)."""
     source = case.source
     if not source.rights:
         return ""
-    meaning = RIGHTS.get(source.rights, "")
-    grant = ""
+    parts = [RIGHTS.get(source.rights, "")]
     if source.rights == GRANTED:
-        grant = "，".join(part for part in (source.rights_by and f"授权单位：{source.rights_by}",
-                                             source.rights_date and f"授权日期：{source.rights_date}") if part)
-        grant = f"（{grant}）" if grant else ""
-    return f"{source.rights}{grant}：{meaning}" if meaning else source.rights
+        parts += [source.rights_by and f"授权单位：{source.rights_by}", source.rights_date and f"授权日期：{source.rights_date}"]
+    said = "；".join(part for part in parts if part)
+    return f"{source.rights}（{said}）" if said else source.rights
 
 
 # Licences (LICENSE, LICENSE-content): the code's, and that of the project's own writing and data.

@@ -14,6 +14,7 @@ from kb.site.incremental import per_case
 from kb.site.render.safe_text import inline
 
 HEADING = "审核与修订"
+ANCHOR = "trust"  # the section's id: the card's state links to it
 FILTER_COLUMN = "审核"  # the case list's column of review states, which its filter reads
 NO_HISTORY = "修订记录暂不可用：这份网站不是从 git 仓库构建的（例如从压缩包解压的副本），看不到案例文件的提交历史。"
 NOT_COMMITTED = "这个案例文件还没有提交到仓库，暂无修订记录。"
@@ -22,9 +23,8 @@ NOT_COMMITTED = "这个案例文件还没有提交到仓库，暂无修订记录
 def review_badge(case: Case) -> str:
     """The state as the card shows it: ``已核实（兴山县委组织部，2026-12-07）``."""
     state = review_state(case)
-    if state.last is None:
-        return state.label
-    return inline(f"{state.label}（{state.last.by}，{state.last.date}）")
+    said = state.label if state.last is None else inline(f"{state.label}（{state.last.by}，{state.last.date}）")
+    return f"[{said}](#{ANCHOR})"
 
 
 def data_as_of(case: Case) -> str:
@@ -40,9 +40,9 @@ def data_as_of(case: Case) -> str:
 def render_case_trust(case: Case, revisions: tuple[Revision, ...] | None) -> str:
     """``revisions``: the file's commits, newest first; None when the build has no git history."""
     state = review_state(case)
-    lines = [f"## {HEADING}", ""]
+    lines = [f"## {HEADING} {{ #{ANCHOR} }}", ""]
     if state.stale:
-        lines += [f'!!! warning "修改后待复核"', "", f"    {inline(state.describe())}", ""]
+        lines += ['!!! warning "修改后待复核"', "", f"    {inline(state.describe())}", ""]
     lines.append(f"- 审核状态：{inline(state.describe())}")
     lines += [f"    - {inline(r.date)} {inline(r.stage)}：{inline(r.by)}（{inline('、'.join(r.checked))}）"
               for r in reversed(case.reviews)]
