@@ -106,3 +106,11 @@ def test_the_data_page_describes_every_column_from_the_same_schema():
         for column in table.columns:
             assert f"| {column.name} | {column.type} |" in page
     assert "releases/2026.12.01/datapackage.json" in page
+
+
+def test_every_committed_release_is_a_valid_data_package():
+    from kb.data_release import releases
+
+    for folder in releases():
+        done = frictionless_validate(folder)
+        assert done.returncode == 0 and json.loads(done.stdout)["valid"], (folder.name, done.stdout[:2000])
