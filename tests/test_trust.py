@@ -246,3 +246,26 @@ def test_make_serve_reuses_the_history_while_head_is_the_same_commit(monkeypatch
         again = case_history([f"cases/{XINGSHAN}.md"])
     assert first == again and first.of(f"cases/{XINGSHAN}.md")
     assert calls == ["rev-parse", "rev-parse", "-c", "rev-parse", "rev-parse"]  # git log once: HEAD did not move
+
+
+def test_the_case_list_filters_by_review_state_and_hides_emptied_provinces(page, site_url):
+    page.goto(site_url + "/cases/")
+    select = page.locator(".kb-filterable .kb-table-filter select")
+    select.wait_for(state="visible")
+    options = select.locator("option").all_inner_texts()
+    assert options[0].startswith("全部（") and options[1].startswith("未审核（")
+    # one case reviewed since the page was built: its row is the only one of its province
+    province = page.evaluate("""() => {
+        const row = document.querySelector('.kb-filterable table tbody tr');
+        const cells = [...row.closest('table').tHead.rows[0].cells].map(c => c.textContent.trim());
+        row.cells[cells.indexOf('审核')].textContent = '已核实';
+        let block = row.closest('table');
+        while (block.parentElement.children.length === 1) block = block.parentElement;
+        return block.previousElementSibling.textContent.trim();
+    }""")
+    select.select_option("未审核")
+    total = int(options[0].removeprefix("全部（").removesuffix("）"))
+    assert page.locator(".kb-table-filter__status").inner_text() == f"显示 {total - 1} 项，共 {total} 项"
+    assert page.get_by_role("heading", name=province, exact=True).is_hidden()
+    select.select_option("")
+    assert page.get_by_role("heading", name=province, exact=True).is_visible()

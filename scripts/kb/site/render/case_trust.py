@@ -14,7 +14,7 @@ from kb.site.incremental import per_case
 from kb.site.render.safe_text import inline
 
 HEADING = "审核与修订"
-ANCHOR = "trust"  # the section's id: the card's state links to it
+ANCHOR = "trust"  # the section's id (the heading's own would change with its wording)
 FILTER_COLUMN = "审核"  # the case list's column of review states, which its filter reads
 NO_HISTORY = "修订记录暂不可用：这份网站不是从 git 仓库构建的（例如从压缩包解压的副本），看不到案例文件的提交历史。"
 NOT_COMMITTED = "这个案例文件还没有提交到仓库，暂无修订记录。"
@@ -23,8 +23,7 @@ NOT_COMMITTED = "这个案例文件还没有提交到仓库，暂无修订记录
 def review_badge(case: Case) -> str:
     """The state as the card shows it: ``已核实（兴山县委组织部，2026-12-07）``."""
     state = review_state(case)
-    said = state.label if state.last is None else inline(f"{state.label}（{state.last.by}，{state.last.date}）")
-    return f"[{said}](#{ANCHOR})"
+    return state.label if state.last is None else inline(f"{state.label}（{state.last.by}，{state.last.date}）")
 
 
 def data_as_of(case: Case) -> str:

@@ -14,7 +14,6 @@ from kb.model.case import ID_PATTERN
 from kb.model.vocab import Category
 from kb.site.draft_preview import DraftPreview, ProblemFile
 from kb.site.render.case_page import render_case_page
-from kb.site.render.case_trust import render_case_trust
 from kb.site.render.page_meta import front_matter
 from kb.site.render.safe_text import inline
 
@@ -60,7 +59,6 @@ def render_draft_page(preview: DraftPreview, categories: dict[str, Category]) ->
     """The page, or None when the draft's values cannot fill a case page yet (an unknown category)."""
     try:
         page = render_case_page(preview.case, categories, False)  # no handout page is made for a draft
-        page += "\n" + render_case_trust(preview.case, None) + "\n"  # the card's review state links to it
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
     head, title, rest = page.partition("{ .kb-case }\n")
