@@ -39,7 +39,10 @@ def data_as_of(case: Case) -> str:
 def render_case_trust(case: Case, revisions: tuple[Revision, ...] | None) -> str:
     """``revisions``: the file's commits, newest first; None when the build has no git history."""
     state = review_state(case)
-    lines = [f"## {HEADING} {{ #{ANCHOR} }}", ""]
+    # in a block of its own: rendered with the page, not skipped as its top-level blocks are when out of
+    # view (content-visibility, docs/assets/css/10-base.css); a long 修订记录 would otherwise be
+    # estimated far too short, and the footer would sit over the links after it until scrolled to
+    lines = [f"## {HEADING} {{ #{ANCHOR} }}", "", '<div class="kb-trust" markdown>', ""]
     if state.stale:
         lines += ['!!! warning "修改后待复核"', "", f"    {inline(state.describe())}", ""]
     lines.append(f"- 审核状态：{inline(state.describe())}")
@@ -55,7 +58,7 @@ def render_case_trust(case: Case, revisions: tuple[Revision, ...] | None) -> str
         lines.append(NOT_COMMITTED)
     else:
         lines += [f"- {inline(r.date)}：{inline(r.message)}" for r in revisions]
-    return "\n".join(lines)
+    return "\n".join([*lines, "", "</div>"])
 
 
 def case_revisions(history: History, case: Case) -> tuple[Revision, ...] | None:
