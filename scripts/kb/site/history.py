@@ -74,12 +74,14 @@ def _folder_history(key: tuple[str, str, str]) -> dict[Path, tuple[Revision, ...
     folder, top, _head = key
     out = _git(Path(folder), "-c", "core.quotePath=false", "log", f"--format={RECORD}%h{FIELD}%ad{FIELD}%s", "--date=short", "--name-only", "--no-merges",
                "--no-renames", "--", ".")
-    found: dict[Path, list[Revision]] = {}
+    found: dict[str, list[Revision]] = {}
+    root = Path(top).resolve()
     for record in (out or "").split(RECORD)[1:]:
         header, _, names = record.partition("\n")
         commit, date, message = (header.split(FIELD) + ["", ""])[:3]
         revision = Revision(date, message, commit)
         for name in names.splitlines():
             if name.strip():
-                found.setdefault((Path(top) / name.strip()).resolve(), []).append(revision)
-    return {path: tuple(revisions) for path, revisions in found.items()}
+                found.setdefault(name.strip(), []).append(revision)
+    # git names files from the top of the work tree, which is already a real path: joined, not resolved
+    return {root / name: tuple(revisions) for name, revisions in found.items()}
