@@ -114,3 +114,10 @@ def test_every_committed_release_is_a_valid_data_package():
     for folder in releases():
         done = frictionless_validate(folder)
         assert done.returncode == 0 and json.loads(done.stdout)["valid"], (folder.name, done.stdout[:2000])
+
+
+def test_make_release_runs_through_make(library, tmp_path):
+    done = subprocess.run(["make", "--no-print-directory", "release", "VERSION=2026.12.01", f"OUT={tmp_path / 'dist'}",
+                           f"KB_CASES_DIR={library}"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert frictionless_validate(tmp_path / "dist" / "2026.12.01").returncode == 0
