@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps node-deps validate generate build serve test contracts golden lighthouse pdf offline import bench-generate new schema vendor bench clean screenshots screenshots-update teacher new-note
+.PHONY: help setup system-deps node-deps validate generate build serve test contracts golden lighthouse pdf offline import bench-generate new schema vendor bench clean screenshots screenshots-update teacher new-note review release
 
 help: ## 列出所有命令
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -149,6 +149,12 @@ new-note: setup ## 新建教学说明：make new-note CASE=案例编号（写到
 
 schema: setup ## 重新生成编辑器用的 JSON Schema（schema/case.schema.json）
 	@$(PY) -m kb schema
+
+review: setup ## 记录一次审核：make review CASE=案例编号 STAGE=初审|核实|专家审核 BY=审核单位 CHECKED=原文核对,数据核对,授权核对 [DATE=2026-12-07]
+	@$(PY) -m kb review --case "$(CASE)" --stage "$(STAGE)" --by "$(BY)" --checked "$(CHECKED)" $(if $(DATE),--date "$(DATE)")
+
+release: setup ## 发布带版本号的数据包到 dist/data/<版本>/（CSV、表结构说明、许可、CHANGELOG）：make release [VERSION=2026.12.07] [FORCE=1] [OUT=dist/data]
+	@$(PY) -m kb release $(if $(VERSION),--version "$(VERSION)") $(if $(OUT),--out "$(OUT)") $(if $(FORCE),--force)
 
 vendor: node-deps ## 重新打包网站自带的浏览器库到 docs/assets/vendor/（升级 package.json 中的版本后运行，并提交）
 	@$(PY) -m quality.vendor

@@ -12,6 +12,7 @@ from pathlib import Path
 from kb.site.generate import render_site_files
 from kb.check.library import check_library
 from kb.paths import CASES_DIR, DOCS_DIR
+from kb.site.history import UNAVAILABLE
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,7 +25,8 @@ GOLDEN_PAGES = ("cases/hubei-xingshan-lianghui-liangping.md", "cases/guangdong-w
 def rendered() -> dict[str, str]:
     check = check_library(CASES_DIR)
     assert not check.problems, [p.format() for p in check.problems]
-    files = render_site_files(check.cases, DOCS_DIR, check.modules)
+    # without git history: the pages' 修订记录 would change with every commit of a case file
+    files = render_site_files(check.cases, DOCS_DIR, check.modules, history=UNAVAILABLE)
     return {path: files[path].decode("utf-8") for path in GOLDEN_PAGES}
 
 

@@ -19,6 +19,7 @@ import kb.check.validate
 import kb.search.source
 import kb.site.render.compare
 import kb.site.render.contributing
+import kb.site.render.data_tables
 import kb.site.render.open_data
 import kb.site.render.submit_page
 from conftest import SEED_CASES, XINGSHAN
@@ -147,6 +148,12 @@ def test_a_declared_field_reaches_cases_json_the_comparison_and_search(declared,
     searched = kb.search.source.case_record(case, vocab.categories(), "cases/x/")
     for surface, weight in ((SEARCH_NAME, "heavy"), (SEARCH_TEXT, "fields")):
         assert (SEARCHED.get(declared.name) in searched[weight]) == (surface in declared.shows)
+    # the data tables (site CSVs and make release): a column of cases.csv, or a list of records left to a table of its own
+    cases_table = kb.site.render.data_tables.tables()[0]
+    assert (declared.name in [c.name for c in cases_table.columns]) == (declared.name not in NESTED_FIELDS)
+    if declared.name not in NESTED_FIELDS:
+        row = dict(zip([c.name for c in cases_table.columns], cases_table.rows([case], {})[0]))
+        assert row[declared.name] == ";".join(VALUES[declared.name]) if declared.kind == "list" else VALUES[declared.name]
 
 
 def test_an_imported_draft_has_a_placeholder_for_a_declared_required_field(declared, tmp_path):

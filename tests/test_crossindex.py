@@ -177,7 +177,7 @@ def test_csv_files_open_in_excel_with_every_row(generated):
     practice_rows = list(csv.DictReader(io.StringIO(practices.decode("utf-8-sig"))))
     figure_rows = list(csv.DictReader(io.StringIO(figures.decode("utf-8-sig"))))
     assert len(practice_rows) == 10 and len(figure_rows) == 18
-    economy = next(row for row in practice_rows if row["practice_name"] == "变无钱办事为有钱办事，加快发展集体经济")
+    economy = next(row for row in practice_rows if row["name"] == "变无钱办事为有钱办事，加快发展集体经济")
     assert (economy["case_id"], economy["category"], economy["also"], economy["url"]) == (
         XINGSHAN, "economy", "resources", f"cases/{XINGSHAN}/#practice-5")
     stated = next(row for row in figure_rows if row["indicator"] == "拉动民间投资创业资金")

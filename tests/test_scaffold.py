@@ -17,7 +17,7 @@ from sitebuild import ROOT, kb_env
 # Fixture values a contributor would type, one per placeholder line (fictitious, test-only).
 FILLED = {
     "city": "测试市", "domain": "农村", "year": "2009", "summary": "测试用的虚构概括。",
-    "category": "service", "value": "92", "unit": "个", "title": "测试用来源（虚构）",
+    "category": "service", "value": "92", "unit": "个", "title": "测试用来源（虚构）", "rights": "自行撰写",
 }
 
 

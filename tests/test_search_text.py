@@ -32,7 +32,7 @@ def test_markdown_markup_is_not_searched():
 
 def record(case_id, title, body):
     return {"id": case_id, "url": f"cases/{case_id}/", "title": title, "region": "湖北省兴山县", "model": title,
-            "status": "完整", "province": "湖北省", "categories": ["组织设置与覆盖"],
+            "status": "完整", "review": "未审核", "province": "湖北省", "categories": ["组织设置与覆盖"],
             "heavy": [title, "湖北省", "", "兴山县"], "fields": ["概括"], "body": body}
 
 

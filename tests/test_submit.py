@@ -38,12 +38,13 @@ FIXTURE = {
     "results[2].unit": "%",
     "lessons[0]": "测试虚构启示：让群众参与决策和评议，村务才能得到信任。",
     "source.title": "测试虚构来源：某县组织部材料",
+    "source.rights": "自行撰写",
     "body.background": "测试虚构原文：过去村里的事情由少数人说了算。",
     "body.practices": "### 先议后办\n\n测试虚构原文：大事先商量。\n\n### 办后评议\n\n测试虚构原文：办完请群众打分。",
     "body.results": "测试虚构原文：全年召开议事会议36次，节约资金50多万元，群众满意率96.5%。",
     "body.lessons": "测试虚构原文：群众参与是关键。",
 }
-SELECTS = {"region.province", "practices[0].category", "practices[1].category"}
+SELECTS = {"region.province", "practices[0].category", "practices[1].category", "source.rights"}
 
 
 def open_form(page, url: str) -> None:
@@ -279,3 +280,22 @@ def test_body_markup_is_judged_as_the_validator_judges_it(page, site_url, tmp_pa
     (tmp_path / f"{case_id}.md").write_text(page.input_value("#kb-submit-preview"), encoding="utf-8")
     assert validate_cases(tmp_path)[1] == []
     assert page.locator('[data-error-for="body.results"]').is_hidden()
+
+
+def test_rights_are_asked_for_and_judged_as_the_validator_judges_them(page, site_url, tmp_path):
+    """source.rights is a choice of the three kinds; a complete case needs it, an authorisation
+    needs who gave it and when (issue 28). The form and make validate say the same."""
+    open_form(page, site_url + "/submit/")
+    options = page.locator('[name="source.rights"] option').all_inner_texts()
+    assert [o.split("：")[0] for o in options[1:]] == ["公开发布", "单位授权", "自行撰写"]
+    assert page.locator('[name="reviews[0].stage"]').count() == 0  # reviews come from make review, not the form
+    for rights, code in (("", "missing-rights"), ("单位授权", "missing-rights-grant")):
+        fill_form(page, {**FIXTURE, "source.rights": rights})
+        page.locator("#kb-submit-download").click()
+        shown = page.locator('[data-error-for="source.rights"]')
+        assert shown.is_visible()
+        case_id = page.input_value('[name="id"]')
+        (tmp_path / f"{case_id}.md").write_text(page.input_value("#kb-submit-preview"), encoding="utf-8")
+        _, problems, _ = validate_cases(tmp_path)
+        assert [p.code for p in problems] == [code]
+        assert problems[0].message in shown.inner_text()

@@ -123,7 +123,9 @@
   const { normalize, splitQuery, shardOf } = searchText;
   const RESULT_LIMIT = 10;
   const PASSAGE = 110;    // characters of the passage shown under a result
-  const FACETS = ["province", "category", "status"];
+  // The facets are the page's <select data-kb-facet> boxes, in the order facets.js lists them
+  // (kb.search.index.FACETS); no facet name is repeated here.
+  let FACETS = [];
 
   // A shared link (?q=…) has kb-preload.js load this file early, from the page's
   // head, so the index loads while the page is still parsed; the copy the page
@@ -237,16 +239,16 @@
       .sort((a, b) => (b.close - a.close) || (a.rank - b.rank)).map((entry) => entry.page);
   }
 
-  /* ---- Facets: province, category, status. ---- */
+  /* ---- Facets: province, category, status, review state (kb.search.index.FACETS). ---- */
 
   function loadFacets({ core }) { return load(`${core.v}/facets`); }
 
   function chosenFacets() { return FACETS.some((name) => facetSelects[name].value); }
 
   function facetValues(facets, doc) {
-    const [province, status, categories] = facets.docs[doc];
-    return { province: [facets.names.province[province]], status: [facets.names.status[status]],
-             category: categories.map((i) => facets.names.category[i]) };
+    const values = {};
+    facets.order.forEach((name, i) => { values[name] = facets.docs[doc][i].map((k) => facets.names[name][k]); });
+    return values;
   }
 
   function filterByFacets(docs, facets) {
@@ -258,7 +260,7 @@
 
   function renderFacets(docs, facets) {
     if (!facets || !docs.length) { facetBox.hidden = !chosenFacets(); return; }
-    const counts = { province: new Map(), category: new Map(), status: new Map() };
+    const counts = Object.fromEntries(FACETS.map((name) => [name, new Map()]));
     for (const { doc } of docs) {
       const values = facetValues(facets, doc);
       for (const name of FACETS) for (const value of values[name]) counts[name].set(value, (counts[name].get(value) || 0) + 1);
@@ -266,7 +268,8 @@
     for (const [name, select] of Object.entries(facetSelects)) {
       const chosen = select.value;
       const options = [select.options[0]];
-      for (const [value, n] of [...counts[name]].sort()) {
+      const rank = (value) => facets.names[name].indexOf(value);  // the order facets.js gives
+      for (const [value, n] of [...counts[name]].sort(([a], [b]) => rank(a) - rank(b))) {
         const option = document.createElement("option");
         option.value = value;
         option.textContent = `${value}（${n}）`;
@@ -327,7 +330,8 @@
     const region = span("kb-search__region", page.r);
     const model = span("kb-search__model", page.m);
     const status = span("kb-search__status", page.s);
-    facts.append(region, " · ", model, " ", status);
+    const review = span("kb-search__review", page.v);
+    facts.append(region, " · ", model, " ", status, " ", review);
     const passage = document.createElement("p");
     passage.className = "kb-search__passage";
     passage.append(...passageOf(page.x, highlight, engineData));
@@ -466,7 +470,8 @@
     meta = root.querySelector(".md-search-result__meta");
     list = root.querySelector(".md-search-result__list");
     facetBox = root.querySelector(".kb-search__facets");
-    facetSelects = Object.fromEntries(FACETS.map((name) => [name, root.querySelector(`[data-kb-facet="${name}"]`)]));
+    facetSelects = Object.fromEntries([...root.querySelectorAll("[data-kb-facet]")].map((select) => [select.dataset.kbFacet, select]));
+    FACETS = Object.keys(facetSelects);
 
     input.addEventListener("input", scheduleSearch);
     input.addEventListener("keyup", scheduleSearch);

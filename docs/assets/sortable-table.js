@@ -10,7 +10,10 @@
  *
  * A container with data-kb-filter="<column name>" also gets a choice of that
  * column's values ("只看：县（单位）自述（18）"); choosing one hides the other rows
- * and says how many rows are shown.
+ * and says how many rows are shown. A container with class "kb-filterable" gets the
+ * same choice without sorting; every table in it with that column is filtered (the
+ * case list: one table per province, a province with no row left is hidden), and
+ * data-kb-filter-order="a|b|c" gives the values' order (the review states).
  */
 (function () {
   "use strict";
@@ -70,20 +73,42 @@
     });
   }
 
+  // The section a table belongs to: its wrapper (Material wraps tables) and the heading before it.
+  function sectionOf(table) {
+    var block = table;
+    while (block.parentElement && block.parentElement.children.length === 1 && !block.parentElement.hasAttribute("data-kb-filter")) {
+      block = block.parentElement;
+    }
+    var heading = block.previousElementSibling;
+    return { block: block, heading: heading && /^H[2-6]$/.test(heading.tagName) ? heading : null };
+  }
+
   function addFilter(container) {
-    var table = container.querySelector("table");
     var name = container.getAttribute("data-kb-filter");
-    if (!table || !table.tHead || container.querySelector(".kb-table-filter")) return;
-    var column = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
-      return th.textContent.trim();
-    }).indexOf(name);
-    if (column < 0) return;
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    if (container.querySelector(".kb-table-filter")) return;
+    // Every table of the container with that column (the case list has one table per province).
+    var tables = Array.prototype.filter.call(container.querySelectorAll("table"), function (table) {
+      return table.tHead && table.tBodies.length;
+    }).map(function (table) {
+      var column = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+        return th.textContent.trim();
+      }).indexOf(name);
+      return { table: table, column: column, rows: Array.prototype.slice.call(table.tBodies[0].rows) };
+    }).filter(function (entry) { return entry.column >= 0; });
+    if (!tables.length) return;
+    var total = 0;
     var counts = {};
-    rows.forEach(function (row) {
-      var value = row.cells[column].textContent.trim();
-      counts[value] = (counts[value] || 0) + 1;
+    tables.forEach(function (entry) {
+      entry.rows.forEach(function (row) {
+        var value = row.cells[entry.column].textContent.trim();
+        counts[value] = (counts[value] || 0) + 1;
+        total += 1;
+      });
     });
+    // data-kb-filter-order: the values in the order the page gives (e.g. review states), else sorted
+    var order = container.getAttribute("data-kb-filter-order");
+    var values = order ? order.split("|").filter(function (value) { return counts[value]; })
+      : Object.keys(counts).sort(collator.compare);
     var box = document.createElement("p");
     box.className = "kb-table-filter";
     var label = document.createElement("label");
@@ -93,7 +118,7 @@
     status.setAttribute("aria-live", "polite");
     label.textContent = "只看" + name + "：";
     label.appendChild(select);
-    [["", "全部（" + rows.length + "）"]].concat(Object.keys(counts).sort(collator.compare).map(function (value) {
+    [["", "全部（" + total + "）"]].concat(values.map(function (value) {
       return [value, value + "（" + counts[value] + "）"];
     })).forEach(function (item) {
       var option = document.createElement("option");
@@ -103,11 +128,20 @@
     });
     select.addEventListener("change", function () {
       var shown = 0;
-      rows.forEach(function (row) {
-        row.hidden = select.value !== "" && row.cells[column].textContent.trim() !== select.value;
-        shown += row.hidden ? 0 : 1;
+      tables.forEach(function (entry) {
+        var visible = 0;
+        entry.rows.forEach(function (row) {
+          row.hidden = select.value !== "" && row.cells[entry.column].textContent.trim() !== select.value;
+          visible += row.hidden ? 0 : 1;
+        });
+        shown += visible;
+        if (tables.length > 1) {  // a section with no row left is hidden with its heading
+          var section = sectionOf(entry.table);
+          section.block.hidden = visible === 0;
+          if (section.heading) section.heading.hidden = visible === 0;
+        }
       });
-      status.textContent = select.value ? "显示 " + shown + " 项，共 " + rows.length + " 项" : "";
+      status.textContent = select.value ? "显示 " + shown + " 项，共 " + total + " 项" : "";
     });
     box.appendChild(label);
     box.appendChild(status);
@@ -116,7 +150,8 @@
 
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".kb-sortable table"), enhance);
-    Array.prototype.forEach.call(document.querySelectorAll(".kb-sortable[data-kb-filter]"), addFilter);
+    Array.prototype.forEach.call(document.querySelectorAll(".kb-sortable[data-kb-filter], .kb-filterable[data-kb-filter]"),
+      addFilter);
   }
 
   // Material's instant navigation replaces pages without reloading; document$ announces each one.

@@ -225,6 +225,9 @@
           } else if (last === "status") {
             code = "unknown-status";
             said = say("unknown-status", { status: value, suggestion: "可选：" + schema.properties.status.enum.join("、") });
+          } else if (last === "rights") {
+            code = "unknown-rights";
+            said = say("unknown-rights", { rights: value, choices: data.rightsChoices });
           } else if (last === "evidence") {
             code = "unknown-evidence";
             said = say("unknown-evidence", { evidence: value, suggestion: evidenceSuggestion(value) });
@@ -444,6 +447,17 @@
       if (meta.status === "incomplete" && !meta.incomplete_note) {
         var note = say("missing-incomplete-note");
         problems.push({ name: "incomplete_note", code: "missing-incomplete-note", message: note.message, hint: note.hint });
+      }
+      /* source.rights: required for a complete case; an authorisation names who gave it and when (kb.check.trust_rules) */
+      var source = meta.source || {};
+      if (!part && meta.status === "complete" && !source.rights) {
+        var rights = say("missing-rights", { choices: data.rightsChoices });
+        problems.push({ name: "source.rights", code: "missing-rights", message: rights.message, hint: rights.hint });
+      }
+      var missing = ["rights_by", "rights_date"].filter(function (name) { return !source[name]; });
+      if (source.rights === data.grantedRights && missing.length) {
+        var grant = say("missing-rights-grant", { missing: missing.join("、") });
+        problems.push({ name: "source.rights", code: "missing-rights-grant", message: grant.message, hint: grant.hint });
       }
       return problems;
     }

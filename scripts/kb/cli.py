@@ -11,6 +11,8 @@ Commands:
     offline [--force] [--teacher]       zip the offline variant of the site (make offline; make teacher: 教师版)
     new-note --case ID                  scaffold a teaching note in teaching/ (make new-note)
     import SRC [--out DIR] [--force]    draft case files from raw documents
+    review --case ID --stage S --by UNIT --checked C [--date D]   record a review (make review)
+    release [--version V] [--force]     the versioned data package dist/data/<version>/ (make release)
 """
 
 from __future__ import annotations
@@ -80,6 +82,21 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--force", action="store_true", help="覆盖已存在的同名案例文件")
     imp.set_defaults(run=run_import)
 
+    review = commands.add_parser("review", help="给案例添加一条审核记录（含事实指纹）")
+    review.add_argument("--cases", type=Path, default=default_cases_dir())
+    for option, label in (("--case", "案例编号"), ("--stage", "审核阶段：初审、核实、专家审核"),
+                          ("--by", "审核单位或角色"), ("--checked", "核对内容：原文核对、数据核对、授权核对，用逗号分开"),
+                          ("--date", "审核日期（默认今天）")):
+        review.add_argument(option, default="", help=label)
+    review.set_defaults(run=run_review)
+
+    release = commands.add_parser("release", help="发布一个带版本号的数据包 dist/data/<版本>/")
+    release.add_argument("--cases", type=Path, default=default_cases_dir())
+    release.add_argument("--version", default="", help="版本号（默认今天的日期，如 2026.12.07）")
+    release.add_argument("--out", type=Path, default=ROOT / "dist" / "data", help="各版本数据包所在的文件夹")
+    release.add_argument("--force", action="store_true", help="覆盖已存在的同一版本")
+    release.set_defaults(run=run_release)
+
     args = parser.parse_args(argv)
     # Output folders as the reader typed them, from where they typed them: MkDocs would read a
     # relative folder against mkdocs.yml's (the repository), not the current one.
@@ -105,10 +122,10 @@ def run_validate(args: argparse.Namespace) -> int:
     from kb.check.library import check_library
     from kb.check.module_rules import module_summary_line
     from kb.check.note_rules import note_summary_line
-    from kb.check.problems import summary_line
+    from kb.check.problems import summary_line, warnings_line
 
     check = check_library(args.cases)
-    for problem in check.problems:
+    for problem in check.problems + check.warnings:
         print(problem.format())
         if args.github:
             print(problem.github_annotation())
@@ -117,6 +134,8 @@ def run_validate(args: argparse.Namespace) -> int:
     if check.notes_checked:
         print(note_summary_line(check.note_problems, check.notes_checked))
     print(summary_line(check.case_problems, check.cases_checked))
+    if check.warnings:
+        print(warnings_line(check.warnings))
     return 1 if check.problems else 0
 
 
@@ -213,3 +232,29 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"导入报告已写入 {target}")
     print(summary_line(reports))
     return 0 if all(report.ok for report in reports) else 1
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from kb.review_entry import ReviewError, add_review
+    from kb.model.trust import REVIEW_STAGES
+
+    try:
+        path, fingerprint = add_review(args.cases, args.case, args.stage, args.by, args.checked, args.date)
+    except ReviewError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"已在 {path.name} 的 reviews 末尾添加：{args.stage}（{args.by.strip()}），事实指纹 {fingerprint[:19]}…；"
+          f"案例页将显示“{REVIEW_STAGES[args.stage]}”。请提交这个文件。")
+    return 0
+
+
+def run_release(args: argparse.Namespace) -> int:
+    from kb.data_release import ReleaseError, write_release
+
+    try:
+        report = write_release(args.cases, args.out, version=args.version, force=args.force)
+    except ReleaseError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(report)
+    return 0

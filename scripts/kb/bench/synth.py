@@ -77,7 +77,7 @@ def render_case(number: int, rng: random.Random, bank: list[str], terms: list[st
                       for name in practice_names],
         "results": [{"indicator": "合成指标", "value": rng.randint(1, 999), "unit": "个"}],
         "lessons": rng.sample(bank, 2),
-        "source": {"title": "合成基准数据（非真实案例，由 kb.bench.synth 生成）"},
+        "source": {"title": "合成基准数据（非真实案例，由 kb.bench.synth 生成）", "rights": "自行撰写"},
     }
     sections = {"背景": [], "主要做法": practice_names, "成效": [], "启示": []}
     share = TARGET_BODY_CHARS // 4

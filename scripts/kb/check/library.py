@@ -21,6 +21,7 @@ from kb.check.note_rules import default_teaching_dir, validate_notes
 from kb.model.note import TeachingNote
 from kb.model.module import Module
 from kb.check.problems import Problem
+from kb.check.trust_rules import stale_review_warnings
 from kb.check.validate import validate_cases
 
 
@@ -35,6 +36,7 @@ class LibraryCheck:
     notes: list[TeachingNote] = field(default_factory=list)  # teaching/: only the 教师版 renders them
     note_problems: list[Problem] = field(default_factory=list)
     notes_checked: int = 0
+    warnings: list[Problem] = field(default_factory=list)  # reported, never failing (kb.check.rules.WARNINGS)
 
     @property
     def problems(self) -> list[Problem]:
@@ -49,4 +51,4 @@ def check_library(cases_dir: Path, modules_dir: Path | None = None, teaching_dir
         modules_dir or default_modules_dir(cases_dir), cases, case_ids)
     notes, note_problems, notes_checked = validate_notes(teaching_dir or default_teaching_dir(cases_dir), cases, case_ids)
     return LibraryCheck(cases, modules, case_problems, module_problems, cases_checked, modules_checked,
-                        notes, note_problems, notes_checked)
+                        notes, note_problems, notes_checked, stale_review_warnings(cases))

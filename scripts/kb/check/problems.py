@@ -19,16 +19,18 @@ class Problem:
     code: str
     message: str
     hint: str = ""
+    level: str = "error"  # or "warning": reported, but make validate still passes (kb.check.rules.WARNINGS)
 
     def format(self) -> str:
         hint = f"（{self.hint}）" if self.hint else ""
-        return f"{self.path}:{self.line}: {self.field}: {self.message}{hint}"
+        lead = "提醒：" if self.level == "warning" else ""
+        return f"{self.path}:{self.line}: {self.field}: {lead}{self.message}{hint}"
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command."""
         hint = f"（{self.hint}）" if self.hint else ""
         text = f"{self.field}: {self.message}{hint}".replace("%", "%25").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line},title={self.code}::{text}"
+        return f"::{self.level} file={self.path},line={self.line},title={self.code}::{text}"
 
 
 class CaseFileError(Exception):
@@ -49,6 +51,11 @@ def summary_line(problems: list[Problem], files_checked: int) -> str:
         return f"检查了 {files_checked} 个案例文件，没有发现问题。"
     files = len({p.path for p in problems})
     return f"检查了 {files_checked} 个案例文件，在 {files} 个文件中发现 {len(problems)} 个问题。"
+
+
+def warnings_line(warnings: list[Problem]) -> str:
+    """The closing line about warnings: they do not fail the check."""
+    return f"另有 {len(warnings)} 个提醒（不影响检查通过）。" if warnings else ""
 
 
 def field_name(key_path: tuple[Any, ...]) -> str:

@@ -54,6 +54,11 @@ RULES: dict[str, str] = {
     # case numbers (kb.check.number_rules)
     "duplicate-number": "案例号与其他案例重复",
     "number-taken": "案例号已经发给别的案例，或不是下一个空号",
+    # rights and reviews (kb.check.trust_rules)
+    "missing-rights": "完整的案例没有写明来源文本的使用权利（source.rights）",
+    "unknown-rights": "使用权利不在可选值中（公开发布、单位授权、自行撰写）",
+    "missing-rights-grant": "单位授权没有写明授权单位或授权日期",
+    "unknown-review-value": "审核记录的阶段或核对内容不在可选值中",
     # body
     "missing-section": "正文缺少固定的一节（背景、主要做法、成效、启示）",
     "empty-section": "正文的一节没有内容",
@@ -89,12 +94,18 @@ NOT_IN_THE_FORM: dict[str, str] = {
     "missing-section": "表单写出正文的每个固定标题",
     **dict.fromkeys(("list-as-text", "item-not-mapping"), "表单的列表逐项填写，每项的子字段各有输入框"),
     **dict.fromkeys(("unknown-field", "teaching-notes-moved"), "表单只有已声明字段的输入框"),
+    "unknown-review-value": "审核记录由 make review 写入，表单不问（submit_page.NOT_ASKED）",
     "province-short-form": "省级名称从列表中选择",
     **dict.fromkeys(("duplicate-id", "missing-link-target", "missing-anchor", "missing-image", "duplicate-number",
                      "number-taken"),
                     "要看案例库中其他文件，表单只有这一个案例"),
     **dict.fromkeys(("not-a-module", "unknown-case", "no-questions", "over-time"), "培训专题文件的问题，不是案例文件的"),
     **dict.fromkeys(("not-a-note", "note-filename", "plan-time"), "教学说明文件的问题，不是案例文件的"),
+}
+
+# Warnings: reported by make validate (and as ::warning annotations), never failing it.
+WARNINGS: dict[str, str] = {
+    "needs-re-review": "审核之后案例的地区、做法、成效或来源有改动（修改后待复核）",
 }
 
 
@@ -126,6 +137,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-status": ("状态“{status}”不在可选值中", "{suggestion}"),
     "missing-incomplete-note": ("原文不完整的案例需要说明缺了什么", "加一行 incomplete_note: 原文在“三、初步成效”处中断……"),
     "invalid-date": ("“{text}”不是存在的日期", "日期写成 年-月-日，例如 2026-11-28"),
+    "missing-rights": ("完整的案例要写明来源文本的使用权利（source.rights）",
+                       "在 source 下写 rights：{choices} 之一；已公开发布的文本为教学引用时写 公开发布"),
+    "unknown-rights": ("使用权利“{rights}”不在可选值中", "可选：{choices}"),
+    "missing-rights-grant": ("单位授权要写明由谁、在哪天授权，缺少 {missing}",
+                             "在 source 下写 rights_by 授权单位（如 兴山县委组织部）和 rights_date 授权日期（如 2026-11-28）"),
     "empty-section": ("“## {heading}”一节没有内容", "把原文相应部分粘贴到这个标题下面"),
     "unsafe-html-tag": ("正文含有 <{tag}> 标签，它可以在读者的浏览器里运行程序或加载外部内容",
                         "删掉这个标签；正文只用 Markdown 写文字、标题、列表和图片"),

@@ -25,6 +25,7 @@ from kb.check.problems import Problem, field_name as _field_name, short_value as
 from kb.check.rules import say
 from kb.check.teaching_rules import check_teaching
 from kb.check.number_rules import check_numbers
+from kb.check.trust_rules import check_trust
 
 SECTION_RE = re.compile(r"^##[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
 # Case pages are generated as cases/<id>.md beside the list of all cases, cases/index.md.
@@ -118,6 +119,7 @@ def check_case_file(case_file: CaseFile) -> Iterator[Problem]:
     yield from check_placeholders(case_file)
     yield from check_sections(case_file)
     yield from check_teaching(case_file)
+    yield from check_trust(case_file)
 
 
 def check_fields(case_file: CaseFile, data: dict[str, Any], specs: tuple[FieldSpec, ...],

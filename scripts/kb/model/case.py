@@ -109,6 +109,9 @@ CASE_FIELDS = (
               "make new 和投稿表单填好下一个空号", "1"),
     FieldSpec("uses", "list", False, "使用记录：每次课堂使用写 date 日期、audience 班次或培训对象、minutes 分钟，"
               "可选 module 培训专题、worked 效果好的地方、change 要改进的地方"),
+    # Trust (kb/model/trust.py): who checked the case against its source, and when
+    FieldSpec("reviews", "list", False, "审核记录：每项写 stage 阶段、by 审核单位、date 日期、checked 核对内容、"
+              "fingerprint 审核时案例事实的指纹；用 make review 添加，不要手写"),
 )
 
 REGION_FIELDS = (
@@ -151,6 +154,18 @@ SOURCE_FIELDS = (
     FieldSpec("publisher", "string", False, "发布者或刊载网站"),
     FieldSpec("date", "date", False, "发布日期"),
     FieldSpec("note", "string", False, "关于来源和整理方式的说明"),
+    FieldSpec("rights", "string", False, "使用权利：公开发布（已公开发布的文本，为教学和研究引用）、单位授权（案例单位授权收录，"
+              "另写 rights_by、rights_date）、自行撰写（投稿人自己写的）；status 为 complete 时必填", "公开发布"),
+    FieldSpec("rights_by", "string", False, "授权单位：rights 为 单位授权 时，写授权的单位或部门", "兴山县委组织部"),
+    FieldSpec("rights_date", "date", False, "授权日期：rights 为 单位授权 时，写授权的日期", "2026-11-28"),
+)
+
+REVIEW_FIELDS = (
+    FieldSpec("stage", "string", True, "审核阶段：初审、核实 或 专家审核", "核实"),
+    FieldSpec("by", "string", True, "审核单位：单位或角色，不必写个人姓名", "县委组织部"),
+    FieldSpec("date", "date", True, "审核日期", "2026-12-07"),
+    FieldSpec("checked", "list", True, "核对内容：原文核对、数据核对、授权核对 中的一项或几项", "[原文核对, 数据核对]"),
+    FieldSpec("fingerprint", "string", True, "事实指纹：审核时地区、做法、成效、来源的 SHA-256，由 make review 计算"),
 )
 
 NESTED_FIELDS = {
@@ -159,6 +174,7 @@ NESTED_FIELDS = {
     "results": RESULT_FIELDS,
     "source": SOURCE_FIELDS,
     "uses": USE_FIELDS,
+    "reviews": REVIEW_FIELDS,
 }
 
 
@@ -222,6 +238,18 @@ class Source:
     publisher: str = ""
     date: str = ""
     note: str = ""
+    rights: str = ""
+    rights_by: str = ""
+    rights_date: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+    stage: str
+    by: str
+    date: str
+    checked: tuple[str, ...]
+    fingerprint: str
 
 
 @dataclass(frozen=True)
@@ -248,6 +276,7 @@ class Case:
     discussion_questions: tuple[str, ...] = ()
     serial: int | None = None  # the stable case number (kb.model.numbers)
     uses: tuple[Use, ...] = ()
+    reviews: tuple[Review, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -269,7 +298,8 @@ class Case:
 
 # The dataclass each nested field's items are parsed into.
 NESTED_RECORDS: dict[str, type] = {"region": Region, "practices": Practice, "results": Result, "source": Source,
-                                   "uses": Use}
+                                   "uses": Use,
+                                   "reviews": Review}
 
 
 def field_value(data: dict[str, Any], spec: FieldSpec) -> Any:

@@ -17,6 +17,7 @@ from typing import Any
 
 from kb.model import vocab
 from kb.model.case import CASE_FIELDS, ID_PATTERN, NESTED_FIELDS, STATUS_LABELS, FieldSpec
+from kb.model.trust import REVIEW_CHECKS, REVIEW_STAGES, RIGHTS
 from kb.paths import ROOT
 
 SCHEMA_PATH = ROOT / "schema" / "case.schema.json"
@@ -64,6 +65,9 @@ def _constraints(name: str) -> dict[str, Any]:
         "background": {"items": {"type": "string"}},
         "lessons": {"items": {"type": "string"}},
         "serial": {"type": "integer", "minimum": 1},
+        "rights": {"enum": list(RIGHTS)},
+        "stage": {"enum": list(REVIEW_STAGES)},
+        "checked": {"items": {"enum": list(REVIEW_CHECKS)}, "minItems": 1},
     }.get(name, {})
 
 

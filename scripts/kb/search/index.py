@@ -182,7 +182,7 @@ def index_files(source: dict) -> dict[str, str]:
     table = "".join(t + s for t, s in sorted(traditional_map().items()) if s in chars)
     body = {f"i{k}.js": data for k, data in enumerate(shard_data)}
     body.update({f"d{n}.js": {"u": r["url"], "t": r["title"], "r": r["region"], "m": r["model"],
-                              "s": r["status"], "x": "\n".join([*r["fields"][:1], r["body"]])}
+                              "s": r["status"], "v": r["review"], "x": "\n".join([*r["fields"][:1], r["body"]])}
                  for n, r in enumerate(records)})
     body["facets.js"] = facets(records)
     body["suggest.js"] = source["suggestions"]
@@ -203,15 +203,28 @@ def search_core(terms: set[str], table: str) -> dict:
             "text": browser_constants()}
 
 
+# The facets search results can be narrowed by, and the key of the record (kb.search.source) holding
+# their value; a key in the plural holds a list of values.
+# kb-search.js reads the names and order from facets.js; overrides/partials/kb-search.html has one
+# <select data-kb-facet> per facet (tests/test_search.py checks the two agree).
+FACETS = {"province": "province", "category": "categories", "status": "status", "review": "review"}
+
+
 def facets(records: list[dict]) -> dict:
-    """Each facet's values, and for every case the positions of its values."""
-    names = {"province": sorted({r["province"] for r in records}),
-             "category": sorted({c for r in records for c in r["categories"]}),
-             "status": sorted({r["status"] for r in records})}
+    """Each facet's values (review states in their own order, the others sorted), and for every case
+    the positions of its values, one list per facet in the order of ``order``."""
+    from kb.model.trust import REVIEW_STATES
+
+    def values_of(record: dict, name: str) -> list[str]:
+        value = record[FACETS[name]]
+        return value if isinstance(value, list) else [value]
+
+    present = {name: {v for r in records for v in values_of(r, name)} for name in FACETS}
+    names = {name: [s for s in REVIEW_STATES if s in present[name]] if name == "review" else sorted(present[name])
+             for name in FACETS}
     position = {name: {value: i for i, value in enumerate(values)} for name, values in names.items()}
-    docs = [[position["province"][r["province"]], position["status"][r["status"]],
-             [position["category"][c] for c in r["categories"]]] for r in records]
-    return {"names": names, "docs": docs}
+    docs = [[[position[name][v] for v in values_of(r, name)] for name in FACETS] for r in records]
+    return {"order": list(FACETS), "names": names, "docs": docs}
 
 
 def script(key: str, data) -> str:

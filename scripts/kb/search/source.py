@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kb.model.case import CASE_FIELDS, NESTED_FIELDS, SEARCH_NAME, SEARCH_TEXT, STATUS_LABELS, Case
 from kb.model.glossary import glossary
+from kb.model.trust import review_state
 from kb.model.vocab import Category
 from kb.site.incremental import digest, per_value
 from kb.search.terms import QUOTED_RE, domain_terms
@@ -59,6 +60,7 @@ def case_record(case: Case, categories: dict[str, Category], url: str) -> dict:
         "region": case.region.label,
         "model": case.model,
         "status": STATUS_LABELS[case.status],
+        "review": review_state(case).label,
         "province": case.region.province,
         "categories": [categories[key].label for key in case.categories],
         "heavy": searched_texts(case, SEARCH_NAME),

@@ -36,7 +36,7 @@ from kb.check.load import read_text
 from kb.check.rules import NOT_IN_THE_FORM, RULES
 from kb.check.validate import SECTION_RE, _section_text, validate_cases
 from kb.model.schema import build_schema
-from kb.site.render.submit_page import BODY_SECTIONS, submit_data
+from kb.site.render.submit_page import BODY_SECTIONS, NOT_ASKED, submit_data
 from kb.site.render.submit_pinyin import pinyin_data
 from kb.search.index import search_core
 from kb.search.tokens import dictionary_terms, traditional_map
@@ -115,7 +115,7 @@ def form_values(meta: dict, body: str) -> dict[str, str | list[str]]:
     properties = build_schema()["properties"]
     values: dict[str, str | list[str]] = {}
     for key, value in meta.items():
-        if key in properties:
+        if key in properties and key not in NOT_ASKED:
             _put(values, key, value, properties[key])
     sections = {match.group(1): _section_text(body, match).strip("\n") for match in SECTION_RE.finditer(body)}
     for key, heading in BODY_SECTIONS.items():

@@ -33,6 +33,9 @@ from kb.site.pdf_links import attach_pdfs, pdf_cache_dir
 from kb.check.problems import Problem, RefusedToBuild
 from kb.site.render.case_list import render_case_list
 from kb.site.render.case_page import render_case_page
+from kb.site.render.case_trust import case_revisions, render_case_trust
+from kb.site.render.structured_data import render_structured_data
+from kb.site.history import History, case_history
 from kb.site.render.compare import render_compare_files
 from kb.site.render.draft_banner import problem_page_path, render_draft_list, render_draft_page, render_problem_page
 from kb.site.render.figures_page import render_figures_page
@@ -158,9 +161,11 @@ def render_draft_files(drafts: list[DraftPreview], broken: list[ProblemFile],
     return seal_pages({path: text.encode("utf-8") for path, text in pages.items()})
 
 
-def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = ()) -> dict[str, bytes]:
+def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = (),
+                      history: History | None = None) -> dict[str, bytes]:
     """Every file of the MkDocs source folder, by its path relative to that folder, for the URL
-    style :func:`kb.site.urls.url_style` sets (the published site's unless told)."""
+    style :func:`kb.site.urls.url_style` sets (the published site's unless told). ``history``: the case
+    files' commits (:mod:`kb.site.history`), read from git when not given."""
     categories, terms = vocab.categories(), glossary()
     index = build_index(cases, categories, terms)
     files: dict[str, bytes] = {}
@@ -172,8 +177,12 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
         files[relative] = data
     files = stylesheet_files(files)
     files["cases/index.md"] = render_case_list(cases, categories).encode("utf-8")
+    if history is None:
+        history = case_history([case.path for case in cases])  # one git log for every case (kb.site.history)
     for case in cases:
-        page = (render_case_page(case, categories) + "\n"
+        revisions = case_revisions(history, case)
+        page = (render_case_page(case, categories) + "\n\n" + render_case_trust(case, revisions) + "\n\n"
+                + render_structured_data(case, revisions) + "\n\n"
                 + render_related(index.related[case.id], categories, terms))
         files[f"cases/{case.id}.md"] = (page + "\n").encode("utf-8")
     views = {

@@ -48,6 +48,7 @@ from kb.site.generate import GenerateReport, generate
 from kb.site.incremental import RebuildMemory
 from kb.site.page_split import PageSplit
 from kb.model.case import ID_PATTERN
+from kb.model.trust import FOOTER_LICENCE
 from kb.search.source import source_path
 from kb.site.theme_fixes import fix_material_markup
 from kb.site.edition import teacher_site_name
@@ -95,6 +96,7 @@ class SitePlugin(BasePlugin[SiteOptions]):
         config.extra["kb_id_pattern"] = ID_PATTERN
         if self.config.teacher:  # every page's header and title say 教师版
             config.site_name = teacher_site_name(config.site_name)
+        config.extra["kb_licence_line"] = FOOTER_LICENCE  # overrides/partials/copyright.html
         if not self._render_next:
             self._render_next = True  # under make serve later rebuilds render again
             return config

@@ -6,6 +6,7 @@ import re
 
 from kb.model.case import STATUS_LABELS, Case
 from kb.site.incremental import per_case
+from kb.site.render.case_trust import review_badge
 from kb.site.render.edit_link import render_edit_line
 from kb.site.render.teaching import render_case_teaching, render_handout_bar
 from kb.site.render.page_meta import front_matter
@@ -78,6 +79,7 @@ def render_card(case: Case, categories: dict[str, Category]) -> str:
         ("模式", inline(case.model)),
         ("状态", STATUS_LABELS[case.status]),
         *((("案例号", number_label(case.serial)),) if case.serial else ()),
+        ("审核", review_badge(case)),
         ("做法分类", " ".join(category_chip(key, categories) for key in case.categories)),
     ]
     lines = ['<div class="case-card" markdown>', ""]

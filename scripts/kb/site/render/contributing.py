@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from kb.model.case import CASE_FIELDS, NESTED_FIELDS, FieldSpec
 from kb.site.render.safe_text import inline
-from kb.check.rules import RULES
+from kb.check.rules import RULES, WARNINGS
 from kb.model.vocab import evidence_kinds
 
 KIND_NAMES = {"string": "文字", "number": "数字", "list": "列表", "mapping": "子字段", "date": "日期"}
@@ -42,4 +42,5 @@ def render_evidence_table() -> str:
 def render_rules() -> str:
     rows = ["| 问题代码 | 检查什么 |", "| --- | --- |"]
     rows += [f"| `{code}` | {inline(title)} |" for code, title in RULES.items()]
+    rows += [f"| `{code}` | 提醒，不影响检查通过：{inline(title)} |" for code, title in WARNINGS.items()]
     return "\n".join(rows)

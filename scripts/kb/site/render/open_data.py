@@ -1,5 +1,7 @@
-"""Open data: ``data/cases.json``, ``data/practices.csv``, ``data/figures.csv``
-and the 数据下载 page that documents them.
+"""Open data: ``data/cases.json``, the tables ``data/{cases,practices,figures,reviews}.csv`` with their
+``data/datapackage.json`` (:mod:`kb.site.render.data_tables`, the writer ``make release`` uses too),
+the newest release (``data/releases/<version>/``), and the 数据下载 page that documents them, its
+column tables taken from the same schema.
 
 ``cases.json`` is one array with every case's frontmatter (all fields, empty
 optional ones included, dates as ISO text) plus ``url``, the case page's path
@@ -9,29 +11,18 @@ opens the Chinese text correctly.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 from typing import Any
 
 from kb.site.crossindex import CrossIndex
 from kb.model.case import CASE_FIELDS, Case
 from kb.site.incremental import per_case
-from kb.site.render.case_page import practice_anchor
+from kb.model.trust import CONTENT_LICENCE, SOURCE_TEXTS_NOTE
+from kb.site.render.data_tables import case_url, table_files, tables
 from kb.site.render.page_meta import front_matter
-from kb.site.render.safe_text import plain
+from kb.site.render.safe_text import inline
 from kb.model.vocab import Category, evidence_label
-
-PRACTICE_COLUMNS = ("case_id", "province", "city", "county", "case_title", "practice_no", "practice_name",
-                    "category", "category_label", "also", "summary", "url")
-FIGURE_COLUMNS = ("case_id", "province", "city", "county", "indicator", "value", "unit", "as_stated", "note",
-                  "evidence", "evidence_label", "url")
-
-
-def case_url(case: Case, anchor: str = "") -> str:
-    return f"cases/{case.id}/" + (f"#{anchor}" if anchor else "")
-
 
 def case_record(case: Case) -> dict[str, Any]:
     """The case's frontmatter as data: every declared field (:data:`kb.model.case.CASE_FIELDS`), in
@@ -58,75 +49,57 @@ def case_json(case: Case) -> str:
     return json.dumps(case_record(case), ensure_ascii=False, default=str)
 
 
-def csv_bytes(columns: tuple[str, ...], rows: list[tuple]) -> bytes:
-    """UTF-8 with BOM and CRLF line ends, as Excel expects; no cell is a formula."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows(tuple(inert_cell(cell) for cell in row) for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-def inert_cell(cell: object) -> object:
-    """Text that a spreadsheet would run as a formula (``=HYPERLINK(…)``, ``@SUM``,
-    ``+``, ``-``, tab, CR) gets a leading apostrophe, the spreadsheet's own mark
-    for "this is text" (OWASP's advice against CSV injection). Numbers stay numbers."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + cell
-    return cell
-
-
-def render_practices_csv(index: CrossIndex, categories: dict[str, Category]) -> bytes:
-    rows = [(case.id, case.region.province, case.region.city, case.region.county, plain(case.title), number + 1,
-             plain(p.name), p.category, categories[p.category].label, ";".join(p.also), plain(p.summary),
-             case_url(case, practice_anchor(number)))
-            for case in index.cases for number, p in enumerate(case.practices)]
-    return csv_bytes(PRACTICE_COLUMNS, rows)
-
-
-def render_figures_csv(index: CrossIndex) -> bytes:
-    rows = [(case.id, case.region.province, case.region.city, case.region.county, plain(r.indicator), r.value,
-             plain(r.unit), plain(r.as_stated), plain(r.note), r.evidence, evidence_label(r.evidence), case_url(case))
-            for case in index.cases for r in case.results]
-    return csv_bytes(FIGURE_COLUMNS, rows)
-
-
 def render_open_data(index: CrossIndex, categories: dict[str, Category]) -> dict[str, bytes]:
-    return {
-        "data/index.md": render_data_page(index).encode("utf-8"),
+    """cases.json, the four tables as CSV and their data package, the newest release's files, and the page."""
+    from kb.data_release import latest_release, package_descriptor
+
+    release = latest_release()
+    files = {
         "data/cases.json": render_cases_json(index),
-        "data/practices.csv": render_practices_csv(index, categories),
-        "data/figures.csv": render_figures_csv(index),
+        **{f"data/{name}": data for name, data in table_files(index.cases, categories).items()},
+        "data/datapackage.json": (json.dumps(package_descriptor("current", index.cases), ensure_ascii=False, indent=2)
+                                  + "\n").encode("utf-8"),
     }
+    if release is not None:  # CHANGELOG.md is published as text: it is not a page of the site
+        files.update({f"data/releases/{release.name}/{path.name}" + (".txt" if path.suffix == ".md" else ""):
+                      path.read_bytes() for path in sorted(release.iterdir()) if path.is_file()})
+    files["data/index.md"] = render_data_page(index, release.name if release else "").encode("utf-8")
+    return files
 
 
-def render_data_page(index: CrossIndex) -> str:
-    practices = sum(len(c.practices) for c in index.cases)
-    figures = sum(len(c.results) for c in index.cases)
-    return "\n".join([front_matter(title="数据下载"), "",
+def render_data_page(index: CrossIndex, release: str = "") -> str:
+    counts = {"cases": len(index.cases), "practices": sum(len(c.practices) for c in index.cases),
+              "figures": sum(len(c.results) for c in index.cases), "reviews": sum(len(c.reviews) for c in index.cases)}
+    units = {"cases": "个案例", "practices": "项做法", "figures": "项成效数据", "reviews": "条审核记录"}
+    lines = [front_matter(title="数据下载"), "",
         "# 数据下载", "",
         "案例库的结构化数据可以直接下载，供研究、统计和培训使用。数据与网站同时从案例文件生成，内容一致；"
         "引用时请注明案例的来源（每个案例的 source 字段）。", "",
+        f"**许可**：本库整理的数据按{CONTENT_LICENCE['title']}发布，使用时注明“基层党建创新案例库”即可；{SOURCE_TEXTS_NOTE}", ""]
+    if release:
+        lines += ["## 引用用的版本", "",
+                  f"最新发布的版本是 **{release}**：一个 Frictionless Data Package（数据包），内容固定不变，引用时请写明版本号。", "",
+                  f"- [datapackage.json](releases/{release}/datapackage.json)：数据包说明，含每个表的字段说明和许可",
+                  *(f"- [{t.name}.csv](releases/{release}/{t.name}.csv)：{t.title}" for t in tables()),
+                  f"- [CHANGELOG](releases/{release}/CHANGELOG.md.txt)：与上一版相比新增、修改、撤下的案例",
+                  f"- [LICENSE-content](releases/{release}/LICENSE-content)：内容和数据的许可", ""]
+    else:
+        lines += ["## 引用用的版本", "", "还没有发布过带版本号的数据包（维护者运行 `make release` 发布）。"
+                  "下面的文件随案例库更新，引用时请注明下载日期。", ""]
+    lines += ["## 当前数据", "",
         "| 文件 | 内容 | 格式 |", "| --- | --- | --- |",
-        f"| [cases.json](cases.json) | 全部 {len(index.cases)} 个案例的结构化信息，一个数组 | JSON，UTF-8 |",
-        f"| [practices.csv](practices.csv) | 全部 {practices} 项做法，一行一项 | CSV，UTF-8（带 BOM，Excel 可直接打开） |",
-        f"| [figures.csv](figures.csv) | 全部 {figures} 项成效数据，一行一项 | CSV，UTF-8（带 BOM，Excel 可直接打开） |",
+        f"| [cases.json](cases.json) | 全部 {counts['cases']} 个案例的结构化信息，一个数组 | JSON，UTF-8 |",
+        *(f"| [{t.name}.csv]({t.name}.csv) | {t.description}，共 {counts[t.name]} {units[t.name]} "
+          f"| CSV，UTF-8（带 BOM，Excel 可直接打开） |" for t in tables()),
+        "| [datapackage.json](datapackage.json) | 以上四个表的数据包说明（Frictionless Data Package） | JSON |",
         "",
         "## cases.json", "",
         "每个案例一个对象，字段与案例文件开头的结构化信息相同（字段说明见[使用说明](../guide.md)），"
         "没有填写的可选字段为空字符串、空数组或 null；另加 `url`：案例页相对于网站根目录的路径；"
-        "`results` 的每一项另加 `evidence_label`：数据出处的中文名称（没有写 `evidence` 时为“未注明”）。", "",
-        "## practices.csv", "",
-        "| 列 | 含义 |", "| --- | --- |",
-        "| case_id | 案例编号 |", "| province、city、county | 省、市、县 |", "| case_title | 案例标题 |",
-        "| practice_no | 做法在案例中的序号（从 1 开始） |", "| practice_name | 做法名称 |",
-        "| category、category_label | 主分类的键和名称 |", "| also | 附加分类的键，用英文分号分隔 |",
-        "| summary | 一句话概括 |", "| url | 做法在案例页中的位置（相对于网站根目录） |", "",
-        "## figures.csv", "",
-        "| 列 | 含义 |", "| --- | --- |",
-        "| case_id | 案例编号 |", "| province、city、county | 省、市、县 |", "| indicator | 指标 |",
-        "| value | 数值（只有数字） |", "| unit | 单位 |", "| as_stated | 原文写法（原文带“多”“余”等字样时照录） |",
-        "| note | 说明：统计口径、时间等 |",
-        "| evidence、evidence_label | 数据出处的键和名称（如 self-report、县（单位）自述；没有写明时键为空、名称为“未注明”），"
-        "含义见[成效数据](../figures/index.md#evidence)页 |",
-        "| url | 案例页（相对于网站根目录） |", ""])
+        "`results` 的每一项另加 `evidence_label`：数据出处的中文名称（没有写 `evidence` 时为“未注明”，"
+        "含义见[成效数据](../figures/index.md#evidence)页）。", ""]
+    for table in tables():  # the codebook: the same schema the data package carries
+        lines += [f"## {table.name}.csv", "", f"{table.description}。", "", "| 列 | 类型 | 含义 |", "| --- | --- | --- |"]
+        lines += [f"| {c.name} | {c.type} | {inline(c.description)} |" for c in table.columns]
+        lines.append("")
+    return "\n".join(lines)

@@ -34,6 +34,7 @@ from kb.check.values import CHINESE_NUMERAL_RE, DIGITS_ONLY_RE, NUMBER_WITH_UNIT
 from kb.model import vocab
 from kb.model.case import CASE_FIELDS, Case, ID_PATTERN, NESTED_FIELDS, SECTION_HEADINGS, STATUS_LABELS, FieldSpec
 from kb.model.schema import build_schema
+from kb.model.trust import GRANTED, RIGHTS
 from kb.site.render.edit_link import new_file_url
 from kb.site.render.page_meta import front_matter
 from kb.site.render.submit_pinyin import pinyin_data
@@ -54,6 +55,8 @@ BODY_HINTS = {
 FIGURE_NOTE = "原文写“50多万元”“6000余人次”的，这里写 50多 或 50多万元，单位写 万元，原文写法会自动照录到 as_stated。"
 # Text fields that hold a paragraph rather than a line.
 PARAGRAPH_FIELDS = {"summary", "incomplete_note", "note", "worked", "change"}
+# Declared fields the form does not ask for, and why (said on the page instead).
+NOT_ASKED = {"reviews": "审核记录（reviews）不在这里填写：案例收入后，审核人对照来源核对，再用 make review 添加。"}
 # The id is proposed from these (as ``make new`` does) and shown after them.
 ID_SOURCES = ("region.province", "region.county", "model")
 
@@ -76,7 +79,7 @@ def render_submit_page() -> str:
     required = set(schema["required"])
     top = {spec.name: spec for spec in CASE_FIELDS}
     main = [name for name in top if name in required and name not in ("id", "status")]
-    optional = [name for name in top if name not in required]
+    optional = [name for name in top if name not in required and name not in NOT_ASKED]
     parts = ['<form id="kb-submit" class="kb-submit" novalidate>',
              '<fieldset class="kb-submit__group"><legend>案例信息</legend>']
     for name in main:
@@ -87,6 +90,7 @@ def render_submit_page() -> str:
     parts.append("</fieldset>")
     parts.append('<fieldset class="kb-submit__group"><legend>可选信息（不需要的可以不填）</legend>')
     parts += [_field(top[name], props[name], name, False) for name in optional]
+    parts += [f'<p class="kb-field__hint">{escape(note)}</p>' for note in NOT_ASKED.values()]
     parts.append("</fieldset>")
     parts.append(_body_fields())
     parts.append(render_outputs())
@@ -162,6 +166,8 @@ def _enum_labels(field: str, values: list[str]) -> dict[str, str]:
         return {key: f"{category.label}（{key}）" for key, category in vocab.categories().items()}
     if field == "status":
         return {key: f"{label}（{key}）" for key, label in STATUS_LABELS.items()}
+    if field == "rights":
+        return {key: f"{key}：{meaning}" for key, meaning in RIGHTS.items()}
     return {}
 
 
@@ -320,6 +326,8 @@ def submit_data(cases: Iterable[Case] = ()) -> dict[str, Any]:
                            "chineseNumeral": CHINESE_NUMERAL_RE.pattern},
         "keyLike": KEY_LIKE_PATTERN,
         "idSources": ID_SOURCES,
+        "rightsChoices": "、".join(RIGHTS),
+        "grantedRights": GRANTED,
         "newFileUrl": new_file_url(),
         "pinyin": pinyin_data(_names(cases)),
         "nextNumber": next_free_number_of(cases),

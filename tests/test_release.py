@@ -1,0 +1,123 @@
+"""make release: a versioned Frictionless Data Package that `frictionless validate` accepts, whose
+columns and Chinese descriptions come from the field declaration, with the licences and a CHANGELOG
+of the cases added, changed and withdrawn since the previous release (issue 28)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED_CASES, WENGYUAN, XINGSHAN
+from kb.data_release import write_release
+from kb.model.case import NESTED_FIELDS, PRACTICE_FIELDS, RESULT_FIELDS
+from kb.model.trust import CONTENT_LICENCE
+from kb.site.render.data_tables import tables
+from sitebuild import ROOT, kb_command
+
+FRICTIONLESS = Path(sys.executable).with_name("frictionless")
+
+
+def frictionless_validate(folder: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(FRICTIONLESS), "validate", "--json", "datapackage.json"], cwd=folder,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture
+def library(tmp_path) -> Path:
+    folder = tmp_path / "cases"
+    shutil.copytree(SEED_CASES, folder)
+    return folder
+
+
+def rows(folder: Path, table: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO((folder / f"{table}.csv").read_text(encoding="utf-8-sig"))))
+
+
+def test_a_release_is_a_valid_data_package_with_its_codebook_and_licences(library, tmp_path):
+    kb_command("review", "--cases", str(library), "--case", XINGSHAN, "--stage", "核实", "--by", "测试单位",
+               "--checked", "原文核对")
+    result = kb_command("release", "--cases", str(library), "--out", str(tmp_path / "dist"), "--version", "2026.12.01")
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "dist" / "2026.12.01"
+    assert sorted(p.name for p in folder.iterdir()) == ["CHANGELOG.md", "LICENSE", "LICENSE-content", "cases.csv",
+                                                       "datapackage.json", "figures.csv", "practices.csv", "reviews.csv"]
+    validated = frictionless_validate(folder)
+    report = json.loads(validated.stdout)
+    assert validated.returncode == 0 and report["valid"], validated.stdout[:3000]
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["version"] == "2026.12.01" and package["licenses"][0]["name"] == CONTENT_LICENCE["name"]
+    schemas = {resource["name"]: resource["schema"] for resource in package["resources"]}
+    described = {field["name"]: field["description"] for field in schemas["practices"]["fields"]}
+    assert all(described[spec.name].startswith(spec.description) for spec in PRACTICE_FIELDS)
+    assert {spec.name for spec in RESULT_FIELDS} <= {field["name"] for field in schemas["figures"]["fields"]}
+    assert {spec.name for spec in NESTED_FIELDS["reviews"]} <= {field["name"] for field in schemas["reviews"]["fields"]}
+    assert all(field["description"] and not field["description"].isascii()
+               for schema in schemas.values() for field in schema["fields"])
+    assert [row["case_id"] for row in rows(folder, "reviews")] == [XINGSHAN]
+    assert {row["id"]: row["review_state"] for row in rows(folder, "cases")} == {XINGSHAN: "已核实", WENGYUAN: "未审核"}
+    assert "这是第一个版本：新增 2 个案例" in (folder / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_the_changelog_lists_added_changed_and_withdrawn_cases(library, tmp_path):
+    out = tmp_path / "dist"
+    write_release(library, out, version="2026.12.01")
+    path = library / f"{XINGSHAN}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("    value: 92\n", "    value: 93\n", 1), encoding="utf-8")
+    (library / f"{WENGYUAN}.md").unlink()
+    fixture = (ROOT / "tests" / "fixtures" / "valid" / "fixture-minimal.md").read_text(encoding="utf-8")
+    (library / "fixture-minimal.md").write_text(fixture, encoding="utf-8")
+    report = write_release(library, out, version="2026.12.02")
+    log = report.changelog
+    assert "自上一版 2026.12.01 以来：新增 1 个案例，修改 1 个，撤下 1 个" in log
+    added, changed, withdrawn = (log.split(f"## {h}\n")[1].split("##")[0] for h in ("新增", "修改", "撤下"))
+    assert "fixture-minimal" in added and XINGSHAN in changed and WENGYUAN in withdrawn
+    assert frictionless_validate(out / "2026.12.02").returncode == 0
+
+
+def test_a_release_is_never_overwritten_without_force(library, tmp_path):
+    out = tmp_path / "dist"
+    assert kb_command("release", "--cases", str(library), "--out", str(out), "--version", "2026.12.01").returncode == 0
+    again = kb_command("release", "--cases", str(library), "--out", str(out), "--version", "2026.12.01")
+    assert again.returncode == 1 and "已经发布过" in again.stderr and "FORCE=1" in again.stderr
+    bad = kb_command("release", "--cases", str(library), "--out", str(out), "--version", "v1")
+    assert bad.returncode == 1 and "版本号“v1”的格式不对" in bad.stderr
+    assert kb_command("release", "--cases", str(library), "--out", str(out), "--version", "2026.12.01",
+                      "--force").returncode == 0
+
+
+def test_the_data_page_describes_every_column_from_the_same_schema():
+    from kb.check.library import check_library
+    from kb.model import vocab
+    from kb.site.crossindex import build_index
+    from kb.model.glossary import glossary
+    from kb.site.render.open_data import render_data_page
+
+    check = check_library(SEED_CASES)
+    page = render_data_page(build_index(check.cases, vocab.categories(), glossary()), "2026.12.01")
+    for table in tables():
+        assert f"## {table.name}.csv" in page
+        for column in table.columns:
+            assert f"| {column.name} | {column.type} |" in page
+    assert "releases/2026.12.01/datapackage.json" in page
+
+
+def test_every_committed_release_is_a_valid_data_package():
+    from kb.data_release import releases
+
+    for folder in releases():
+        done = frictionless_validate(folder)
+        assert done.returncode == 0 and json.loads(done.stdout)["valid"], (folder.name, done.stdout[:2000])
+
+
+def test_make_release_runs_through_make(library, tmp_path):
+    done = subprocess.run(["make", "--no-print-directory", "release", "VERSION=2026.12.01", f"OUT={tmp_path / 'dist'}",
+                           f"KB_CASES_DIR={library}"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert frictionless_validate(tmp_path / "dist" / "2026.12.01").returncode == 0
