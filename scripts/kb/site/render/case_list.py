@@ -22,12 +22,13 @@ def render_case_list(cases: list[Case], categories: dict[str, Category]) -> str:
              f"<div {review_filter_attributes()} markdown>", ""]
     for province, group in groupby(ordered, key=lambda c: c.region.province):
         lines += [f"## {inline(province)}", "", '<div class="kb-sortable" markdown>', "",
-                  f"| 案例 | 地区 | 模式 | 做法分类 | 状态 | {FILTER_COLUMN} | 使用次数 | 对照 |",
-                  "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+                  f"| 案例（模式） | 地区 | 做法分类 | 状态 | {FILTER_COLUMN} | 使用次数 | 对照 |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
         for case in group:
             labels = "、".join(inline(categories[key].label) for key in case.categories)
             place = inline(" ".join(p for p in (case.region.city, case.region.county) if p))
-            lines.append(f"| [{inline(case.title)}]({case.id}.md) | {place} | {inline(case.model)} "
+            # the model under the title: eight columns would not fit a computer's content column
+            lines.append(f"| [{inline(case.title)}]({case.id}.md)<br>（{inline(case.model)}） | {place} "
                          f"| {labels} | {STATUS_LABELS[case.status]} | {review_state(case).label} | {len(case.uses)} "
                          f"| {tray_button(case)} |")
         lines += ["", "</div>", ""]
