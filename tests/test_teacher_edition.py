@@ -245,3 +245,26 @@ def test_the_feedback_form_writes_an_entry_the_validator_accepts(page, site_url,
     assert download.value.suggested_filename == f"{XINGSHAN}-uses.yml"
     use = xingshan_with(tmp_path, page.locator("#kb-submit-preview").input_value()).uses[0]
     assert (use.audience, use.minutes, use.change) == ("测试用的虚构培训班", 50, "测试用的虚构改进")
+
+
+@pytest.mark.slow
+def test_a_public_build_after_a_teacher_build_in_the_same_process_publishes_no_note(tmp_path):
+    """The edition is state of one render (kb.site.edition), never of the process: a 教师版 built
+    first in a process (make serve's, a benchmark's, this one) leaves nothing for the public build
+    after it to publish."""
+    from kb.site.build import build_site
+    from quality.fixture_sites import copy_library
+
+    cases = copy_library(tmp_path / "library")
+    teacher_site, public_site = tmp_path / "teacher-site", tmp_path / "public-site"
+    build_site(cases, teacher_site, tmp_path / "teacher-docs", teacher=True, search=False)
+    build_site(cases, public_site, tmp_path / "public-docs", search=False)
+    teacher, public = site_texts(teacher_site), site_texts(public_site)
+    strings = note_strings()
+    assert all(any(text in body for body in teacher.values()) for _, _, text in strings)  # the search can find them
+    assert [(note, key_path) for note, key_path, text in strings if any(text in body for body in public.values())] == []
+    from kb.site.config import project_config
+    from kb.site.edition import teacher_site_name
+
+    marked = teacher_site_name(project_config()["site_name"])
+    assert marked in teacher["index.html"] and marked not in public["index.html"]
