@@ -108,12 +108,50 @@ def test_the_data_page_describes_every_column_from_the_same_schema():
     assert "releases/2026.12.01/datapackage.json" in page
 
 
-def test_every_committed_release_is_a_valid_data_package():
+def site_data(cases_dir: Path) -> dict[str, bytes]:
+    """The data files the site renders for ``cases_dir`` and the release ledger beside it."""
+    from kb.check.library import check_library
     from kb.data_release import releases
+    from kb.model import vocab
+    from kb.model.glossary import glossary
+    from kb.site.crossindex import build_index
+    from kb.site.render.open_data import render_open_data
 
-    for folder in releases():
-        done = frictionless_validate(folder)
-        assert done.returncode == 0 and json.loads(done.stdout)["valid"], (folder.name, done.stdout[:2000])
+    check = check_library(cases_dir)
+    categories = vocab.categories()
+    return render_open_data(build_index(check.cases, categories, glossary()), categories, releases(cases_dir))
+
+
+def test_the_site_publishes_the_newest_release_while_the_cases_match_it(library, tmp_path):
+    """Release packages are build output (dist/ is not committed); the ledger beside the cases records
+    each release, and the site makes the newest one's package again while no case changed since."""
+    write_release(library, tmp_path / "dist", version="2026.12.01")
+    assert "2026.12.01" in (library.parent / "data-releases.yml").read_text(encoding="utf-8")
+    files = site_data(library)
+    published = tmp_path / "published"
+    published.mkdir()
+    for name, data in files.items():
+        if name.startswith("data/releases/2026.12.01/"):
+            (published / name.rsplit("/", 1)[1].removesuffix(".txt")).write_bytes(data)
+    for name in ("datapackage.json", "cases.csv", "CHANGELOG.md"):  # the package make release wrote, again
+        assert (published / name).read_bytes() == (tmp_path / "dist" / "2026.12.01" / name).read_bytes(), name
+    assert frictionless_validate(published).returncode == 0
+    assert "releases/2026.12.01/datapackage.json" in files["data/index.md"].decode("utf-8")
+
+    path = library / f"{XINGSHAN}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("    value: 92\n", "    value: 93\n", 1), encoding="utf-8")
+    files = site_data(library)
+    assert not any(name.startswith("data/releases/") for name in files)
+    page = files["data/index.md"].decode("utf-8")
+    assert "最新发布的版本是 **2026.12.01**。此后有 1 个案例新增、修改或撤下" in page and XINGSHAN in page
+
+
+def test_the_committed_ledger_reads():
+    from kb.data_release import releases, version_key
+
+    found = releases(SEED_CASES)
+    assert found and [version_key(r.version) for r in found] == sorted(version_key(r.version) for r in found)
+    assert all(r.cases and all(len(digest) == 64 for _, digest in r.cases.values()) for r in found)
 
 
 def test_make_release_runs_through_make(library, tmp_path):

@@ -4,11 +4,15 @@ The package holds ``datapackage.json`` (the tables, their Table Schemas with Chi
 descriptions — the codebook — and the licences), one CSV per table of
 :mod:`kb.site.render.data_tables` (the same writer as the site's 数据下载), the licence
 files, and ``CHANGELOG.md``: the cases added, changed and withdrawn since the previous
-release folder (compared by id and ``record_sha256``). Releases are committed with the
-repository (``dist/data/`` is not ignored), so the next release and the site find them.
+release (compared by id and ``record_sha256``).
 
-The site copies the newest release to ``data/releases/<version>/`` and links it
-(:func:`latest_release`, :mod:`kb.site.render.open_data`).
+The package is build output (``dist/`` is not committed): it is a function of the case files,
+so the release commit's case files make it again. What cannot be made again is what each
+release held, so ``make release`` records it in the ledger ``data-releases.yml`` beside the
+cases folder (committed): every version with its date and each case's title and
+``record_sha256``. The next release's CHANGELOG compares with the ledger, and the site
+(:mod:`kb.site.render.open_data`) publishes the newest release under ``data/releases/<version>/``
+while the case files still match it, and otherwise says which cases changed since.
 """
 
 from __future__ import annotations
@@ -22,12 +26,17 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from kb.model.case import Case
 from kb.model.trust import CODE_LICENCE, CONTENT_LICENCE, SOURCE_TEXTS_NOTE
 from kb.paths import ROOT
 from kb.site.render.data_tables import table_files, tables
 
 RELEASES_DIR = ROOT / "dist" / "data"
+LEDGER_NAME = "data-releases.yml"
+LEDGER_HEAD = ("# 已发布的数据包（make release 写入；提交这个文件）：每个版本的日期，和当时每个案例的标题、记录指纹 record_sha256。\n"
+               "# 数据包本身写在 dist/data/<版本>/，不提交：用发布那次提交的案例文件运行 make release 可以重新生成。\n")
 VERSION_RE = re.compile(r"^\d{4}\.\d{2}\.\d{2}(?:\.\d+)?$")
 LICENCE_FILES = ("LICENSE", "LICENSE-content")
 TITLE = "基层党建创新案例库数据包"
@@ -41,17 +50,54 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-def releases(folder: Path = RELEASES_DIR) -> list[Path]:
-    """Release folders, oldest first."""
-    if not folder.is_dir():
-        return []
-    found = [p for p in folder.iterdir() if p.is_dir() and VERSION_RE.match(p.name) and (p / "datapackage.json").is_file()]
-    return sorted(found, key=lambda p: version_key(p.name))
+@dataclass(frozen=True)
+class Release:
+    """One entry of the ledger: a version, its date, and ``{id: (title, record_sha256)}`` of its cases."""
+    version: str
+    date: str
+    cases: dict[str, tuple[str, str]]
+
+    def matches(self, current: dict[str, tuple[str, str]]) -> bool:
+        return self.cases == current
 
 
-def latest_release(folder: Path = RELEASES_DIR) -> Path | None:
-    found = releases(folder)
-    return found[-1] if found else None
+def ledger_path(cases_dir: Path) -> Path:
+    return Path(cases_dir).parent / LEDGER_NAME
+
+
+def releases(cases_dir: Path) -> list[Release]:
+    """The releases of the ledger beside ``cases_dir``, oldest first."""
+    path = ledger_path(cases_dir)
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    found = [Release(str(entry["version"]), str(entry["date"]),
+                     {case_id: (item["title"], item["record_sha256"]) for case_id, item in entry["cases"].items()})
+             for entry in entries or []]
+    return sorted(found, key=lambda release: version_key(release.version))
+
+
+def _write_ledger(cases_dir: Path, entries: list[Release]) -> None:
+    data = [{"version": r.version, "date": r.date,
+             "cases": {case_id: {"title": title, "record_sha256": digest} for case_id, (title, digest) in r.cases.items()}}
+            for r in sorted(entries, key=lambda release: version_key(release.version))]
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+    ledger_path(cases_dir).write_text(LEDGER_HEAD + text, encoding="utf-8")
+
+
+def current_cases(files: dict[str, bytes]) -> dict[str, tuple[str, str]]:
+    """``{id: (title, record_sha256)}`` of the cases table :func:`kb.site.render.data_tables.table_files` wrote."""
+    rows = csv.DictReader(io.StringIO(files["cases.csv"].decode("utf-8-sig")))
+    return {row["id"]: (row["title"], row["record_sha256"]) for row in rows}
+
+
+def package_files(release: Release, previous: Release | None, cases: list[Case],
+                  tables_written: dict[str, bytes]) -> dict[str, bytes]:
+    """Every file of the release's package, by name: the tables, ``datapackage.json``, the licences
+    and the CHANGELOG. ``tables_written``: :func:`kb.site.render.data_tables.table_files` of ``cases``."""
+    descriptor = package_descriptor(release.version, cases)
+    return {**tables_written,
+            "datapackage.json": (json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+            **{name: (ROOT / name).read_bytes() for name in LICENCE_FILES},
+            "CHANGELOG.md": changelog(release, previous).encode("utf-8")}
 
 
 def package_descriptor(version: str, cases: list[Case]) -> dict:
@@ -71,22 +117,13 @@ def package_descriptor(version: str, cases: list[Case]) -> dict:
     }
 
 
-def _ids_and_digests(folder: Path) -> dict[str, tuple[str, str]]:
-    """``{id: (title, record_sha256)}`` of a release's cases.csv."""
-    path = folder / "cases.csv"
-    if not path.is_file():
-        return {}
-    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
-    return {row["id"]: (row.get("title", ""), row.get("record_sha256", "")) for row in rows}
-
-
-def changelog(version: str, previous: Path | None, current: dict[str, tuple[str, str]]) -> str:
-    before = _ids_and_digests(previous) if previous else {}
+def changelog(release: Release, previous: Release | None) -> str:
+    current, before = release.cases, previous.cases if previous else {}
     added = sorted(set(current) - set(before))
     withdrawn = sorted(set(before) - set(current))
     changed = sorted(i for i in set(current) & set(before) if current[i][1] != before[i][1])
-    since = f"自上一版 {previous.name} 以来" if previous else "这是第一个版本"
-    lines = [f"# {TITLE} {version}", "", f"发布日期：{dt.date.today().isoformat()}。{since}：新增 {len(added)} 个案例，"
+    since = f"自上一版 {previous.version} 以来" if previous else "这是第一个版本"
+    lines = [f"# {TITLE} {release.version}", "", f"发布日期：{release.date}。{since}：新增 {len(added)} 个案例，"
              f"修改 {len(changed)} 个，撤下 {len(withdrawn)} 个。", ""]
     for heading, ids, names in (("新增", added, current), ("修改", changed, current), ("撤下", withdrawn, before)):
         lines += [f"## {heading}", ""]
@@ -106,7 +143,8 @@ class ReleaseReport:
 
     def __str__(self) -> str:
         first = self.changelog.splitlines()[2]
-        return f"数据包已写入 {self.folder}：{self.cases} 个案例。{first}\n请检查 CHANGELOG.md，再提交这个文件夹。"
+        return (f"数据包已写入 {self.folder}：{self.cases} 个案例。{first}\n"
+                f"请检查 CHANGELOG.md，再提交 {LEDGER_NAME}（发布记录）；数据包本身不提交，可以附在 GitHub 的发布（Release）上。")
 
 
 def write_release(cases_dir: Path, out: Path = RELEASES_DIR, version: str = "", force: bool = False) -> ReleaseReport:
@@ -121,24 +159,20 @@ def write_release(cases_dir: Path, out: Path = RELEASES_DIR, version: str = "", 
         listed = "\n".join(problem.format() for problem in check.problems)
         raise ReleaseError(f"{listed}\n案例文件有问题，先修好（make validate 通过）再发布数据包。")
     target = out / version
-    if target.exists() and not force:
-        raise ReleaseError(f"版本 {version} 已经发布过（{target}）；换一个版本号（VERSION=），或加 FORCE=1 覆盖")
-    previous = [p for p in releases(out) if version_key(p.name) < version_key(version)]
-    files = table_files(check.cases, vocab.categories())
-    current = {row["id"]: (row["title"], row["record_sha256"])
-               for row in csv.DictReader(io.StringIO(files["cases.csv"].decode("utf-8-sig")))}
-    log = changelog(version, previous[-1] if previous else None, current)
+    earlier = releases(cases_dir)
+    if (target.exists() or any(r.version == version for r in earlier)) and not force:
+        raise ReleaseError(f"版本 {version} 已经发布过（{LEDGER_NAME} 或 {target}）；换一个版本号（VERSION=），或加 FORCE=1 覆盖")
+    tables_written = table_files(check.cases, vocab.categories())
+    release = Release(version, dt.date.today().isoformat(), current_cases(tables_written))
+    previous = [r for r in earlier if version_key(r.version) < version_key(version)]
+    files = package_files(release, previous[-1] if previous else None, check.cases, tables_written)
     staging = out / f".{version}.tmp"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     for name, data in files.items():
         (staging / name).write_bytes(data)
-    descriptor = package_descriptor(version, check.cases)
-    (staging / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    for name in LICENCE_FILES:
-        shutil.copyfile(ROOT / name, staging / name)
-    (staging / "CHANGELOG.md").write_text(log, encoding="utf-8")
     if target.exists():
         shutil.rmtree(target)
     staging.rename(target)
-    return ReleaseReport(target, len(check.cases), log)
+    _write_ledger(cases_dir, [*(r for r in earlier if r.version != version), release])
+    return ReleaseReport(target, len(check.cases), files["CHANGELOG.md"].decode("utf-8"))

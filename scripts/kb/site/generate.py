@@ -16,10 +16,12 @@ Usage::
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kb import data_release
+from kb.data_release import Release
 from kb.model import vocab
 from kb.site import incremental
 from kb.site.crossindex import build_index
@@ -131,7 +133,7 @@ def _generate(cases_dir: Path, out_dir: Path, docs_dir: Path, modules_dir: Path 
     write_if_changed(source_path(out_dir), search_source)
     if search_source_written:
         search_source_written(source_path(out_dir))
-    files = render_site_files(cases, docs_dir, check.modules)
+    files = render_site_files(cases, docs_dir, check.modules, releases=data_release.releases(cases_dir))
     if drafts or broken:
         shown = [p for preview in [*drafts, *broken] for p in preview.problems]
         print(f"预览中显示了 {len(drafts) + len(broken)} 个还有问题的文件（见“全部案例”页的“草稿预览”），"
@@ -162,10 +164,11 @@ def render_draft_files(drafts: list[DraftPreview], broken: list[ProblemFile],
 
 
 def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] = (),
-                      history: History | None = None) -> dict[str, bytes]:
+                      history: History | None = None, releases: Sequence[Release] = ()) -> dict[str, bytes]:
     """Every file of the MkDocs source folder, by its path relative to that folder, for the URL
     style :func:`kb.site.urls.url_style` sets (the published site's unless told). ``history``: the case
-    files' commits (:mod:`kb.site.history`), read from git when not given."""
+    files' commits (:mod:`kb.site.history`), read from git when not given; ``releases``: the data
+    releases' ledger (:mod:`kb.data_release`)."""
     categories, terms = vocab.categories(), glossary()
     index = build_index(cases, categories, terms)
     files: dict[str, bytes] = {}
@@ -193,7 +196,7 @@ def render_site_files(cases: list[Case], docs_dir: Path, modules: list[Module] =
         "glossary/index.md": render_glossary_page(index, terms),
     }
     files.update({path: text.encode("utf-8") for path, text in views.items()})
-    files.update(render_open_data(index, categories))
+    files.update(render_open_data(index, categories, releases))
     files.update(render_training_files(cases, list(modules)))
     files.update(render_packet_files(list(modules)))
     files.update(render_class_files(cases))

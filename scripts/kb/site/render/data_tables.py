@@ -89,9 +89,11 @@ def case_url(case: Case, anchor: str = "") -> str:
 
 def record_digest(case: Case) -> str:
     """SHA-256 of the case's whole record (every declared field and the body): equal in two
-    releases exactly when the case did not change."""
+    releases exactly when the case did not change. Its address is left out: it is the site's, and
+    differs in the offline bundle."""
     from kb.site.render.open_data import case_record
-    text = json.dumps({**case_record(case), "body": case.body}, ensure_ascii=False, sort_keys=True, default=str)
+    record = {key: value for key, value in case_record(case).items() if key != "url"}
+    text = json.dumps({**record, "body": case.body}, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

@@ -1,6 +1,6 @@
 """Open data: ``data/cases.json``, the tables ``data/{cases,practices,figures,reviews}.csv`` with their
 ``data/datapackage.json`` (:mod:`kb.site.render.data_tables`, the writer ``make release`` uses too),
-the newest release (``data/releases/<version>/``), and the 数据下载 page that documents them, its
+the newest release of the ledger (``data/releases/<version>/``, while the case files match it), and the 数据下载 page that documents them, its
 column tables taken from the same schema.
 
 ``cases.json`` is one array with every case's frontmatter (all fields, empty
@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Sequence
 from typing import Any
 
+from kb.data_release import Release
 from kb.site.crossindex import CrossIndex
 from kb.model.case import CASE_FIELDS, Case
 from kb.site.incremental import per_case
+from kb.site.urls import url_style
 from kb.model.trust import CONTENT_LICENCE, SOURCE_TEXTS_NOTE
 from kb.site.render.data_tables import case_url, table_files, tables
 from kb.site.render.page_meta import front_matter
@@ -49,25 +52,37 @@ def case_json(case: Case) -> str:
     return json.dumps(case_record(case), ensure_ascii=False, default=str)
 
 
-def render_open_data(index: CrossIndex, categories: dict[str, Category]) -> dict[str, bytes]:
-    """cases.json, the four tables as CSV and their data package, the newest release's files, and the page."""
-    from kb.data_release import latest_release, package_descriptor
+def render_open_data(index: CrossIndex, categories: dict[str, Category],
+                     releases: Sequence[Release] = ()) -> dict[str, bytes]:
+    """cases.json, the four tables as CSV and their data package, the page, and the newest of
+    ``releases`` (the ledger, :mod:`kb.data_release`) as its package while the cases still match it."""
+    from kb.data_release import current_cases, package_descriptor, package_files
 
-    release = latest_release()
+    tables_written = table_files(index.cases, categories)
     files = {
         "data/cases.json": render_cases_json(index),
-        **{f"data/{name}": data for name, data in table_files(index.cases, categories).items()},
+        **{f"data/{name}": data for name, data in tables_written.items()},
         "data/datapackage.json": (json.dumps(package_descriptor("current", index.cases), ensure_ascii=False, indent=2)
                                   + "\n").encode("utf-8"),
     }
-    if release is not None:  # CHANGELOG.md is published as text: it is not a page of the site
-        files.update({f"data/releases/{release.name}/{path.name}" + (".txt" if path.suffix == ".md" else ""):
-                      path.read_bytes() for path in sorted(release.iterdir()) if path.is_file()})
-    files["data/index.md"] = render_data_page(index, release.name if release else "").encode("utf-8")
+    latest = releases[-1] if releases else None
+    changed = []
+    if latest is not None:
+        current = current_cases(tables_written)
+        changed = sorted(i for i in set(current) | set(latest.cases) if current.get(i) != latest.cases.get(i))
+        if not changed:  # CHANGELOG.md is published as text: it is not a page of the site
+            previous = releases[-2] if len(releases) > 1 else None
+            with url_style(directory_urls=True):  # the release's addresses are the published site's, offline too
+                package = package_files(latest, previous, index.cases, table_files(index.cases, categories))
+            files.update({f"data/releases/{latest.version}/{name}" + (".txt" if name.endswith(".md") else ""): data
+                          for name, data in sorted(package.items())})
+    files["data/index.md"] = render_data_page(index, latest.version if latest else "", changed).encode("utf-8")
     return files
 
 
-def render_data_page(index: CrossIndex, release: str = "") -> str:
+def render_data_page(index: CrossIndex, release: str = "", changed_since: Sequence[str] = ()) -> str:
+    """``release``: the newest version of the ledger; ``changed_since``: the ids of the cases added,
+    changed or withdrawn after it (its package is then no longer the site's to publish)."""
     counts = {"cases": len(index.cases), "practices": sum(len(c.practices) for c in index.cases),
               "figures": sum(len(c.results) for c in index.cases), "reviews": sum(len(c.reviews) for c in index.cases)}
     units = {"cases": "个案例", "practices": "项做法", "figures": "项成效数据", "reviews": "条审核记录"}
@@ -76,7 +91,13 @@ def render_data_page(index: CrossIndex, release: str = "") -> str:
         "案例库的结构化数据可以直接下载，供研究、统计和培训使用。数据与网站同时从案例文件生成，内容一致；"
         "引用时请注明案例的来源（每个案例的 source 字段）。", "",
         f"**许可**：本库整理的数据按{CONTENT_LICENCE['title']}发布，使用时注明“基层党建创新案例库”即可；{SOURCE_TEXTS_NOTE}", ""]
-    if release:
+    if release and changed_since:
+        lines += ["## 引用用的版本", "",
+                  f"最新发布的版本是 **{release}**。此后有 {len(changed_since)} 个案例新增、修改或撤下"
+                  f"（{inline('、'.join(changed_since))}），所以这里不再提供那一版的文件：它附在案例库仓库的发布页上，"
+                  f"也可以用发布时的案例文件运行 `make release VERSION={release}` 重新生成。下面的当前数据随案例库更新，"
+                  "引用时请注明下载日期。", ""]
+    elif release:
         lines += ["## 引用用的版本", "",
                   f"最新发布的版本是 **{release}**：一个 Frictionless Data Package（数据包），内容固定不变，引用时请写明版本号。", "",
                   f"- [datapackage.json](releases/{release}/datapackage.json)：数据包说明，含每个表的字段说明和许可",
