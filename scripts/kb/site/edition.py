@@ -13,11 +13,11 @@ variable set for one render, not an argument passed through every renderer.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 from kb.model.note import TeachingNote
+from kb.site.urls import scoped
 
 TEACHER_LABEL = "教师版"
 
@@ -51,13 +51,9 @@ def teacher_site_name(site_name: str) -> str:
     return f"{site_name}（{TEACHER_LABEL}）"
 
 
-@contextlib.contextmanager
-def edition(value: Edition) -> Iterator[None]:
-    token = _edition.set(value)
-    try:
-        yield
-    finally:
-        _edition.reset(token)
+def edition(value: Edition) -> contextlib.AbstractContextManager[None]:
+    """Render the block as ``value``'s edition."""
+    return scoped(_edition, value)
 
 
 def current() -> Edition:

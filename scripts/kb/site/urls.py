@@ -16,18 +16,27 @@ import contextlib
 import functools
 from collections.abc import Iterator
 from contextvars import ContextVar
+from typing import TypeVar
+
+T = TypeVar("T")
 
 _directory_urls: ContextVar[bool] = ContextVar("kb_directory_urls", default=True)
 
 
 @contextlib.contextmanager
-def url_style(directory_urls: bool) -> Iterator[None]:
-    """Render the block's pages for MkDocs' ``use_directory_urls``."""
-    token = _directory_urls.set(directory_urls)
+def scoped(variable: ContextVar[T], value: T) -> Iterator[None]:
+    """``variable`` is ``value`` for the block: a setting of one render (the URL style here, the
+    edition in :mod:`kb.site.edition`), never of the process."""
+    token = variable.set(value)
     try:
         yield
     finally:
-        _directory_urls.reset(token)
+        variable.reset(token)
+
+
+def url_style(directory_urls: bool) -> contextlib.AbstractContextManager[None]:
+    """Render the block's pages for MkDocs' ``use_directory_urls``."""
+    return scoped(_directory_urls, directory_urls)
 
 
 def page_url(src_uri: str, *, from_page: str | None = None) -> str:
