@@ -260,7 +260,7 @@ def check_sections(case_file: CaseFile) -> Iterator[Problem]:
                               f"正文缺少“## {heading}”一节",
                               f"单独一行写 ## {heading}，下面放原文相应部分；原文确实缺失时写 status: incomplete 并说明")
             continue
-        text = _section_text(case_file.body, match)
+        text = section_text(case_file.body, match)
         if not text.strip() and not incomplete:
             line = case_file.body_line + case_file.body.count("\n", 0, match.start())
             yield Problem(case_file.display_path, line, "正文", "empty-section",
@@ -278,7 +278,8 @@ def check_unique_ids(case_files: list[CaseFile]) -> Iterator[Problem]:
                           f"编号“{case_id}”已被 {files[0].display_path} 使用", "每个案例的编号必须不同，请改一个")
 
 
-def _section_text(body: str, match: re.Match) -> str:
+def section_text(body: str, match: re.Match) -> str:
+    """The text under the heading ``match`` (of :data:`SECTION_RE`), up to the next section."""
     following = SECTION_RE.search(body, match.end())
     return body[match.end(): following.start() if following else len(body)]
 

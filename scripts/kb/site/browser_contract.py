@@ -20,7 +20,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import shutil
 import sys
 import tempfile
 from functools import lru_cache
@@ -34,7 +33,7 @@ import yaml
 
 from kb.check.load import read_text
 from kb.check.rules import NOT_IN_THE_FORM, RULES
-from kb.check.validate import SECTION_RE, _section_text, validate_cases
+from kb.check.validate import SECTION_RE, section_text, validate_cases
 from kb.model.schema import build_schema
 from kb.site.render.submit_page import BODY_SECTIONS, NOT_ASKED, submit_data
 from kb.site.render.submit_pinyin import pinyin_data
@@ -117,48 +116,55 @@ def form_values(meta: dict, body: str) -> dict[str, str | list[str]]:
     for key, value in meta.items():
         if key in properties and key not in NOT_ASKED:
             _put(values, key, value, properties[key])
-    sections = {match.group(1): _section_text(body, match).strip("\n") for match in SECTION_RE.finditer(body)}
+    sections = {match.group(1): section_text(body, match).strip("\n") for match in SECTION_RE.finditer(body)}
     for key, heading in BODY_SECTIONS.items():
         values[f"body.{key}"] = sections.get(heading, "")
     return values
 
 
+def _read_typed(text: str) -> tuple[Any, str]:
+    """A case file's frontmatter as the form's inputs hold it (:class:`_TypedText`), and its body."""
+    head, body = frontmatter.YAMLHandler().split(text)
+    return yaml.load(head, Loader=_TypedText), body
+
+
+def _verdict(name: str, file_bytes: bytes, file_name: str, values: dict | None) -> dict[str, Any]:
+    """``make validate``'s codes for ``file_bytes`` saved alone as ``file_name``, and the form's values of
+    it. ``judged``: every code is one the form can meet (:data:`kb.check.rules.NOT_IN_THE_FORM`), so
+    the form must report exactly these."""
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / file_name).write_bytes(file_bytes)
+        codes = sorted({problem.code for problem in validate_cases(Path(folder))[1]})
+    judged = values is not None and not any(code in NOT_IN_THE_FORM for code in codes)
+    return {"file": name, "codes": codes, "values": values, "judged": judged}
+
+
 def form_verdicts() -> list[dict[str, Any]]:
-    """Every broken case of tests/fixtures/invalid/ with the codes ``make validate`` reports for it,
-    and, where the file can be read, as typed into the form. ``judged``: every code is one the form
-    can meet (:data:`kb.check.rules.NOT_IN_THE_FORM`), so the form must report exactly these."""
+    """Every broken case of tests/fixtures/invalid/, and the valid cases, as typed into the form where
+    the file can be read (:func:`_verdict`)."""
     verdicts = []
     for path in [*sorted(INVALID_CASES.iterdir()), *VALID_CASES]:
-        with tempfile.TemporaryDirectory() as folder:
-            shutil.copy(path, folder)
-            codes = sorted({problem.code for problem in validate_cases(Path(folder))[1]})
         try:
-            head, body = frontmatter.YAMLHandler().split(read_text(path))
-            meta = yaml.load(head, Loader=_TypedText)
+            meta, body = _read_typed(read_text(path))
             values = form_values(meta, body) if isinstance(meta, dict) else None
         except Exception:  # not UTF-8, no frontmatter, broken YAML: nothing the form could hold
             values = None
-        judged = values is not None and not any(code in NOT_IN_THE_FORM for code in codes)
-        verdicts.append({"file": path.relative_to(ROOT).as_posix(), "codes": codes, "values": values, "judged": judged})
+        verdicts.append(_verdict(path.relative_to(ROOT).as_posix(), path.read_bytes(), path.name, values))
     return verdicts
 
 
 def body_verdicts() -> list[dict[str, Any]]:
-    """The lines of ``form_body.json``, each in the 背景 section of a copy of the 兴山 case, with the
-    codes ``make validate`` reports for that file (every code here is one the form can meet)."""
-    seed = read_text(ROOT / "cases" / "hubei-xingshan-lianghui-liangping.md")
-    head, body = frontmatter.YAMLHandler().split(seed)
-    meta = yaml.load(head, Loader=_TypedText)
+    """The lines of ``form_body.json``, each in the 背景 section of a copy of the 兴山 case (:func:`_verdict`)."""
+    seed_path = ROOT / "cases" / "hubei-xingshan-lianghui-liangping.md"
+    seed = read_text(seed_path)
+    meta, body = _read_typed(seed)
     background = next(match for match in SECTION_RE.finditer(body) if match.group(1) == BODY_SECTIONS["background"])
+    start, end = background.end(), background.end() + len(section_text(body, background))
     verdicts = []
-    with tempfile.TemporaryDirectory() as folder:
-        for line in fixture("form_body")["background"]:
-            changed = body[:background.end()] + "\n\n" + line + "\n\n" + body[background.end() + len(_section_text(body, background)):]
-            path = Path(folder) / f"{meta['id']}.md"
-            path.write_text(seed.replace(body, changed), encoding="utf-8")
-            codes = sorted({problem.code for problem in validate_cases(Path(folder))[1]})
-            verdicts.append({"file": f"form_body.json: {line}", "codes": codes, "values": form_values(meta, changed),
-                             "judged": not any(code in NOT_IN_THE_FORM for code in codes)})
+    for line in fixture("form_body")["background"]:
+        changed = f"{body[:start]}\n\n{line}\n\n{body[end:]}"
+        verdicts.append(_verdict(f"form_body.json: {line}", seed.replace(body, changed).encode("utf-8"), seed_path.name,
+                                 form_values(meta, changed)))
     return verdicts
 
 
