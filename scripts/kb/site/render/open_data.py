@@ -16,7 +16,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from kb.data_release import Release
+from kb.data_release import Release, current_cases, package_descriptor, package_files
 from kb.site.crossindex import CrossIndex
 from kb.model.case import CASE_FIELDS, Case
 from kb.site.incremental import per_case
@@ -56,8 +56,6 @@ def render_open_data(index: CrossIndex, categories: dict[str, Category],
                      releases: Sequence[Release] = ()) -> dict[str, bytes]:
     """cases.json, the four tables as CSV and their data package, the page, and the newest of
     ``releases`` (the ledger, :mod:`kb.data_release`) as its package while the cases still match it."""
-    from kb.data_release import current_cases, package_descriptor, package_files
-
     tables_written = table_files(index.cases, categories)
     files = {
         "data/cases.json": render_cases_json(index),
