@@ -129,7 +129,6 @@
     button.textContent = chosen ? "移出对照" : "加入对照";
     button.setAttribute("aria-label", (chosen ? "移出对照：" : "加入对照：") + title);
     button.classList.toggle("kb-tray-toggle--chosen", chosen);
-    button.hidden = false;
   }
 
   function onToggle(event) {

@@ -17,7 +17,6 @@
     var on = stored() || new URLSearchParams(location.search).get("projector") === "1";
     apply(on);
     document.querySelectorAll(".kb-projector-toggle").forEach(function (button) {
-      button.hidden = false;
       button.addEventListener("click", function () {
         var next = !document.body.classList.contains("kb-projector");
         try { sessionStorage.setItem(KEY, next ? "1" : "0"); } catch (e) { /* file:// may refuse */ }

@@ -2,8 +2,10 @@
    synthesis reads the main text paragraph by paragraph, in a Chinese voice,
    and highlights the paragraph being read. Nothing leaves the reader's device.
 
-   The controls are added to the page's tool bar (.kb-handout-bar), only when
-   this script runs, so a reader without script never sees a dead button.
+   The 朗读 button is in the page's tool bar (.kb-handout-bar, teaching.py), shown
+   only where script runs, so a reader without script never sees a dead button
+   and the bar does not grow when this script starts; the stop button and the
+   status line are added here.
    Where the browser has no speech synthesis or no Chinese voice, the button
    says so instead of failing silently. */
 (function () {
@@ -53,12 +55,9 @@
     var article = document.querySelector("article.md-content__inner");
     if (!bar || !article) return;
 
-    var group = document.createElement("span");
-    group.className = "kb-read-aloud";
-    var play = document.createElement("button");
-    play.type = "button";
-    play.className = "md-button kb-read-aloud__play";
-    play.textContent = "朗读";
+    var group = bar.querySelector(".kb-read-aloud");
+    var play = group && group.querySelector(".kb-read-aloud__play");
+    if (!play) return;
     var stop = document.createElement("button");
     stop.type = "button";
     stop.className = "md-button kb-read-aloud__stop";
@@ -67,10 +66,8 @@
     var status = document.createElement("span");
     status.className = "kb-read-aloud__status";
     status.setAttribute("role", "status");
-    group.appendChild(play);
     group.appendChild(stop);
     group.appendChild(status);
-    bar.appendChild(group);
 
     var queue = [];
     var index = 0;

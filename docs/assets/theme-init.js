@@ -9,6 +9,9 @@
    stored per site, as the theme stores them. */
 (function () {
   "use strict";
+  /* Script runs: the controls only script can work (data-kb-script-only: 加入对照, 投影模式, 朗读) are
+     laid out from the first frame, so that nothing jumps when their scripts wire them (kb.css). */
+  document.documentElement.setAttribute("data-kb-script", "");
   var scope = new URL("..", document.currentScript.src);
   window.__md_scope = scope;
   window.__md_hash = function (text) {

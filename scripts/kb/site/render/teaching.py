@@ -14,7 +14,11 @@ from kb.site.render.safe_text import inline, plain
 # Replaced by a PDF download link when ``make pdf`` has made an up-to-date PDF
 # (see kb.site.pdf_links); otherwise removed.
 PDF_MARKER = "<!-- kb:pdf {key} -->"
-PROJECTOR_BUTTON = '<button type="button" class="md-button kb-projector-toggle" hidden>投影模式</button>'
+# Controls that work only with script carry data-kb-script-only: shown from the first frame where script
+# runs (theme-init.js marks the page), never where it does not; their scripts only wire them.
+PROJECTOR_BUTTON = '<button type="button" class="md-button kb-projector-toggle" data-kb-script-only>投影模式</button>'
+READ_ALOUD_BUTTON = ('<span class="kb-read-aloud" data-kb-script-only><button type="button" '
+                     'class="md-button kb-read-aloud__play">朗读</button></span>')
 
 
 def numbered(items: tuple[str, ...] | list[str]) -> str:
@@ -31,9 +35,9 @@ def render_questions(questions: tuple[str, ...], heading: str = "###") -> str:
 
 def render_handout_bar(print_page: str, pdf_key: str, projector: bool,
                        packet: tuple[str, str] | None = None, case: Case | None = None) -> str:
-    """打印讲义, PDF (when made) and 投影模式 controls at the top of a page; ``packet``:
+    """打印讲义, PDF (when made), 投影模式 and 朗读 controls at the top of a page; ``packet``:
     the page and PDF key of a reading packet (training modules); ``case``: the case
-    page's 加入对照 button (``docs/assets/kb-tray.js`` shows it)."""
+    page's 加入对照 button (``docs/assets/kb-tray.js`` works it)."""
     parts = [f"[打印讲义]({print_page}){{ .md-button }}", PDF_MARKER.format(key=pdf_key)]
     if packet:
         parts += [f"[阅读材料（学员用）]({packet[0]}){{ .md-button }}", PDF_MARKER.format(key=packet[1])]
@@ -41,16 +45,17 @@ def render_handout_bar(print_page: str, pdf_key: str, projector: bool,
         parts.append(PROJECTOR_BUTTON)
     if case:
         parts.append(tray_button(case, "md-button"))
+    parts.append(READ_ALOUD_BUTTON)
     return '<div class="kb-handout-bar" markdown>\n' + " ".join(parts) + "\n</div>"
 
 
 def tray_button(case: Case, extra_class: str = "") -> str:
-    """A 加入对照 toggle, hidden until the tray script (``kb-tray.js``) runs; the title is
-    escaped for an attribute (it is what the tray lists)."""
+    """A 加入对照 toggle, shown only where script runs (the tray script ``kb-tray.js`` works it); the
+    title is escaped for an attribute (it is what the tray lists)."""
     classes = " ".join(part for part in ("kb-tray-toggle", extra_class) if part)
     title = html.escape(plain(case.title), quote=True).replace("|", "&#124;")  # | would split a table cell
     return (f'<button type="button" class="{classes}" data-kb-case="{case.id}" data-kb-title="{title}" '
-            f"hidden>加入对照</button>")
+            f"data-kb-script-only>加入对照</button>")
 
 
 def render_case_teaching(case: Case) -> str:
