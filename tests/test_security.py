@@ -20,16 +20,17 @@ page of the whole library). One field's hostile value can hide another's (a resu
 replaces its value and unit), so a payload a combination hides moves to a further group until none
 is hidden. The single-path copies are generated for this comparison only, never built or opened.
 
-The site. The combined library is built into one real site: each generated page's payloads must
-reach its built page, every built page is opened in Chromium with the Content-Security-Policy
+The site. The combined library is built into one real site. Each generated page's payloads must
+reach its built page, and every built page is opened in Chromium with the Content-Security-Policy
 bypassed, so that the escaping alone is on trial (the CSP is the second line of defence, tested
-below on its own), and so are the search results, the comparison and reading packet built in the
-browser from the cases' data files, the tray, and the 教师版 of the same library (notes and uses).
+below on its own); so are the search results, the comparison and reading packet the browser builds
+from the cases' data files, and the tray. The 教师版 of the same library is built too: none of its
+page files holds the payload's markup, and every page of it that shows what only the 教师版 shows
+(the notes, a use's 效果 and 改进) is opened.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 import shutil
