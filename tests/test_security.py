@@ -20,13 +20,15 @@ page of the whole library). One field's hostile value can hide another's (a resu
 replaces its value and unit), so a payload a combination hides moves to a further group until none
 is hidden. The single-path copies are generated for this comparison only, never built or opened.
 
-The site. The combined library is built into one real site. Each generated page's payloads must
-reach its built page, and every built page is opened in Chromium with the Content-Security-Policy
-bypassed, so that the escaping alone is on trial (the CSP is the second line of defence, tested
-below on its own); so are the search results, the comparison and reading packet the browser builds
-from the cases' data files, and the tray. The 教师版 of the same library is built too: none of its
-page files holds the payload's markup, and every page of it that shows what only the 教师版 shows
-(the notes, a use's 效果 and 改进) is opened.
+The site. The combined library is built into one real site. The build must generate each accepted
+payload on every page (by kind) where its single-path copy's library shows it, each generated page's
+payloads must reach its built page, and every built page is opened in Chromium with the
+Content-Security-Policy bypassed, so that the escaping alone is on trial (the CSP is the second line
+of defence, tested below on its own); so are the search results, the comparison and reading packet
+the browser builds from the cases' data files, and the tray. The 教师版 of the same library is built
+too, with the same two checks of its generated and built pages: none of its page files holds the
+payload's markup, and every page of it that shows what only the 教师版 shows (the notes, a use's 效果 and
+改进) is opened.
 """
 
 from __future__ import annotations
@@ -246,21 +248,30 @@ def tags_in(path: Path) -> set[str]:
 
 def payloads_shown(cases: Path, out: Path, own: dict[str, str]) -> dict[str, set[str]]:
     """Where each payload shows in the files :func:`generate` writes for both editions of the library
-    of ``cases``: ``{tag: {"public:docs/cases/<own>.md", "teacher:docs/figures/index.md", …}}``. Pages
-    are named by kind: a case's or module's id is ``<own>`` for the payloads of its file (``own``:
-    tag → that id) and ``<other>`` for the rest."""
-    ids = sorted((path.stem for folder in ("cases", "modules") for path in (cases.parent / folder).iterdir()),
-                 key=len, reverse=True)
-    an_id = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, ids))})(?![\w-])")
+    of ``cases`` (:func:`generated_pages`)."""
     shown: dict[str, set[str]] = defaultdict(set)
     for edition, settings in EDITIONS.items():
         generate(cases, out / edition / "docs", **settings)
-        for path in (out / edition).rglob("*"):
-            if path.is_file():
-                relative = path.relative_to(out / edition).as_posix()
-                for tag in tags_in(path):
-                    page = an_id.sub(lambda match: "<own>" if match[0] == own.get(tag) else "<other>", relative)
-                    shown[tag].add(f"{edition}:{page}")
+        for tag, pages in generated_pages(out / edition, cases, own, edition).items():
+            shown[tag] |= pages
+    return shown
+
+
+def generated_pages(folder: Path, cases: Path, own: dict[str, str], edition: str) -> dict[str, set[str]]:
+    """Where each payload shows in the files generated into ``folder`` (its ``docs`` and the search source
+    beside it) for the library of ``cases``: ``{tag: {"public:docs/cases/<own>.md", …}}``. Pages are named
+    by kind: a case's or module's id is ``<own>`` for the payloads of its file (``own``: tag → that id)
+    and ``<other>`` for the rest."""
+    ids = sorted((path.stem for kind in ("cases", "modules") for path in (cases.parent / kind).iterdir()),
+                 key=len, reverse=True)
+    an_id = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, ids))})(?![\w-])")
+    shown: dict[str, set[str]] = defaultdict(set)
+    for path in [*(folder / "docs").rglob("*"), folder / "docs.search-source.json"]:
+        if path.is_file():
+            relative = path.relative_to(folder).as_posix()
+            for tag in tags_in(path):
+                page = an_id.sub(lambda match: "<own>" if match[0] == own.get(tag) else "<other>", relative)
+                shown[tag].add(f"{edition}:{page}")
     return shown
 
 
@@ -279,7 +290,7 @@ def combine(accepted: list[Hostile], reference: dict[str, set[str]], root: Path)
     """The accepted payloads in as few combined files as the validator accepts and in which no payload
     shows on fewer pages than its own copy (``reference``): one file of each kind, split or regrouped as
     needed. Returns the library's cases folder, its files ``{file name: payloads}``, where each payload
-    shows, and what the validator refused in it (nothing)."""
+    shows, each payload's file (``own``) and what the validator refused in the library (nothing)."""
     groups = {kind: [[item for item in accepted if item.kind == kind]] for kind in KINDS}
     groups = {kind: kind_groups for kind, kind_groups in groups.items() if kind_groups[0]}
     for attempt in range(2 * len(accepted) + 2):  # every round splits a group or moves a payload on
@@ -305,7 +316,7 @@ def combine(accepted: list[Hostile], reference: dict[str, set[str]], root: Path)
                  if len(group) == 1 and group[0].tag in hidden]
         assert not alone, ("shown on fewer pages in a combined file of its own than in its own copy", alone)
         if not hidden:
-            return {"cases": cases, "problems": problems, "shown": shown,
+            return {"cases": cases, "problems": problems, "shown": shown, "own": own,
                     "files": {file_name(kind, label): group for label, (kind, group) in files.items()}}
         groups = {kind: next_groups(kind_groups, hidden) for kind, kind_groups in groups.items()}
     raise AssertionError(("no combination found", groups))
@@ -381,6 +392,15 @@ def hostile_url(hostile_site):
         yield url
 
 
+def pages_lost_in_the_build(combined: dict, accepted: list[Hostile], build: Path, edition: str) -> dict[str, set[str]]:
+    """For each accepted payload, the pages (by kind) of ``edition`` that show it in its own copy's
+    library but not among the pages the build in ``build`` generated."""
+    built = generated_pages(build, combined["cases"], combined["own"], edition)
+    lost = {item.field: {page for page in combined["reference"][item.tag] if page.startswith(f"{edition}:")}
+            - built[item.tag] for item in accepted}
+    return {field: pages for field, pages in lost.items() if pages}
+
+
 def built_file(generated: str, directory_urls: bool = True) -> str:
     """The file MkDocs writes for ``generated``, a file of its docs folder (a page ``x.md``, or copied as it is)."""
     if not generated.endswith(".md"):
@@ -406,14 +426,17 @@ def payloads_reach_the_built_pages(site: Path, directory_urls: bool = True) -> d
 
 
 @pytest.mark.slow
-def test_accepted_copies_reach_the_site(combined_library, hostile_site):
-    """Every combined file has its pages, and every payload on a generated page is on its built page."""
+def test_accepted_copies_reach_the_site(hostile_library, combined_library, hostile_site):
+    """Every combined file has its pages; the build generated each accepted payload on every page (by kind)
+    of the public edition where its own copy's library shows it, and each generated page's payloads are
+    on its built page."""
     for name, group in combined_library["files"].items():
         if group[0].kind == "case":
             for page in ("cases/{}", "print/cases/{}", "print/class-a/{}", "print/class-b/{}"):
                 assert (hostile_site / page.format(name[:-3]) / "index.html").is_file(), (page, name)
         elif group[0].kind == "module":
             assert (hostile_site / "training" / name[:-4] / "index.html").is_file(), name
+    assert pages_lost_in_the_build(combined_library, hostile_library["accepted"], hostile_site.parent, "public") == {}
     lost = payloads_reach_the_built_pages(hostile_site)
     assert lost == {}, named(lost)
     published = [path for path in hostile_site.rglob("*") if path.is_file()
@@ -556,6 +579,8 @@ def test_the_teachers_edition_escapes_notes_and_uses(browser, hostile_library, c
     case_page = hostile_teacher_site / "cases" / f"{XINGSHAN}.html"
     shown = tags_in(case_page) & set(accepted_notes)
     assert len(shown) >= len(accepted_notes) - 2, named(set(accepted_notes) - shown)  # the case page shows the notes
+    assert pages_lost_in_the_build(combined_library, hostile_library["accepted"], hostile_teacher_site.parent,
+                                   "teacher") == {}
     lost = payloads_reach_the_built_pages(hostile_teacher_site, directory_urls=False)
     assert lost == {}, named(lost)
     teacher_only = set()  # the payloads only the 教师版 shows: notes, and uses' 效果 and 改进
