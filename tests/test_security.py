@@ -1,24 +1,43 @@
-"""No text in a case or module file can run script in a reader's browser.
+"""No text in a case, module or teaching-note file can run script in a reader's browser.
 
-Hostile copies of a seed case and of the seed module are generated from the
-model's field tables (kb.model.case, kb.model.module), one copy per string field and
-per string list item, nested ones included, so a field added to the model is
-attacked without editing this file. Each payload tries to leave an
-attribute, ``<title>``, ``<script>`` and an element at once.
+Candidates. Hostile copies of a seed case, of the seed module and of the seed teaching note are
+generated from the models' field tables (kb.model.case, kb.model.module, kb.model.note), one copy
+per string field and per string list item, nested ones included, so a field added to a model is
+attacked without editing this file; one more case copy has a hostile body. Each payload tries to
+leave an attribute, ``<title>``, ``<script>`` and an element at once, and carries a tag naming its
+path (``kbxss-case-12``); failure messages name the field of every tag they show
+(``case-12 = results[0].indicator``). Every candidate is checked by the real validator: the copies
+it refuses must be refused naming the file, the line and the field.
 
-Copies the validator refuses must be refused naming the file, the line and
-the field. The accepted copies are built into one real site, and every built
-page is opened in Chromium with the Content-Security-Policy bypassed, so that
-the escaping alone is on trial (the CSP is the second line of defence, tested
-below on its own).
+The combined library. The accepted payloads are not built one copy each (a site of sixty near-equal
+cases): they are put together into a few combined files (``fixture-hostile-cases-0.md``,
+``fixture-hostile-modules-0.yml``, ``<case>--hostile-notes-0.yml``), beside the seed cases. A
+combination must lose nothing, and the test shows it: the validator must accept every combined file
+(a group it refuses is split in two), every accepted path's tag is in exactly one of them, and each
+payload must show, in the pages generated for both editions (public and 教师版), on every page its
+single-path copy shows it (pages compared by kind: the copy's own, another case's or module's, or a
+page of the whole library). One field's hostile value can hide another's (a result's ``as_stated``
+replaces its value and unit), so a payload a combination hides moves to a further group until none
+is hidden. The single-path copies are generated for this comparison only, never built or opened.
+
+The site. The combined library is built into one real site. The build must generate each accepted
+payload on every page (by kind) where its single-path copy's library shows it, each generated page's
+payloads must reach its built page, and every built page is opened in Chromium with the
+Content-Security-Policy bypassed, so that the escaping alone is on trial (the CSP is the second line
+of defence, tested below on its own); so are the search results, the comparison and reading packet
+the browser builds from the cases' data files, and the tray. The 教师版 of the same library is built
+too, with the same two checks of its generated and built pages: none of its page files holds the
+payload's markup, and every page of it that shows what only the 教师版 shows (the notes, a use's 效果 and
+改进) is opened.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 import shutil
+from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -29,6 +48,7 @@ from conftest import SEED_CASES, XINGSHAN
 from kb.model.case import CASE_FIELDS, NESTED_FIELDS, FieldSpec
 from kb.model.module import EXERCISE_FIELDS, MODULE_CASE_FIELDS, MODULE_FIELDS
 from kb.model.note import BASIS_FIELDS, NOTE_FIELDS, PLAN_FIELDS, STEP_FIELDS
+from kb.site.generate import generate
 from sitebuild import ROOT, build_site, kb_command, serve
 
 MARK = "kbxss"
@@ -40,6 +60,11 @@ NOTE_NESTED = {"basis": BASIS_FIELDS, "plan": PLAN_FIELDS}
 FIXTURE_USE = {"date": "2026-12-01", "audience": "测试用的虚构培训班", "minutes": 50,
                "module": "rural-party-serving-the-people", "worked": "测试用的虚构效果", "change": "测试用的虚构改进"}
 CSP_META = 'meta http-equiv="Content-Security-Policy"'
+KINDS = {"case": "cases", "module": "modules", "note": "teaching"}  # the library folder of each kind of file
+TEACHER_SITE_URL = "https://kb.example.org/"
+# generate()'s settings for the two editions, as their builds below use them (the 教师版 is built offline)
+EDITIONS = {"public": {}, "teacher": {"teacher": True, "directory_urls": False, "site_url": TEACHER_SITE_URL}}
+TAG = re.compile(rf"{MARK}-((?:case|module|note)-\d+|body)")  # the tag of a payload (payload())
 
 
 def payload(tag: str) -> str:
@@ -106,63 +131,91 @@ def dump(meta: dict) -> str:
     return yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
 
 
-def hostile_copies(meta: dict, paths: list[tuple], kind: str):
-    """``(file name, field path, copy)``: one copy of ``meta`` per path, the payload at that path."""
-    for number, path in enumerate(paths):
-        name = f"fixture-hostile-{kind}-{number}"  # the file name; the id field is attacked too
-        copy_meta = dict(copy.deepcopy(meta), id=name)
-        set_path(copy_meta, path, payload(f"{kind}-{number}"))
-        yield name, path, copy_meta
+@dataclass(frozen=True)
+class Hostile:
+    """One hostile candidate: the payload tagged ``tag`` at ``path`` of the seed file of ``kind``
+    (``path`` None: in the case body)."""
+
+    kind: str  # case, module or note
+    tag: str  # case-12, module-3, note-5, body
+    path: tuple | None
+
+    @property
+    def field(self) -> str:
+        return "正文" if self.path is None else field_name(self.path)  # the validator names the body so
+
+    @property
+    def name(self) -> str:
+        """The file name of its own copy, ``fixture-hostile-case-12.md``."""
+        return file_name(self.kind, self.tag)
 
 
-def hostile_cases(folder: Path) -> dict[str, str]:
-    """One hostile copy of the 兴山 case per string path, plus one with a hostile
-    body; returns file name → field name."""
+def candidates() -> list[Hostile]:
+    """One per string path of each model, and the case body: ``case-N`` is the N-th string path of a case."""
+    found = [Hostile("case", f"case-{n}", path) for n, path in enumerate(string_paths(CASE_FIELDS, NESTED_FIELDS))]
+    found.append(Hostile("case", "body", None))
+    found += [Hostile("module", f"module-{n}", path)
+              for n, path in enumerate(string_paths(MODULE_FIELDS, MODULE_NESTED))]
+    found += [Hostile("note", f"note-{n}", path) for n, path in enumerate(string_paths(NOTE_FIELDS, NOTE_NESTED))]
+    return found
+
+
+FIELDS = {hostile.tag: hostile.field for hostile in candidates()}
+
+
+def named(found) -> str:
+    """``found`` (events, elements, page names) followed by the field of every payload tag it shows."""
+    text = str(found)
+    return text + "".join(f"\n{MARK}-{tag} = {FIELDS[tag]}" for tag in sorted(set(TAG.findall(text))) if tag in FIELDS)
+
+
+def file_name(kind: str, label: str) -> str:
+    """The file holding hostile text labelled ``label`` (``case-12``: one path's copy; ``cases-0``: a combined file).
+    A note file is named for the 兴山 case it belongs to."""
+    if kind == "note":
+        return f"{XINGSHAN}--hostile-{label}.yml"
+    return f"fixture-hostile-{label}.{'md' if kind == 'case' else 'yml'}"
+
+
+def seed_case() -> tuple[dict, str]:
     meta, body = split_case(SEED_CASES / f"{XINGSHAN}.md")
     meta.pop("serial")  # copies of one case cannot share its number (duplicate-number)
     meta["uses"] = [dict(FIXTURE_USE)]
     # a whole review, so that a payload in one of its sub-fields is all that is wrong (issue 28)
     meta["reviews"] = [{"stage": "核实", "by": "测试单位（虚构）", "date": "2026-12-07", "checked": ["原文核对"],
                         "fingerprint": "sha256:0"}]
-    written = {}
-    for case_id, path, copy_meta in hostile_copies(meta, string_paths(CASE_FIELDS, NESTED_FIELDS), "case"):
-        copy_body = body
-        if path[0] == "practices" and path[-1] == "name":  # the body's practice heading must match
-            copy_body = body.replace(f"### {meta['practices'][0]['name']}", f"### {get_path(copy_meta, path)}", 1)
-        (folder / f"{case_id}.md").write_text(f"---\n{dump(copy_meta)}---\n{copy_body}", encoding="utf-8")
-        written[f"{case_id}.md"] = field_name(path)
-    hostile_body = body.replace("## 背景\n", f"## 背景\n\n{payload('body')}\n\n[链接](javascript:alert('{MARK}-link'))\n", 1)
-    meta_body = dict(meta, id="fixture-hostile-body")
-    (folder / "fixture-hostile-body.md").write_text(f"---\n{dump(meta_body)}---\n{hostile_body}", encoding="utf-8")
-    written["fixture-hostile-body.md"] = "正文"  # the validator names the body so
-    return written
+    return meta, body
 
 
-def hostile_modules(folder: Path) -> dict[str, str]:
-    meta = yaml.safe_load(SEED_MODULE.read_text(encoding="utf-8"))
-    written = {}
-    for module_id, path, copy_meta in hostile_copies(meta, string_paths(MODULE_FIELDS, MODULE_NESTED), "module"):
-        (folder / f"{module_id}.yml").write_text(dump(copy_meta), encoding="utf-8")
-        written[f"{module_id}.yml"] = field_name(path)
-    return written
+def hostile_file(kind: str, label: str, hostile: list[Hostile]) -> str:
+    """A copy of the seed file of ``kind`` named for ``label`` (its id, the id field is attacked too)
+    with the payload of each of ``hostile``."""
+    if kind == "case":
+        meta, body = seed_case()
+    else:
+        meta, body = yaml.safe_load((SEED_MODULE if kind == "module" else SEED_NOTE).read_text(encoding="utf-8")), None
+    if kind != "note":
+        meta["id"] = file_name(kind, label).rsplit(".", 1)[0]
+    for item in hostile:
+        if item.path is None:
+            body = body.replace("## 背景\n", f"## 背景\n\n{payload(item.tag)}\n\n"
+                                f"[链接](javascript:alert('{MARK}-link'))\n", 1)
+            continue
+        if item.path[0] == "practices" and item.path[-1] == "name":  # the body's practice heading must match
+            body = body.replace(f"### {get_path(meta, item.path)}", f"### {payload(item.tag)}", 1)
+        set_path(meta, item.path, payload(item.tag))
+    return dump(meta) if body is None else f"---\n{dump(meta)}---\n{body}"
 
 
-def hostile_notes(folder: Path) -> dict[str, str]:
-    """One hostile copy of the 兴山 teaching note per string path (shown only in the 教师版)."""
-    meta = yaml.safe_load(SEED_NOTE.read_text(encoding="utf-8"))
-    written = {}
-    for number, path in enumerate(string_paths(NOTE_FIELDS, NOTE_NESTED)):
-        copy_meta = copy.deepcopy(meta)
-        set_path(copy_meta, path, payload(f"note-{number}"))
-        name = f"{XINGSHAN}--hostile-note-{number}.yml"
-        (folder / name).write_text(dump(copy_meta), encoding="utf-8")
-        written[name] = field_name(path)
-    return written
-
-
-def kind_folder(name: str) -> str:
-    """The library folder a hostile file belongs in."""
-    return "cases" if name.endswith(".md") else "teaching" if "--hostile-note-" in name else "modules"
+def write_library(folder: Path, files: dict[str, tuple[str, list[Hostile]]]) -> Path:
+    """The seed cases and the hostile files ``{label: (kind, payloads)}`` in a library; its cases folder."""
+    for kind_folder in KINDS.values():
+        (folder / kind_folder).mkdir(parents=True)
+    for seed in SEED_CASES.glob("*.md"):
+        shutil.copy(seed, folder / "cases" / seed.name)
+    for label, (kind, hostile) in files.items():
+        (folder / KINDS[kind] / file_name(kind, label)).write_text(hostile_file(kind, label, hostile), encoding="utf-8")
+    return folder / "cases"
 
 
 def problems_by_file(output: str) -> dict[str, list[tuple[int, str]]]:
@@ -175,6 +228,13 @@ def problems_by_file(output: str) -> dict[str, list[tuple[int, str]]]:
     return found
 
 
+def refused(cases: Path) -> dict[str, list[tuple[int, str]]]:
+    """What the real validator (``kb validate``) refuses in the library of ``cases``, by file name."""
+    result = kb_command("validate", "--cases", str(cases))
+    assert "Traceback" not in result.stdout + result.stderr
+    return problems_by_file(result.stdout + result.stderr)
+
+
 def line_of_payload(path: Path) -> int:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if MARK in line:
@@ -182,34 +242,109 @@ def line_of_payload(path: Path) -> int:
     raise AssertionError(f"no payload in {path}")
 
 
+def tags_in(path: Path) -> set[str]:
+    return set(TAG.findall(path.read_text(encoding="utf-8", errors="ignore")))
+
+
+def payloads_shown(cases: Path, out: Path, own: dict[str, str]) -> dict[str, set[str]]:
+    """Where each payload shows in the files :func:`generate` writes for both editions of the library
+    of ``cases`` (:func:`generated_pages`)."""
+    shown: dict[str, set[str]] = defaultdict(set)
+    for edition, settings in EDITIONS.items():
+        generate(cases, out / edition / "docs", **settings)
+        for tag, pages in generated_pages(out / edition, cases, own, edition).items():
+            shown[tag] |= pages
+    return shown
+
+
+def generated_pages(folder: Path, cases: Path, own: dict[str, str], edition: str) -> dict[str, set[str]]:
+    """Where each payload shows in the files generated into ``folder`` (its ``docs`` and the search source
+    beside it) for the library of ``cases``: ``{tag: {"public:docs/cases/<own>.md", …}}``. Pages are named
+    by kind: a case's or module's id is ``<own>`` for the payloads of its file (``own``: tag → that id)
+    and ``<other>`` for the rest."""
+    ids = sorted((path.stem for kind in ("cases", "modules") for path in (cases.parent / kind).iterdir()),
+                 key=len, reverse=True)
+    an_id = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, ids))})(?![\w-])")
+    shown: dict[str, set[str]] = defaultdict(set)
+    for path in [*(folder / "docs").rglob("*"), folder / "docs.search-source.json"]:
+        if path.is_file():
+            relative = path.relative_to(folder).as_posix()
+            for tag in tags_in(path):
+                page = an_id.sub(lambda match: "<own>" if match[0] == own.get(tag) else "<other>", relative)
+                shown[tag].add(f"{edition}:{page}")
+    return shown
+
+
+def next_groups(groups: list[list[Hostile]], hidden: set[str]) -> list[list[Hostile]]:
+    """Each hidden payload moves on to the next group (a new one after the last); the first of a group
+    whose payloads are all hidden stays, so no group empties and every round moves one on."""
+    result: list[list[Hostile]] = [[] for _ in range(len(groups) + 1)]
+    for number, group in enumerate(groups):
+        stays = [item for item in group if item.tag not in hidden] or group[:1]
+        for item in group:
+            result[number + (item not in stays)].append(item)
+    return [group for group in result if group]
+
+
+def combine(accepted: list[Hostile], reference: dict[str, set[str]], root: Path) -> dict:
+    """The accepted payloads in as few combined files as the validator accepts and in which no payload
+    shows on fewer pages than its own copy (``reference``): one file of each kind, split or regrouped as
+    needed. Returns the library's cases folder, its files ``{file name: payloads}``, where each payload
+    shows, each payload's file (``own``) and what the validator refused in the library (nothing)."""
+    groups = {kind: [[item for item in accepted if item.kind == kind]] for kind in KINDS}
+    groups = {kind: kind_groups for kind, kind_groups in groups.items() if kind_groups[0]}
+    for attempt in range(2 * len(accepted) + 2):  # every round splits a group or moves a payload on
+        files = {f"{kind}s-{number}": (kind, group)
+                 for kind, kind_groups in groups.items() for number, group in enumerate(kind_groups)}
+        cases = write_library(root / f"combined-{attempt}", files)
+        problems = refused(cases)
+        split = {label for label, (kind, _) in files.items() if file_name(kind, label) in problems}
+        for label in split:
+            assert len(files[label][1]) > 1, ("accepted in its own copy, refused alone in a combined file",
+                                              files[label][1], problems)
+        if split:  # a combination the validator refuses (a cross-field rule) is split in two
+            groups = {kind: [half for label, (file_kind, group) in files.items() if file_kind == kind
+                             for half in ((group[:len(group) // 2], group[len(group) // 2:]) if label in split
+                                          else (group,))]
+                      for kind in groups}
+            continue
+        own = {item.tag: file_name(kind, label).rsplit(".", 1)[0] for label, (kind, group) in files.items()
+               for item in group}
+        shown = payloads_shown(cases, root / f"combined-{attempt}-pages", own)
+        hidden = {item.tag for item in accepted if not reference[item.tag] <= shown[item.tag]}
+        alone = [group[0].field for group in (group for kind_groups in groups.values() for group in kind_groups)
+                 if len(group) == 1 and group[0].tag in hidden]
+        assert not alone, ("shown on fewer pages in a combined file of its own than in its own copy", alone)
+        if not hidden:
+            return {"cases": cases, "problems": problems, "shown": shown, "own": own,
+                    "files": {file_name(kind, label): group for label, (kind, group) in files.items()}}
+        groups = {kind: next_groups(kind_groups, hidden) for kind, kind_groups in groups.items()}
+    raise AssertionError(("no combination found", groups))
+
+
 @pytest.fixture(scope="module")
 def hostile_library(tmp_path_factory):
-    """Every hostile copy, checked by the real validator; the accepted ones
-    (with the seed cases their modules name) in a library of their own."""
+    """Every hostile candidate, one copy each beside the seed cases, checked by the real validator."""
     root = tmp_path_factory.mktemp("hostile")
-    candidates, modules, notes = root / "all" / "cases", root / "all" / "modules", root / "all" / "teaching"
-    candidates.mkdir(parents=True)
-    modules.mkdir()
-    notes.mkdir()
-    for seed in SEED_CASES.glob("*.md"):
-        shutil.copy(seed, candidates / seed.name)
-    fields = {**hostile_cases(candidates), **hostile_modules(modules), **hostile_notes(notes)}
-    result = kb_command("validate", "--cases", str(candidates))
-    assert "Traceback" not in result.stdout + result.stderr
-    problems = problems_by_file(result.stdout + result.stderr)
-    accepted = root / "accepted"
-    for folder in ("cases", "modules", "teaching"):
-        (accepted / folder).mkdir(parents=True)
-    for name in fields:
-        if name not in problems:
-            shutil.copy(root / "all" / kind_folder(name) / name, accepted / kind_folder(name) / name)
-    for seed in SEED_CASES.glob("*.md"):
-        shutil.copy(seed, accepted / "cases" / seed.name)
-    return {"fields": fields, "problems": problems, "candidates": root / "all", "accepted": accepted}
+    found = candidates()
+    cases = write_library(root / "candidates", {item.tag: (item.kind, [item]) for item in found})
+    problems = refused(cases)
+    return {"candidates": found, "problems": problems, "folder": cases.parent,
+            "accepted": [item for item in found if item.name not in problems]}
+
+
+@pytest.fixture(scope="module")
+def combined_library(hostile_library, tmp_path_factory):
+    """The accepted payloads combined (:func:`combine`), and where each shows in its own copy's library."""
+    root = tmp_path_factory.mktemp("combined")
+    accepted = hostile_library["accepted"]
+    single = write_library(root / "single", {item.tag: (item.kind, [item]) for item in accepted})
+    reference = payloads_shown(single, root / "single-pages", {item.tag: item.name.rsplit(".", 1)[0] for item in accepted})
+    return {**combine(accepted, reference, root), "reference": reference}
 
 
 def test_every_string_field_of_both_models_is_attacked(hostile_library):
-    attacked = set(hostile_library["fields"].values())
+    attacked = {item.field for item in hostile_library["candidates"]}
     for expected in ("title", "summary", "region.county", "region.city", "practices[0].name",
                      "results[0].indicator", "source.url", "tags[0]", "lessons[0]", "正文",
                      "exercise.task", "cases[0].questions[0]", "objectives[0]", "audience",
@@ -217,24 +352,38 @@ def test_every_string_field_of_both_models_is_attacked(hostile_library):
                      "key_points[0]", "decision_question",
                      "source.rights", "source.rights_by", "reviews[0].by", "reviews[0].fingerprint"):
         assert expected in attacked
-    assert len(hostile_library["fields"]) >= 40
+    assert len(hostile_library["candidates"]) >= 40
 
 
 def test_refused_copies_name_file_line_and_field(hostile_library):
-    refused = {name: field for name, field in hostile_library["fields"].items() if name in hostile_library["problems"]}
-    assert refused, "the validator refuses nothing: ids, provinces and categories are closed values"
-    for name, field in refused.items():
-        folder = hostile_library["candidates"] / kind_folder(name)
-        expected_line = line_of_payload(folder / name)
-        reported = hostile_library["problems"][name]
-        assert any(line == expected_line and reported_field.startswith(field.split("[")[0])
-                   for line, reported_field in reported), (name, field, expected_line, reported)
+    refused_copies = [item for item in hostile_library["candidates"] if item.name in hostile_library["problems"]]
+    assert refused_copies, "the validator refuses nothing: ids, provinces and categories are closed values"
+    for item in refused_copies:
+        expected_line = line_of_payload(hostile_library["folder"] / KINDS[item.kind] / item.name)
+        reported = hostile_library["problems"][item.name]
+        assert any(line == expected_line and reported_field.startswith(item.field.split("[")[0])
+                   for line, reported_field in reported), (item.name, item.field, expected_line, reported)
+
+
+@pytest.mark.slow
+def test_the_combined_files_hold_every_accepted_payload_and_hide_none(hostile_library, combined_library):
+    accepted = hostile_library["accepted"]
+    assert len(accepted) >= 30
+    held = sorted(item.tag for group in combined_library["files"].values() for item in group)
+    assert held == sorted(item.tag for item in accepted)  # each accepted path in one combined file, none left out
+    for name, group in combined_library["files"].items():
+        text_tags = tags_in(combined_library["cases"].parent / KINDS[group[0].kind] / name)
+        assert text_tags == {item.tag for item in group}, name
+    assert combined_library["problems"] == {}  # the validator accepts every combined file
+    reference, shown = combined_library["reference"], combined_library["shown"]
+    for item in accepted:
+        assert reference[item.tag], item.field  # each accepted payload reaches a page of its own copy's library
+        assert reference[item.tag] <= shown[item.tag], (item.field, reference[item.tag] - shown[item.tag])
 
 
 @pytest.fixture(scope="module")
-def hostile_site(hostile_library, tmp_path_factory):
-    accepted = hostile_library["accepted"]
-    return build_site(tmp_path_factory.mktemp("hostile-site"), accepted / "cases")
+def hostile_site(combined_library, tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("hostile-site"), combined_library["cases"])
 
 
 @pytest.fixture(scope="module")
@@ -243,17 +392,53 @@ def hostile_url(hostile_site):
         yield url
 
 
+def pages_lost_in_the_build(combined: dict, accepted: list[Hostile], build: Path, edition: str) -> dict[str, set[str]]:
+    """For each accepted payload, the pages (by kind) of ``edition`` that show it in its own copy's
+    library but not among the pages the build in ``build`` generated."""
+    built = generated_pages(build, combined["cases"], combined["own"], edition)
+    lost = {item.field: {page for page in combined["reference"][item.tag] if page.startswith(f"{edition}:")}
+            - built[item.tag] for item in accepted}
+    return {field: pages for field, pages in lost.items() if pages}
+
+
+def built_file(generated: str, directory_urls: bool = True) -> str:
+    """The file MkDocs writes for ``generated``, a file of its docs folder (a page ``x.md``, or copied as it is)."""
+    if not generated.endswith(".md"):
+        return generated
+    page = generated[:-3]
+    if page == "index" or page.endswith("/index"):
+        return f"{page}.html"
+    return f"{page}/index.html" if directory_urls else f"{page}.html"
+
+
+def payloads_reach_the_built_pages(site: Path, directory_urls: bool = True) -> dict[str, set[str]]:
+    """The payloads of each generated file (the build's docs folder, beside ``site``) that its built file lacks."""
+    docs = site.parent / "docs"
+    lost = {}
+    for path in docs.rglob("*"):
+        generated = path.relative_to(docs).as_posix()
+        if path.is_file() and (tags := tags_in(path)):
+            built = site / built_file(generated, directory_urls)
+            missing = tags - (tags_in(built) if built.is_file() else set())
+            if missing:
+                lost[generated] = missing
+    return lost
+
+
 @pytest.mark.slow
-def test_accepted_copies_reach_the_site(hostile_library, hostile_site):
-    accepted = [name for name in hostile_library["fields"] if name not in hostile_library["problems"]]
-    assert len(accepted) >= 30
-    for name in accepted:
-        if name.endswith(".md"):
-            assert (hostile_site / "cases" / name[:-3] / "index.html").is_file(), name
-        elif kind_folder(name) == "teaching":
-            continue  # only the 教师版 shows notes: test_the_teachers_edition_escapes_notes_and_uses
-        else:
+def test_accepted_copies_reach_the_site(hostile_library, combined_library, hostile_site):
+    """Every combined file has its pages; the build generated each accepted payload on every page (by kind)
+    of the public edition where its own copy's library shows it, and each generated page's payloads are
+    on its built page."""
+    for name, group in combined_library["files"].items():
+        if group[0].kind == "case":
+            for page in ("cases/{}", "print/cases/{}", "print/class-a/{}", "print/class-b/{}"):
+                assert (hostile_site / page.format(name[:-3]) / "index.html").is_file(), (page, name)
+        elif group[0].kind == "module":
             assert (hostile_site / "training" / name[:-4] / "index.html").is_file(), name
+    assert pages_lost_in_the_build(combined_library, hostile_library["accepted"], hostile_site.parent, "public") == {}
+    lost = payloads_reach_the_built_pages(hostile_site)
+    assert lost == {}, named(lost)
     published = [path for path in hostile_site.rglob("*") if path.is_file()
                  and f"{MARK}-note-" in path.read_text(encoding="utf-8", errors="ignore")]
     assert published == []  # the public site carries no text of a teaching note, hostile or not
@@ -293,9 +478,10 @@ def watch(page) -> list[str]:
 
 
 @pytest.mark.slow
-def test_no_built_page_runs_or_carries_the_payload(browser, hostile_site, hostile_url):
+def test_no_built_page_runs_or_carries_the_payload(browser, combined_library, hostile_site, hostile_url):
     pages = sorted(p.relative_to(hostile_site).parent.as_posix() for p in hostile_site.rglob("index.html"))
-    assert len(pages) > 80
+    carrying = {p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("*.html") if tags_in(p)}
+    assert carrying and carrying <= {f"{'' if path == '.' else path + '/'}index.html" for path in pages}
     context = browser.new_context(locale="zh-CN", bypass_csp=True)  # the escaping alone is on trial
     page = context.new_page()
     events = watch(page)
@@ -307,42 +493,62 @@ def test_no_built_page_runs_or_carries_the_payload(browser, hostile_site, hostil
             carried[path] = found
         assert not path.startswith("cases/fixture-hostile") or MARK in page.content(), path
     context.close()
-    assert events == [] and carried == {}, (events, carried)
+    assert events == [] and carried == {}, named((events, carried))
+
+
+def search_records(site: Path) -> list[dict]:
+    """The search index's page records (kb.search.index writes each as ``kbSearchData(key, record);``, ``d<N>.js``)."""
+    records = []
+    for path in (site / "search").rglob("d*.js"):
+        match = re.fullmatch(r'kbSearchData\(("[^"]*"),(.*)\);\s*', path.read_text(encoding="utf-8"), re.S)
+        records.append(json.loads(match[2]))
+    return records
 
 
 @pytest.mark.slow
-def test_search_results_do_not_run_the_payload(browser, hostile_url):
+def test_search_results_do_not_run_the_payload(browser, hostile_site, hostile_url):
+    """A search for the payloads lists the hostile cases, and their results show as text every payload
+    of the parts a result shows whole (title, region, model, status, review; kb-search.js resultItem)."""
+    whole = [TAG.findall(" ".join(record.get(key, "") for key in "trmsv")) for record in search_records(hostile_site)]
+    expected = {tag for tags in whole for tag in tags}
+    assert len(expected) >= 4, expected
     context = browser.new_context(locale="zh-CN", bypass_csp=True)
     page = context.new_page()
     events = watch(page)
     page.goto(f"{hostile_url}/?q={quote(MARK)}")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
-    assert page.locator(".md-search-result__item").count() >= 5
-    assert page.evaluate(INJECTED, MARK) == []
+    assert page.locator(".md-search-result__item").count() >= sum(1 for tags in whole if tags)
+    shown = set(TAG.findall(page.locator(".md-search-result__list").inner_text()))
+    assert expected <= shown, named(expected - shown)
+    found = page.evaluate(INJECTED, MARK)
+    assert found == [], named(found)
     context.close()
-    assert events == []
+    assert events == [], named(events)
 
 
 @pytest.mark.slow
-def test_comparison_packet_and_tray_do_not_run_the_payload(browser, hostile_site, hostile_url):
+def test_comparison_packet_and_tray_do_not_run_the_payload(browser, combined_library, hostile_site, hostile_url):
     """The pages built in the browser from the cases' data files (/compare/, the tray's
     reading packet) and the tray's list of chosen titles show every hostile field as text."""
     ids = sorted(path.stem for path in (hostile_site / "compare" / "data").glob("fixture-hostile-*.js"))
-    assert len(ids) >= 20
+    assert ids == sorted(name[:-3] for name, group in combined_library["files"].items() if group[0].kind == "case")
+    in_data = set().union(*(tags_in(hostile_site / "compare" / "data" / f"{case_id}.js") for case_id in ids))
     context = browser.new_context(locale="zh-CN", bypass_csp=True)
     page = context.new_page()
     events = watch(page)
-    shown, visited = [], 0
+    shown = set()
     for start in range(0, len(ids), 4):
         chosen = ",".join(ids[start:start + 4])
         for path, ready in ((f"/compare/?cases={chosen}", ".kb-compare__case"),
                             (f"/print/compare/packet/?cases={chosen}", ".kb-packet__case")):
             page.goto(hostile_url + path)
             page.wait_for_selector(ready)
-            visited += 1
-            assert page.evaluate(INJECTED, MARK) == [], path
-            shown += [path] if MARK in page.locator("body").inner_text() else []
-    assert len(shown) >= visited // 2, shown  # the payload is on the page, as text
+            found = page.evaluate(INJECTED, MARK)
+            assert found == [], named((path, found))
+            text = page.locator("body").inner_text()
+            assert MARK in text, path  # the payload is on the page, as text
+            shown |= set(TAG.findall(text))
+    assert in_data <= shown, named(in_data - shown)  # each payload of the data files is shown, as text
     page.goto(f"{hostile_url}/cases/")
     toggles = page.locator(".kb-tray-toggle")
     for index in range(toggles.count()):
@@ -351,46 +557,56 @@ def test_comparison_packet_and_tray_do_not_run_the_payload(browser, hostile_site
             break
     page.locator(".kb-tray summary").click()
     assert MARK in page.locator("[data-kb-tray-list]").inner_text()
-    assert page.evaluate(INJECTED, MARK) == []
+    found = page.evaluate(INJECTED, MARK)
+    assert found == [], named(found)
     context.close()
-    assert events == []
+    assert events == [], named(events)
 
 
 @pytest.fixture(scope="module")
-def hostile_teacher_site(hostile_library, tmp_path_factory):
-    """The 教师版 of the accepted copies, hostile notes included (make teacher's build, unzipped as built)."""
+def hostile_teacher_site(combined_library, tmp_path_factory):
+    """The 教师版 of the combined library, hostile notes included (make teacher's build, unzipped as built)."""
     from kb.site.offline import build_offline_site
 
-    return build_offline_site(tmp_path_factory.mktemp("hostile-teacher"), hostile_library["accepted"] / "cases",
-                              teacher=True, site_url="https://kb.example.org/")
+    return build_offline_site(tmp_path_factory.mktemp("hostile-teacher"), combined_library["cases"],
+                              teacher=True, site_url=TEACHER_SITE_URL)
 
 
 @pytest.mark.slow
-def test_the_teachers_edition_escapes_notes_and_uses(browser, hostile_library, hostile_teacher_site):
-    accepted_notes = [name for name, field in hostile_library["fields"].items()
-                      if kind_folder(name) == "teaching" and name not in hostile_library["problems"]]
+def test_the_teachers_edition_escapes_notes_and_uses(browser, hostile_library, combined_library, hostile_teacher_site):
+    accepted_notes = [item.tag for item in hostile_library["accepted"] if item.kind == "note"]
     assert len(accepted_notes) >= 15
     case_page = hostile_teacher_site / "cases" / f"{XINGSHAN}.html"
-    text = case_page.read_text(encoding="utf-8")
-    shown = [name for name in accepted_notes if f"{MARK}-note-{name.rsplit('-', 1)[1][:-4]}" in text]
-    assert len(shown) >= len(accepted_notes) - 2, set(accepted_notes) - set(shown)  # the case page shows the notes
+    shown = tags_in(case_page) & set(accepted_notes)
+    assert len(shown) >= len(accepted_notes) - 2, named(set(accepted_notes) - shown)  # the case page shows the notes
+    assert pages_lost_in_the_build(combined_library, hostile_library["accepted"], hostile_teacher_site.parent,
+                                   "teacher") == {}
+    lost = payloads_reach_the_built_pages(hostile_teacher_site, directory_urls=False)
+    assert lost == {}, named(lost)
+    teacher_only = set()  # the payloads only the 教师版 shows: notes, and uses' 效果 and 改进
+    for tag, pages in combined_library["shown"].items():
+        if not any(where.startswith("public:") for where in pages):
+            teacher_only.add(tag)
+    raw_markup = {}  # the payload's markup left as markup in a page's file
     for path in hostile_teacher_site.rglob("*.html"):
         raw = path.read_text(encoding="utf-8")
-        assert f"<script>alert('{MARK}" not in raw and "<img src=x" not in raw, path
+        if f"<script>alert('{MARK}" in raw or "<img src=x" in raw:
+            raw_markup[path.relative_to(hostile_teacher_site).as_posix()] = re.findall(
+                rf"<script>alert\('{MARK}-[\w-]+'\)|<img src=x onerror=alert\('{MARK}-[\w-]+'\)", raw)
+    assert raw_markup == {}, named(raw_markup)
     context = browser.new_context(locale="zh-CN", bypass_csp=True)
     page = context.new_page()
     events = watch(page)
-    module = next((hostile_teacher_site / "training").glob("fixture-hostile-module-*.html")).relative_to(hostile_teacher_site)
-    for relative in (f"cases/{XINGSHAN}.html", f"print/cases/{XINGSHAN}/index.html",
-                     f"print/class-a/{XINGSHAN}/index.html", module.as_posix()):
-        page.goto((hostile_teacher_site / relative).as_uri())
-        assert page.evaluate(INJECTED, MARK) == [], relative
-    hostile_case = next(p for p in (hostile_teacher_site / "cases").glob("fixture-hostile-case-*.html")
-                        if f"{MARK}-case" in p.read_text(encoding="utf-8") and "测试用的虚构效果" in p.read_text(encoding="utf-8"))
-    page.goto(hostile_case.as_uri())
-    assert page.evaluate(INJECTED, MARK) == []
+    opened = set()
+    for path in sorted(hostile_teacher_site.rglob("*.html")):
+        if tags_in(path) & teacher_only:  # every page that shows what only the 教师版 shows
+            page.goto(path.as_uri())
+            found = page.evaluate(INJECTED, MARK)
+            assert found == [], named((path.relative_to(hostile_teacher_site).as_posix(), found))
+            opened |= tags_in(path)
     context.close()
-    assert events == []
+    assert teacher_only <= opened, named(teacher_only - opened)
+    assert events == [], named(events)
 
 
 @pytest.mark.slow
@@ -431,12 +647,12 @@ def test_the_policy_alone_stops_an_injected_script(browser, hostile_url):
 
 
 @pytest.mark.slow
-def test_json_ld_holds_hostile_text_as_data(hostile_library, hostile_site):
+def test_json_ld_holds_hostile_text_as_data(combined_library, hostile_site):
     """The case page's JSON-LD block (issue 28) carries the hostile title as a JSON string, with
     nothing that could close the element or start markup."""
-    name = next(name for name, field in hostile_library["fields"].items()
-                if field == "title" and name not in hostile_library["problems"])
+    name, title = next((name, item) for name, group in combined_library["files"].items()
+                       for item in group if item.field == "title")
     html = (hostile_site / "cases" / name[:-3] / "index.html").read_text(encoding="utf-8")
     (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     assert "<" not in block and ">" not in block
-    assert json.loads(block)["headline"] == payload(name[:-3].removeprefix("fixture-hostile-"))
+    assert json.loads(block)["headline"] == payload(title.tag)
