@@ -57,7 +57,9 @@ def axe_runs(page, options: str) -> tuple[list[str], list[str]]:
     return page.evaluate(f"""async () => {{
         const options = {options};
         const all = !!options.runOnly && options.runOnly.type === 'tag';
-        const violations = (await axe.run(document, all ? {{resultTypes: ['violations']}} : options)).violations;
+        // only the violations are read: axe keeps one example node of each other result type
+        const violations = (await axe.run(document, all ? {{resultTypes: ['violations']}}
+                                                        : {{...options, resultTypes: ['violations']}})).violations;
         const chosen = all ? violations.filter(v => v.tags.some(tag => options.runOnly.values.includes(tag))) : violations;
         return [chosen.map(v => v.id + ' (' + v.impact + '): ' +
                            v.nodes.map(n => n.target.join(' ')).slice(0, 4).join(', ')),
