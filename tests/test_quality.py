@@ -167,9 +167,9 @@ def test_lighthouse_gate_reports_each_score_below_its_threshold():
         assert below_threshold({**at_threshold, key: threshold - 1}) == {key: threshold - 1}
 
 
-# The parts quality.screens.FITTING names lie inside the window on every page type, at both widths
-# in every mode: test_screens.py. Here the one page of FITTING's that is no page type: a second case
-# page, whose card holds other figures than the page type's (兴山).
+# The parts quality.screens.FITTING names lie inside the window on the page types it names, at both
+# widths in every mode: test_screens.py. Here a second case page, which is no page type: its card
+# holds other figures than the page type's (兴山).
 OTHER_CASE = f"/cases/{WENGYUAN}/"
 
 
