@@ -16,7 +16,7 @@ from quality import NODE_MODULES
 from quality.lighthouse import PAGES as LIGHTHOUSE_PAGES
 from quality.lighthouse import GATE_RUNS, RUNS, THRESHOLDS, below_threshold, decided, run_lighthouse, wait_for_idle_cpu
 from quality.link_check import broken_links
-from quality.screens import FITTING, PAGE_TYPES, parts_outside, wait_for_scripted_content
+from quality.screens import FITTING, PAGE_TYPES, parts_outside, settle, wait_for_scripted_content
 from quality.vnu import html_errors
 
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
@@ -174,8 +174,9 @@ OTHER_CASE = f"/cases/{WENGYUAN}/"
 
 
 def test_content_fits_the_screen_without_horizontal_scrolling(browser, site_url):
-    """At 375 and then 1280 px (the window resized): the page does not scroll sideways, and the
-    case's card and its table lie inside the window without a scroll bar of their own."""
+    """At 375 and then 1280 px (the window resized, then settled): the page does not scroll
+    sideways, and the case's card and its table lie inside the window without a scroll bar of
+    their own."""
     context = browser.new_context(viewport={"width": 375, "height": 900}, locale="zh-CN")
     page = context.new_page()
     wider = {}
@@ -183,6 +184,7 @@ def test_content_fits_the_screen_without_horizontal_scrolling(browser, site_url)
         page.goto(site_url + OTHER_CASE)
         for width in (375, 1280):
             page.set_viewport_size({"width": width, "height": 900})
+            settle(page)  # the theme's search box eases to its new width
             wider[width] = parts_outside(page, FITTING["case"])
     finally:
         context.close()
