@@ -2,10 +2,19 @@
 375 and 1280 px, in normal, 长辈模式, 高对比 and the dark scheme:
 
 - every visible control can be seen (a 3:1 boundary) and hit (24 px on a computer, 44 px on a
-  phone, not covered or clipped), and nothing reaches past the window's right edge;
+  phone, not covered or clipped), nothing reaches past the window's right edge, and the parts
+  quality.screens.FITTING names (a case's card and its table, the map, the figures table, the
+  comparison, the home page's search, map and cards) lie inside the window whole, with no scroll
+  bar of their own;
 - axe: every rule once per page (normal mode, as a computer shows it), and the rules styles can
   change (contrast, links told apart, scrolling boxes reachable) in 高对比 and dark, the modes that
   change colours (长辈模式 changes sizes only, and larger text lowers the contrast it needs);
+  in 高对比 also 7:1 text contrast (axe's color-contrast-enhanced, WCAG 1.4.6), and the map's
+  labels 7:1 against their tiles (axe skips SVG text), at both widths;
+- 长辈模式 on a phone (375 px): the reading text, and table cells where there are any, at least
+  1.5 times their normal size, on every page type but the paper ones (PAPER: no reading modes),
+  each of which has reading text; the mode buttons' aria-pressed follows each switch;
+- exactly one search box can be seen (none on the paper pages), at both widths in every mode;
 - the page requests nothing from any other host, whatever the mode or width;
 - the normal mode looks as its committed baseline does (tests/screens/, make screenshots-update),
   within a tolerance for font anti-aliasing; a failed comparison writes a diff image under
@@ -21,23 +30,74 @@ import pytest
 from PIL import Image
 
 from quality.screens import (BASELINE_HEIGHT, BASELINES, CONTROL_PROBLEMS, PAGE_TYPES, PREVIEW_PAGE_TYPES, capture, compare, crop,
-                             layout_problems, walk_page_type)
+                             layout_problems, text_sample, walk_page_type)
 from sitebuild import ROOT, serve
 from test_quality import WCAG_AA, axe, axe_runs
+from test_search import VISIBLE_SEARCH_INPUTS
 
 DIFFS = ROOT / "build" / "screenshot-diffs"
-# The axe rules whose verdict a stylesheet can change, run in the modes that change colours.
+# The axe rules whose verdict a stylesheet can change, run in the modes that change colours; 高对比
+# promises more (7:1, WCAG 1.4.6).
 COLOUR_MODES = ("contrast", "dark")
-AXE_STYLE_RULES = ("{runOnly: {type: 'rule', values: ['color-contrast', 'link-in-text-block', "
-                   "'scrollable-region-focusable']}}")
+STYLE_RULES = ["color-contrast", "link-in-text-block", "scrollable-region-focusable"]
+CONTRAST_RULES = [*STYLE_RULES, "color-contrast-enhanced"]
+# Pages for paper (the class versions of a case): no reading-mode buttons and no search box; their
+# 长辈模式 and 高对比 shots show them as they are.
+PAPER = ("class-a", "class-b")
+LARGER = 1.5  # 长辈模式's reading text and table cells on a phone, times their normal size
+
+
+def axe_rules(rules: list[str]) -> str:
+    return "{runOnly: {type: 'rule', values: %r}}" % rules
+
+
+# axe skips SVG text: the map's labels are checked against their tiles
+MAP_LABELS_UNDER_SEVEN_TO_ONE = """() => {
+    const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+    const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+    return [...document.querySelectorAll('.kb-map a')].flatMap(tile => {
+        const fill = getComputedStyle(tile.querySelector('rect')).fill;
+        return [...tile.querySelectorAll('text')].map(t => [t.textContent, ratio(getComputedStyle(t).fill, fill)])
+            .filter(([, r]) => r < 7);
+    });
+}"""
+MODES_ON = """() => ['large', 'contrast'].filter(mode => document.documentElement.hasAttribute('data-kb-' + mode))"""
+
+
+def reading_mode_problems(page, shot, page_type: str, text: dict) -> list[str]:
+    """The checks of the reading modes on this shot: the mode is on where the page has the modes,
+    7:1 in 高对比, and 长辈模式's sizes on a phone (``text`` keeps the phone's normal sizes)."""
+    problems = []
+    on = page.evaluate(MODES_ON)
+    expected = [] if page_type in PAPER or shot.mode not in ("large", "contrast") else [shot.mode]
+    if on != expected:
+        problems.append(f"阅读模式：开着 {on}，应为 {expected}")
+    if "contrast" in on:
+        problems += [f"高对比下地图标注对比度不足 7:1：{label}" for label in page.evaluate(MAP_LABELS_UNDER_SEVEN_TO_ONE)]
+    if shot.width == "phone" and shot.mode in ("normal", "large") and page_type not in PAPER:
+        text[shot.mode] = text_sample(page)
+        if shot.mode == "normal" and not text["normal"]["text"]:
+            problems.append("长辈模式：手机上量不到正文字号")
+    if shot.width == "phone" and "large" in on and text.get("normal", {}).get("text"):
+        before, after = text["normal"], text["large"]
+        for kind in ("text", "cell"):
+            if before[kind] and not (after[kind] or 0) >= LARGER * before[kind] - 0.01:
+                problems.append(f"长辈模式：{kind} 从 {before[kind]} px 到 {after[kind]} px，不足 {LARGER} 倍")
+    return problems
 
 
 def check_page_type(browser, url: str, page_type: str) -> dict[str, list[str]]:
     """Every problem the walk finds, by width and mode."""
-    found, requested = {}, []
+    found, requested, text = {}, [], {}
     for shot, page in walk_page_type(browser, url, page_type, bypass_csp=True,
                                      on_request=lambda request: requested.append(request.url)):
-        problems = layout_problems(page, shot)
+        problems = layout_problems(page, shot) + reading_mode_problems(page, shot, page_type, text)
+        searches = page.evaluate(VISIBLE_SEARCH_INPUTS)
+        if searches != (0 if page_type in PAPER else 1):
+            problems.append(f"看得见的搜索框有 {searches} 个")
         if shot.mode == "normal":
             difference = compare(crop(capture(page, BASELINE_HEIGHT)), shot.baseline, DIFFS / shot.baseline.name)
             problems += [f"截图：{difference}"] if difference else []
@@ -46,7 +106,8 @@ def check_page_type(browser, url: str, page_type: str) -> dict[str, list[str]]:
                 chosen, serious = axe_runs(page, WCAG_AA)
                 problems += [f"axe：{v}" for v in [*chosen, *serious]]
             elif shot.mode in COLOUR_MODES:
-                problems += [f"axe：{v}" for v in axe(page, AXE_STYLE_RULES)]
+                in_contrast = shot.mode == "contrast" and page_type not in PAPER
+                problems += [f"axe：{v}" for v in axe(page, axe_rules(CONTRAST_RULES if in_contrast else STYLE_RULES))]
         if problems:
             found[f"{shot.width} {shot.mode}"] = problems
     assert len(requested) > 3  # the page, its styles and scripts were seen

@@ -16,6 +16,7 @@ import yaml
 
 from conftest import SEARCH_FIXTURES, WENGYUAN, XINGSHAN
 from kb.bench.search_timing import RESULT_LINK, quality_of, rank_of, typed_results
+from quality.screens import PAGE_TYPES
 
 QUERIES = yaml.safe_load((SEARCH_FIXTURES / "queries.yml").read_text(encoding="utf-8"))
 ANSWERED = "() => /找到|没有/.test(document.querySelector('.md-search-result__meta').textContent)"
@@ -82,6 +83,8 @@ VISIBLE_SEARCH_INPUTS = """() => [...document.querySelectorAll('input')].filter(
 
 @pytest.mark.parametrize("home_name", ["http_home", "file_home"])
 def test_every_page_has_exactly_one_visible_search_input(request, page, home_name):
+    """The home page, every page of the main navigation and a case page. Over http the page types
+    are left to test_screens.py's walk, which counts the search boxes at both widths in every mode."""
     home = request.getfixturevalue(home_name)
     page.goto(home)
     links = page.locator(".md-nav--primary a.md-nav__link[href]").evaluate_all(
@@ -89,6 +92,10 @@ def test_every_page_has_exactly_one_visible_search_input(request, page, home_nam
     pages = [home, *links, page.url.replace("index.html", "") + (
         f"cases/{XINGSHAN}.html" if home.startswith("file:") else f"cases/{XINGSHAN}/")]
     assert len(pages) > 10
+    if home_name == "http_home":
+        walked = {home.removesuffix("/") + path for path in PAGE_TYPES.values()}
+        pages = [url for url in pages if url not in walked]
+        assert len(pages) >= 3, pages  # the guides, the training index, the empty comparison
     for url in pages:
         page.goto(url)
         assert page.evaluate(VISIBLE_SEARCH_INPUTS) == 1, url

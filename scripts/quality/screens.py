@@ -7,7 +7,9 @@ Two checks on the pixels and the laid-out page, where the DOM tests cannot see:
   input, links drawn as buttons) has a boundary with 3:1 contrast against the colour around it
   (WCAG 2.1 1.4.11), a target of 24×24 CSS px on a computer (WCAG 2.2 2.5.8) and 44×44 px on a
   phone (as the 长辈模式 work requires, stand-alone links too), and is neither clipped nor covered
-  by another element; and nothing reaches past the window's right edge (:func:`page_overflow`);
+  by another element; nothing reaches past the window's right edge (:func:`page_overflow`); and
+  the parts of a page type named in ``FITTING`` (a case's card, the map, the figures table) lie
+  inside the window whole, with no scroll bar of their own (:func:`parts_outside`);
 - screenshots (``make screenshots``: every page type, both widths, every mode, and a contact
   sheet ``index.html``), and a comparison with the committed baselines of the normal mode
   (``tests/screens/``, refreshed by ``make screenshots-update``) that tolerates font
@@ -59,6 +61,15 @@ PREVIEW_PAGE_TYPES = {
 BUILT_BY_SCRIPT = {"?q=": ".md-search-result__item", "/compare/?": ".kb-compare__table",
                    "/packet/?": ".kb-packet__questions"}
 
+# Parts of a page type that must lie inside the window whole, with no scroll bar of their own, at
+# both widths and in every mode (a reader should not scroll sideways to read a case's card or the map).
+CASE_CARD = [".case-card", ".case-card table"]
+FITTING = {"home": [".kb-home-search", ".kb-home-map svg", ".kb-home-cards"],
+           "case": CASE_CARD, "draft": CASE_CARD,
+           "regions": [".kb-map svg", ".md-typeset table"],
+           "figures": [".kb-sortable table", ".kb-table-filter"],
+           "compare": [".kb-compare__table"]}
+
 WIDTHS = {"phone": 375, "computer": 1280}
 HEIGHT = {"phone": 800, "computer": 900}
 # Reading modes: the two toggles of the header (kb-reading.html) and the theme's dark scheme.
@@ -109,6 +120,22 @@ def switch_reading_modes(page, large: bool, contrast: bool) -> None:
         if page.evaluate(f"document.documentElement.hasAttribute('data-kb-{mode}')") != wanted:
             page.locator(f"[data-kb-mode={mode}]").evaluate("button => button.click()")
         assert page.evaluate(f"document.documentElement.hasAttribute('data-kb-{mode}')") == wanted, mode
+        # the mode's button tells a screen reader its state
+        pressed = page.locator(f"[data-kb-mode={mode}]").evaluate_all("bs => bs.map(b => b.getAttribute('aria-pressed'))")
+        assert set(pressed) == {"true" if wanted else "false"}, (mode, pressed)
+
+
+def text_sample(page) -> dict:
+    """Computed sizes of the reading text: paragraphs (or search results) and table cells, the
+    smallest of each, or None where the page has none."""
+    return page.evaluate("""() => {
+        const size = e => parseFloat(getComputedStyle(e).fontSize);
+        const visible = e => e.getClientRects().length > 0;
+        const text = [...document.querySelectorAll('article p, .md-search-result__article p')].filter(visible);
+        const cells = [...document.querySelectorAll('article td')].filter(visible);
+        return {text: text.length ? Math.min(...text.map(size)) : null,
+                cell: cells.length ? Math.min(...cells.map(size)) : null};
+    }""")
 
 
 def page_overflow(page) -> list[str]:
@@ -328,10 +355,29 @@ def walk_page_type(browser, url: str, page_type: str, *, modes=MODES, bypass_csp
             context.close()
 
 
+def parts_outside(page, selectors: list[str]) -> list[str]:
+    """The parts (the first element of each selector) that are missing, reach past either side of
+    the window or scroll sideways inside themselves; and the page itself when it is wider than the
+    window. Stricter than :func:`page_overflow`, which lets a wide table scroll in its own box."""
+    return page.evaluate("""selectors => {
+        const W = innerWidth, found = [];
+        if (document.documentElement.scrollWidth > W) found.push(`页面宽 ${document.documentElement.scrollWidth} px`);
+        for (const selector of selectors) {
+            const e = document.querySelector(selector);
+            if (!e || !e.getClientRects().length) { found.push(`${selector}: 不在页面上`); continue; }
+            const r = e.getBoundingClientRect(), inside = e.scrollWidth - e.clientWidth;
+            if (r.left < 0 || r.right > W || inside > 0)
+                found.push(`${selector}: 左 ${Math.round(r.left)}、右 ${Math.round(r.right)} px（窗口 ${W} px），自身横向滚动 ${inside} px`);
+        }
+        return found;
+    }""", selectors)
+
+
 def layout_problems(page, shot: Shot) -> list[str]:
-    """What a reader of this shot would stumble on: controls that cannot be seen or hit, and
-    content past the window's right edge."""
-    return [*page.evaluate(CONTROL_PROBLEMS, [shot.width == "phone"]),
+    """What a reader of this shot would stumble on: the parts of FITTING that do not fit the
+    window, controls that cannot be seen or hit, and content past the window's right edge."""
+    return [*(f"{part}（应整个放进窗口）" for part in parts_outside(page, FITTING.get(shot.page_type, []))),
+            *page.evaluate(CONTROL_PROBLEMS, [shot.width == "phone"]),
             *(f"{element}: 超出窗口右边" for element in page_overflow(page))]
 
 
