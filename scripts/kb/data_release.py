@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from kb.model.case import Case
+from kb.model.vocab import YAML_LOADER
 from kb.model.trust import CODE_LICENCE, CONTENT_LICENCE, SOURCE_TEXTS_NOTE
 from kb.paths import ROOT
 from kb.site.render.data_tables import table_files, tables
@@ -68,7 +69,7 @@ def ledger_path(cases_dir: Path) -> Path:
 def releases(cases_dir: Path) -> list[Release]:
     """The releases of the ledger beside ``cases_dir``, oldest first."""
     path = ledger_path(cases_dir)
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER) if path.is_file() else None
     found = [Release(str(entry["version"]), str(entry["date"]),
                      {case_id: (item["title"], item["record_sha256"]) for case_id, item in entry["cases"].items()})
              for entry in entries or []]

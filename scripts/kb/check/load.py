@@ -22,9 +22,7 @@ from kb.check.lint import lint_frontmatter
 from kb.paths import ROOT
 from kb.check.problems import CaseFileError, Problem
 from kb.check.rules import say
-
-# libyaml's parser when PyYAML has it (its wheels do): several times faster
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from kb.model.vocab import YAML_LOADER  # libyaml's parser when PyYAML has it
 
 # A key path into the frontmatter: ("results", 0, "value")
 KeyPath = tuple[Any, ...]

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from kb.model.vocab import read_vocab
 from kb.paths import VOCAB_DIR
 
 LEDGER_PATH = VOCAB_DIR / "case-numbers.yml"
@@ -27,7 +26,7 @@ def ledger(path: Path = LEDGER_PATH) -> dict[int, str]:
     """Every number issued, with the id of the case it went to."""
     if not path.is_file():
         return {}
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = read_vocab(path.name, path.parent) or []
     return {int(entry["serial"]): str(entry["id"]) for entry in entries}
 
 

@@ -10,10 +10,14 @@ import yaml
 
 from kb.paths import VOCAB_DIR
 
+# libyaml's parser when PyYAML has it (its wheels do): several times faster than the pure-Python
+# one (the case-number ledger is read on every validation: 0.4 ms -> 0.05 ms)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def read_vocab(filename: str, vocab_dir: Path = VOCAB_DIR):
     """The parsed YAML of one vocabulary file (every reader of ``vocab/`` goes through here)."""
-    return yaml.safe_load((vocab_dir / filename).read_text(encoding="utf-8"))
+    return yaml.load((vocab_dir / filename).read_text(encoding="utf-8"), Loader=YAML_LOADER)
 
 
 @dataclass(frozen=True)
