@@ -3,7 +3,10 @@
 kb.site.incremental reuses what the renderers made of unchanged cases between rebuilds;
 these tests make the rebuilds make serve makes (edit a case, add one, remove one, edit
 the vocabularies) in a child process, as make serve runs them, and compare every
-rendered file, byte for byte, with a fresh render of the same input in another process.
+rendered file, byte for byte, with a fresh render of the same input in another process:
+one process that has rendered nothing, forked from a child that has only imported kb
+(and checked that importing it read nothing of the library or the vocabularies), so the
+five fresh renders do not each pay an interpreter's start-up and the imports.
 """
 
 from __future__ import annotations
@@ -34,19 +37,16 @@ RENDER = textwrap.dedent("""
     from kb.site.generate import generate
 
     cases, out, steps, snapshots = Path(sys.argv[2]), Path(sys.argv[3]), json.loads(sys.argv[4]), sys.argv[5]
-    memory = incremental.RebuildMemory() if steps is not None else None
+    memory = incremental.RebuildMemory()
     reports = []
-    for number, step in enumerate(steps or [None]):
+    for number, step in enumerate(steps):
         if step:
             path = Path(step["path"])
             if step["text"] is None:
                 path.unlink()
             else:
                 path.write_text(step["text"], encoding="utf-8")
-        if memory:
-            with memory.in_use():
-                report = generate(cases_dir=cases, out_dir=out)
-        else:
+        with memory.in_use():
             report = generate(cases_dir=cases, out_dir=out)
         reports.append([report.written, report.unchanged, report.removed])
         if snapshots:
@@ -56,9 +56,9 @@ RENDER = textwrap.dedent("""
 """)
 
 
-def render(vocab: Path, cases: Path, out: Path, steps: list | None, snapshots: Path | None = None) -> list[list[int]]:
-    """``steps``: make serve's rebuilds, each after writing (or deleting: text None) one file;
-    None: one fresh render, remembering nothing. Written, unchanged, removed per render.
+def render(vocab: Path, cases: Path, out: Path, steps: list, snapshots: Path | None = None) -> list[list[int]]:
+    """``steps``: make serve's rebuilds, each after writing (or deleting: text None) one file
+    (a step None: a rebuild with nothing changed). Written, unchanged, removed per render.
     ``snapshots``: after render n, its input and output are copied to ``snapshots/n/``."""
     import json
 
@@ -66,6 +66,62 @@ def render(vocab: Path, cases: Path, out: Path, steps: list | None, snapshots: P
                              str(snapshots or "")], cwd=ROOT, env=kb_env(), capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+# Runs in a child: imports what a render imports (kb.paths.VOCAB_DIR pointed at the copy first, as
+# RENDER does) and nothing else; then, for each snapshot, puts its input back in place ("at the same
+# place": pages name their file) and forks a process that renders it fresh, as RENDER renders with
+# no steps: a process that has rendered nothing, whose modules are as importing them left them.
+# Importing must not read the library folder (the cases, the vocabularies) that the snapshots
+# change: an audit hook records every file opened or folder listed there while importing.
+FRESH = textwrap.dedent("""
+    import json, os, shutil, sys, traceback
+    from pathlib import Path
+    library, vocab, cases, snapshots = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), json.loads(sys.argv[4])
+    read, importing = [], [True]
+
+    def audit(event, args):
+        if importing[0] and event in ("open", "os.listdir", "os.scandir") and args and isinstance(args[0], (str, Path)):
+            if Path(os.path.abspath(args[0])).is_relative_to(library):
+                read.append(f"{event} {args[0]}")
+
+    sys.addaudithook(audit)
+    import kb.paths
+    kb.paths.VOCAB_DIR = vocab
+    from kb.site.generate import generate
+    import jieba, jieba.finalseg, markdown.extensions.toc, material, mkdocs.structure.files  # imported by a render
+    importing[0] = False
+    if read:
+        sys.exit("importing kb read the library: " + ", ".join(read))
+    for snapshot in map(Path, snapshots):
+        for name, folder in (("cases", cases), ("vocab", vocab)):
+            shutil.rmtree(folder)
+            shutil.copytree(snapshot / name, folder)
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                generate(cases_dir=cases, out_dir=snapshot / "fresh")
+                code = 0
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                sys.stdout.flush(), sys.stderr.flush()
+                os._exit(code)
+        if os.waitpid(pid, 0)[1] != 0:
+            sys.exit(f"the fresh render of {snapshot} failed")
+""")
+
+
+def fresh_renders(library: Path, vocab: Path, cases: Path, snapshots: list[Path]) -> None:
+    """Each snapshot's cases and vocabularies rendered fresh into ``snapshot/fresh`` (FRESH), at
+    ``cases`` and ``vocab`` (both in ``library``, which is left holding the last snapshot's)."""
+    import json
+
+    result = subprocess.run([sys.executable, "-c", FRESH, str(library), str(vocab), str(cases),
+                             json.dumps([str(path) for path in snapshots])],
+                            cwd=ROOT, env=kb_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
@@ -99,12 +155,9 @@ def test_rebuilds_after_edits_render_what_a_fresh_build_renders(library, tmp_pat
     snapshots = tmp_path / "snapshots"
     reports = render(vocab, cases, tmp_path / "served", steps, snapshots)
 
+    fresh_renders(tmp_path, vocab, cases, [snapshots / str(number) for number in range(len(steps))])
     for number in range(len(steps)):  # each rebuild against a fresh render of the same input
         snapshot = snapshots / str(number)
-        for name, folder in (("cases", cases), ("vocab", vocab)):  # at the same place: pages name their file
-            shutil.rmtree(folder)
-            shutil.copytree(snapshot / name, folder)
-        render(vocab, cases, snapshot / "fresh", None)
         served, fresh = files_of(snapshot / "served"), files_of(snapshot / "fresh")
         assert sorted(served) == sorted(fresh), f"rebuild {number}"
         assert [path for path in fresh if served[path] != fresh[path]] == [], f"rebuild {number}"
