@@ -17,11 +17,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED_CASES
+from sitebuild import kb_command
 from kb.check.validate import validate_cases
 from kb.model import ids, vocab
 from kb.model.case import ID_PATTERN
 from kb.paths import DOCS_DIR, ROOT
-from kb.site.browser_contract import fixture, search_data
+from kb.site.browser_contract import contract_data, fixture, search_data
 from kb.search.source import case_record, search_dictionary
 from kb.search.index import case_tokens
 from kb.search.tokens import CJK, FNV_OFFSET, FNV_PRIME, QUOTES, dictionary_terms, fnv1a, normalize, runs
@@ -68,11 +69,21 @@ def test_make_new_proposes_the_fixtures_id(case):
 
 
 @pytest.mark.skipif(not NODE, reason="needs Node.js (make system-deps)")
-def test_the_browser_scripts_keep_the_same_contract_in_node():
-    """tests/js/contracts.test.mjs: Node's built-in runner, the site's scripts as they are."""
+def test_the_browser_scripts_keep_the_same_contract_in_node(tmp_path):
+    """tests/js/contracts.test.mjs: Node's built-in runner, the site's scripts as they are. The data
+    Node would get from ``python -m kb.site.browser_contract`` is computed here (KB_CONTRACT_DATA),
+    and the case files the form accepted are validated here (KB_FORM_ACCEPTED), by the command
+    ``make validate`` runs (:func:`kb.cli.main`): no Python started by Node."""
+    data, accepted = tmp_path / "contract.json", tmp_path / "accepted"
+    data.write_text(json.dumps(contract_data(), ensure_ascii=False), encoding="utf-8")
+    accepted.mkdir()
     result = subprocess.run([NODE, "--test", "--test-reporter=spec", "tests/js/"], cwd=ROOT, capture_output=True, text=True,
-                            env=dict(os.environ, KB_PYTHON=sys.executable))
+                            env=dict(os.environ, KB_PYTHON=sys.executable, KB_CONTRACT_DATA=str(data),
+                                     KB_FORM_ACCEPTED=str(accepted)))
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+    assert list(accepted.glob("form-accepted-*.md")), "Node wrote none of the files the form accepted"
+    validation = kb_command("validate", "--cases", str(accepted))
+    assert validation.returncode == 0, f"make validate refuses files the form accepted:\n{validation.stdout}{validation.stderr}"
 
 
 def test_the_browser_scripts_hold_no_copy_of_the_shared_constants():
