@@ -1,12 +1,12 @@
 """Under make serve the rendered folder after an edit is the folder a fresh build renders.
 
 kb.site.incremental reuses what the renderers made of unchanged cases between rebuilds;
-these tests make the rebuilds make serve makes (edit a case, add one, remove one, edit
-the vocabularies) in a child process, as make serve runs them, and compare every
-rendered file, byte for byte, with a fresh render of the same input in another process:
-one process that has rendered nothing, forked from a child that has only imported kb
-(and checked that importing it read nothing of the library or the vocabularies), so the
-five fresh renders do not each pay an interpreter's start-up and the imports.
+this test makes the rebuilds make serve makes (one with nothing changed, which must write
+nothing; edit a case, add one, remove one, edit the vocabularies) in a child process, as
+make serve runs them, and compares every rendered file, byte for byte, with a fresh render
+of the same input in another process: one that has rendered nothing, forked from a child
+that has only imported kb (and checked that importing it read nothing of the library or the
+vocabularies), so the five fresh renders do not each pay an interpreter's start-up and the imports.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from conftest import copy_library
 from sitebuild import ROOT, kb_env
 
 XINGSHAN = "hubei-xingshan-lianghui-liangping"
-pytestmark = pytest.mark.slow  # renders the library a dozen times, in child processes
+pytestmark = pytest.mark.slow  # renders the library eleven times, in child processes
 
 # Runs in a child: kb.paths.VOCAB_DIR is pointed at a copy before anything reads it.
 # With a snapshot folder, after each render the input and the output are copied there.
@@ -148,6 +148,7 @@ def test_rebuilds_after_edits_render_what_a_fresh_build_renders(library, tmp_pat
     relabelled = categories.replace("label: 组织设置与覆盖", "label: 组织设置（改）", 1)
     assert relabelled != categories
     steps = [None,
+             None,  # a rebuild with nothing changed
              {"path": str(cases / f"{XINGSHAN}.md"), "text": edited},
              {"path": str(cases / "hubei-xingshan-copy.md"), "text": added},
              {"path": str(removed), "text": None},
@@ -155,24 +156,23 @@ def test_rebuilds_after_edits_render_what_a_fresh_build_renders(library, tmp_pat
     snapshots = tmp_path / "snapshots"
     reports = render(vocab, cases, tmp_path / "served", steps, snapshots)
 
-    fresh_renders(tmp_path, vocab, cases, [snapshots / str(number) for number in range(len(steps))])
+    # the rebuild with nothing changed had the first render's input: its fresh render is that one
+    for name in ("cases", "vocab"):
+        assert files_of(snapshots / "1" / name) == files_of(snapshots / "0" / name)
+    fresh_of = {number: snapshots / str(number if number != 1 else 0) / "fresh" for number in range(len(steps))}
+    fresh_renders(tmp_path, vocab, cases, [snapshots / str(number) for number in range(len(steps)) if number != 1])
     for number in range(len(steps)):  # each rebuild against a fresh render of the same input
-        snapshot = snapshots / str(number)
-        served, fresh = files_of(snapshot / "served"), files_of(snapshot / "fresh")
+        served, fresh = files_of(snapshots / str(number) / "served"), files_of(fresh_of[number])
         assert sorted(served) == sorted(fresh), f"rebuild {number}"
         assert [path for path in fresh if served[path] != fresh[path]] == [], f"rebuild {number}"
-    edited_page = files_of(snapshots / "1" / "served")[f"cases/{XINGSHAN}.md"].decode("utf-8")
+    edited_page = files_of(snapshots / "2" / "served")[f"cases/{XINGSHAN}.md"].decode("utf-8")
     assert "改过的" in edited_page
-    assert f"cases/{removed.stem}.md" not in files_of(snapshots / "3" / "served")
-    assert "组织设置（改）" in files_of(snapshots / "4" / "served")["practices/index.md"].decode("utf-8")
+    assert f"cases/{removed.stem}.md" not in files_of(snapshots / "4" / "served")
+    assert "组织设置（改）" in files_of(snapshots / "5" / "served")["practices/index.md"].decode("utf-8")
+    first, unchanged, after_edit, after_add, after_removal, after_vocab = reports
+    # a rebuild with nothing changed writes nothing and removes nothing
+    assert unchanged[0] == 0 and unchanged[2] == 0 and unchanged[1] == sum(first[:2])
     # each edit rewrote a part of the folder, not all of it; the removal removed the page
-    first, after_edit, after_add, after_removal, after_vocab = reports
     assert 0 < after_edit[0] < first[0] and after_edit[1] > 0
     assert after_add[0] > 0 and after_removal[2] >= 1
     assert after_vocab[0] > 0
-
-
-def test_a_rebuild_with_nothing_changed_writes_nothing(library, tmp_path):
-    cases, vocab = library
-    reports = render(vocab, cases, tmp_path / "served", [None, None])
-    assert reports[1][0] == 0 and reports[1][2] == 0 and reports[1][1] == sum(reports[0][:2])
