@@ -60,8 +60,12 @@ $(TEST_STAMP): requirements-test.txt | $(PY)
 # The project's own packages (scripts/kb, scripts/quality; pyproject.toml), editable: the source
 # stays in scripts/, and every tool imports it as an installed package (no PYTHONPATH). Built
 # with the setuptools of requirements.txt, so nothing is downloaded.
+# Its bytecode is written once here (scripts/**/__pycache__, ignored by git): with PYTHONDONTWRITEBYTECODE
+# (exported above) every process compiled the modules it imports again (40 ms for a build's, 0.2 s for all);
+# a module edited later is compiled in memory, as before.
 $(KB_STAMP): pyproject.toml $(STAMP)
 	$(VENV_PIP) install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
+	@$(PY) -m compileall -q scripts/kb scripts/quality >/dev/null
 	@touch $@
 
 setup: $(STAMP) $(KB_STAMP) ## 安装预览和构建网站所需的 Python 依赖（首次运行时自动执行；其他命令各自补装所需的依赖）
