@@ -16,6 +16,9 @@
   each of which has reading text; the mode buttons' aria-pressed follows each switch;
 - exactly one search box can be seen (none on the paper pages), at both widths in every mode;
 - the page requests nothing from any other host, whatever the mode or width;
+- loaded at a phone's width (in each colour scheme), the page does not jump: the layout shifts
+  of its load add up to at most quality.screens.LOAD_SHIFT_LIMIT (what Lighthouse's Cumulative
+  Layout Shift counts; controls a script adds belong in the HTML, data-kb-script-only);
 - the normal mode looks as its committed baseline does (tests/screens/, make screenshots-update),
   within a tolerance for font anti-aliasing; a failed comparison writes a diff image under
   build/screenshot-diffs/ and names the page.
@@ -29,8 +32,8 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from quality.screens import (BASELINE_HEIGHT, BASELINES, CONTROL_PROBLEMS, PAGE_TYPES, PREVIEW_PAGE_TYPES, capture, compare, crop,
-                             layout_problems, text_sample, walk_page_type)
+from quality.screens import (BASELINE_HEIGHT, BASELINES, CONTROL_PROBLEMS, LOAD_SHIFT_LIMIT, PAGE_TYPES, PREVIEW_PAGE_TYPES, capture,
+                             compare, crop, layout_problems, load_shifts, text_sample, walk_page_type)
 from sitebuild import ROOT, serve
 from test_quality import WCAG_AA, axe, axe_runs
 from test_search import VISIBLE_SEARCH_INPUTS
@@ -91,9 +94,10 @@ def reading_mode_problems(page, shot, page_type: str, text: dict) -> list[str]:
 
 def check_page_type(browser, url: str, page_type: str) -> dict[str, list[str]]:
     """Every problem the walk finds, by width and mode."""
-    found, requested, text = {}, [], {}
+    found, requested, text, shifts = {}, [], {}, []
     for shot, page in walk_page_type(browser, url, page_type, bypass_csp=True,
-                                     on_request=lambda request: requested.append(request.url)):
+                                     on_request=lambda request: requested.append(request.url),
+                                     on_load=lambda page: shifts.append(load_shifts(page))):
         problems = layout_problems(page, shot) + reading_mode_problems(page, shot, page_type, text)
         searches = page.evaluate(VISIBLE_SEARCH_INPUTS)
         if searches != (0 if page_type in PAPER else 1):
@@ -110,6 +114,10 @@ def check_page_type(browser, url: str, page_type: str) -> dict[str, list[str]]:
                 problems += [f"axe：{v}" for v in axe(page, axe_rules(CONTRAST_RULES if in_contrast else STYLE_RULES))]
         if problems:
             found[f"{shot.width} {shot.mode}"] = problems
+    for shift, moved in shifts:  # each colour scheme's load, at a phone's width
+        if shift > LOAD_SHIFT_LIMIT:
+            found.setdefault("加载时跳动", []).append(
+                f"手机宽度下加载时布局偏移 {shift:.3f}，超过 {LOAD_SHIFT_LIMIT}（移动的元素：{'；'.join(moved[:4])}）")
     assert len(requested) > 3  # the page, its styles and scripts were seen
     other_hosts = [url for url in requested if urlsplit(url).hostname != "127.0.0.1" and not url.startswith("data:")]
     if other_hosts:

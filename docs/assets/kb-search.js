@@ -497,6 +497,9 @@
 
     if (shared) {
       input.value = scheduledFor = shared;
+      // The facets stand above the results: shown as the search opens, not when its results come,
+      // so that the results' heading does not jump down under the reader's eyes.
+      facetBox.hidden = false;
       open();
       searchNow();
     }

@@ -61,6 +61,7 @@
     button.addEventListener("click", function () { box.click(); });
     box.addEventListener("change", function () { button.setAttribute("aria-expanded", box.checked ? "true" : "false"); });
     label.parentNode.insertBefore(button, label.nextSibling);
+    label.classList.add("kb-header-replaced");  // hidden from now on (kb.css): the button has its place
   }
 
   document.addEventListener("DOMContentLoaded", function () {

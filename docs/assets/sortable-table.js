@@ -1,19 +1,24 @@
 /* Sortable tables for the 基层党建创新案例库 site (no dependencies, no other hosts).
  *
  * Progressive enhancement: tables inside an element with class "kb-sortable"
- * stay plain, readable tables without JavaScript. With it, every header cell
- * gets a <button>; pressing it sorts the rows (numbers numerically, text in
+ * stay plain, readable tables without JavaScript. The build writes the controls
+ * into the page (kb.site.mdext.sortable_tables), so that nothing jumps when this
+ * script starts: every header cell holds a sort <button> with its text, shown only
+ * where script runs (data-kb-script-only; elsewhere the cell shows the same text
+ * from data-kb-label); each cell carries its column name in
+ * data-label, so that on a phone the CSS can show every row as a small card
+ * ("县：兴山县 / 指标：…") instead of a wide table. This script wires them:
+ * pressing a header's button sorts the rows (numbers numerically, text in
  * Chinese collation) and sets aria-sort on the header so screen readers
- * announce the order. Pressing again reverses the order. Each cell also gets
- * its column name in data-label, so that on a phone the CSS can show every
- * row as a small card ("县：兴山县 / 指标：…") instead of a wide table.
+ * announce the order. Pressing again reverses the order.
  *
- * A container with data-kb-filter="<column name>" also gets a choice of that
- * column's values ("只看：县（单位）自述（18）"); choosing one hides the other rows
- * and says how many rows are shown. A container with class "kb-filterable" gets the
- * same choice without sorting; every table in it with that column is filtered (the
- * case list: one table per province, a province with no row left is hidden), and
- * data-kb-filter-order="a|b|c" gives the values' order (the review states).
+ * A container with data-kb-filter="<column name>" starts with a choice of that
+ * column's values ("只看：县（单位）自述（18）", p.kb-table-filter); choosing one hides
+ * the other rows and says how many rows are shown. A container with class
+ * "kb-filterable" gets the same choice without sorting; every table in it with that
+ * column is filtered (the case list: one table per province, a province with no row
+ * left is hidden), and data-kb-filter-order="a|b|c" gives the values' order (the
+ * review states); else the values are sorted here in Chinese collation.
  */
 (function () {
   "use strict";
@@ -49,22 +54,9 @@
   function enhance(table) {
     if (!table.tHead || !table.tBodies.length || table.getAttribute("data-kb-sortable")) return;
     table.setAttribute("data-kb-sortable", "on");
-    var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
-      return th.textContent.trim();
-    });
-    Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-      Array.prototype.forEach.call(row.cells, function (cell, column) {
-        cell.setAttribute("data-label", labels[column] || "");
-      });
-    });
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, column) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "kb-sort-button";
-      button.textContent = th.textContent;
-      button.title = "按“" + th.textContent + "”排序";
-      th.textContent = "";
-      th.appendChild(button);
+      var button = th.querySelector(".kb-sort-button");
+      if (!button) return;
       th.setAttribute("aria-sort", "none");
       button.addEventListener("click", function () {
         var next = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
@@ -85,7 +77,11 @@
 
   function addFilter(container) {
     var name = container.getAttribute("data-kb-filter");
-    if (container.querySelector(".kb-table-filter")) return;
+    var box = container.querySelector(".kb-table-filter");
+    var select = box && box.querySelector("select");
+    if (!select || select.getAttribute("data-kb-ready")) return;
+    select.setAttribute("data-kb-ready", "on");
+    var status = box.querySelector(".kb-table-filter__status");
     // Every table of the container with that column (the case list has one table per province).
     var tables = Array.prototype.filter.call(container.querySelectorAll("table"), function (table) {
       return table.tHead && table.tBodies.length;
@@ -97,35 +93,13 @@
     }).filter(function (entry) { return entry.column >= 0; });
     if (!tables.length) return;
     var total = 0;
-    var counts = {};
-    tables.forEach(function (entry) {
-      entry.rows.forEach(function (row) {
-        var value = row.cells[entry.column].textContent.trim();
-        counts[value] = (counts[value] || 0) + 1;
-        total += 1;
-      });
-    });
-    // data-kb-filter-order: the values in the order the page gives (e.g. review states), else sorted
-    var order = container.getAttribute("data-kb-filter-order");
-    var values = order ? order.split("|").filter(function (value) { return counts[value]; })
-      : Object.keys(counts).sort(collator.compare);
-    var box = document.createElement("p");
-    box.className = "kb-table-filter";
-    var label = document.createElement("label");
-    var select = document.createElement("select");
-    var status = document.createElement("span");
-    status.className = "kb-table-filter__status";
-    status.setAttribute("aria-live", "polite");
-    label.textContent = "只看" + name + "：";
-    label.appendChild(select);
-    [["", "全部（" + total + "）"]].concat(values.map(function (value) {
-      return [value, value + "（" + counts[value] + "）"];
-    })).forEach(function (item) {
-      var option = document.createElement("option");
-      option.value = item[0];
-      option.textContent = item[1];
-      select.appendChild(option);
-    });
+    tables.forEach(function (entry) { total += entry.rows.length; });
+    // The build lists the values in the page's order or sorted by code point: Chinese collation here.
+    if (!container.getAttribute("data-kb-filter-order")) {
+      var options = Array.prototype.slice.call(select.options, 1);
+      options.sort(function (a, b) { return collator.compare(a.value, b.value); });
+      options.forEach(function (option) { select.appendChild(option); });
+    }
     select.addEventListener("change", function () {
       var shown = 0;
       tables.forEach(function (entry) {
@@ -143,9 +117,6 @@
       });
       status.textContent = select.value ? "显示 " + shown + " 项，共 " + total + " 项" : "";
     });
-    box.appendChild(label);
-    box.appendChild(status);
-    container.insertBefore(box, container.firstChild);
   }
 
   function init() {

@@ -12,6 +12,10 @@
   /* Script runs: the controls only script can work (data-kb-script-only: 加入对照, 投影模式, 朗读) are
      laid out from the first frame, so that nothing jumps when their scripts wire them (kb.css). */
   document.documentElement.setAttribute("data-kb-script", "");
+  /* The theme's own mark of the same (its bundle swaps it at the end of the body, after the first
+     frame): its search button and search box, hidden under no-js, took their place a frame late and
+     the header's other buttons jumped aside. */
+  document.documentElement.classList.replace("no-js", "js");
   var scope = new URL("..", document.currentScript.src);
   window.__md_scope = scope;
   window.__md_hash = function (text) {

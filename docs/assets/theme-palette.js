@@ -7,7 +7,7 @@
    scheme is chosen while the header is parsed, before anything is painted, and
    a whole-page change happens only when the reader switches.
 
-   Runs in the header, right after the toggle (a file, not an inline script, so
+   Runs in the header, after its row of buttons (a file, not an inline script, so
    the Content-Security-Policy can forbid inline script). */
 (function () {
   "use strict";

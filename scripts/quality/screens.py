@@ -323,29 +323,60 @@ class Shot:
         return BASELINES / f"{self.page_type}-{self.width}.png"
 
 
+# Layout shifts while a page loads (what Lighthouse's Cumulative Layout Shift counts, and what a
+# reader on a phone sees as text jumping away from under the thumb): recorded from the first frame
+# by an observer each walk's context starts before the page's own scripts.
+RECORD_LOAD_SHIFTS = """window.__kbLoadShifts = [];
+new PerformanceObserver(list => { for (const entry of list.getEntries()) window.__kbLoadShifts.push({
+    value: entry.value, moved: (entry.sources || []).map(s => s.node && s.node.nodeType === 1
+        ? s.node.tagName.toLowerCase() + [...s.node.classList].map(c => '.' + c).join('') : '?')}); })
+    .observe({type: 'layout-shift', buffered: true});"""
+# The most a page type may shift while it loads at a phone's width. Google calls up to 0.1 for a
+# whole visit "good"; the load is only its start, and Lighthouse weighs it into the mobile score
+# (tests/test_quality.py). Once what scripts add was written into the pages, every page type
+# shifts 0 while it loads (before: the case list 0.22, the comparison 0.12, a class version 0.09,
+# a shared search link 0.07, every header 0.003 to 0.006). One line of text (about 30 px) pushed in
+# above a phone's screen of content shifts it by about 0.04, a paragraph by 0.1: 0.02 catches a
+# line, and leaves room for the few pixels a font or a browser version may move a header by.
+LOAD_SHIFT_LIMIT = 0.02
+
+
+def load_shifts(page) -> tuple[float, list[str]]:
+    """The layout shift of the page's load so far (the sum of every entry: in a driven browser each
+    counts as following input, which Chromium's own sum would leave out) and what moved, largest first."""
+    entries = page.evaluate("window.__kbLoadShifts || []")
+    moved = [f"{e['value']:.3f} {' '.join(e['moved'])}" for e in sorted(entries, key=lambda e: -e["value"])]
+    return sum(e["value"] for e in entries), moved
+
+
 def walk_page_type(browser, url: str, page_type: str, *, modes=MODES, bypass_csp: bool = False,
-                   on_request=None):
+                   on_request=None, on_load=None):
     """Open ``url`` and walk it through both widths and ``modes``, as a reader resizes a window and
     presses the mode buttons; yields ``(shot, page)`` with the page in that state.
 
-    One load per colour scheme: the reading modes switch in place, the width by resizing; the
-    dark scheme is the system's (the theme reads it while the page loads). ``bypass_csp``: for
-    checks that inject a script (axe); ``on_request``: called with every request the page makes."""
+    One load per colour scheme, at a phone's width (where a page that jumps while it loads hurts
+    most): the reading modes switch in place, the width by resizing; the dark scheme is the
+    system's (the theme reads it while the page loads). ``bypass_csp``: for checks that inject a
+    script (axe); ``on_request``: called with every request the page makes; ``on_load``: called with
+    the page once it has loaded (and built what BUILT_BY_SCRIPT waits for), before it is resized,
+    switched or measured (:func:`load_shifts`)."""
     for scheme in ("light", "dark"):
         wanted = [mode for mode in modes if (mode == "dark") == (scheme == "dark")]
         if not wanted:
             continue
-        context = browser.new_context(viewport={"width": WIDTHS["computer"], "height": HEIGHT["computer"]},
+        context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": HEIGHT["phone"]},
                                       locale="zh-CN", color_scheme=scheme, reduced_motion="reduce",
                                       bypass_csp=bypass_csp)
-        context.add_init_script(f"localStorage.setItem({json.dumps(MODES_KEY)}, '{{}}')")
+        context.add_init_script(f"localStorage.setItem({json.dumps(MODES_KEY)}, '{{}}');" + RECORD_LOAD_SHIFTS)
         if on_request:
             context.on("request", on_request)
         page = context.new_page()
         try:
             page.goto(url)
             wait_for_scripted_content(page, url)
-            for width in ("computer", "phone"):
+            if on_load:
+                on_load(page)
+            for width in ("phone", "computer"):
                 page.set_viewport_size({"width": WIDTHS[width], "height": HEIGHT[width]})
                 for mode in wanted:
                     switch_reading_modes(page, large=mode == "large", contrast=mode == "contrast")
