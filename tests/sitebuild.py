@@ -17,6 +17,28 @@ from kb.site.serve import serve  # noqa: F401 - re-exported for the tests
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# For child scripts (``python -c``) that import once and then run each piece of work in a process of
+# its own, forked from the child: ``in_forked_process(work)`` runs ``work()`` there and gives its exit
+# status (``work``'s return value if that is an int, else 0; 1 with the traceback printed if it raised). A forked
+# process has done nothing but import: the oracle of a fresh process, without paying the imports again.
+IN_FORKED_PROCESS = """
+import os, sys, traceback
+
+def in_forked_process(work):
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            result = work()
+            code = result if isinstance(result, int) else 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            sys.stdout.flush(), sys.stderr.flush()
+            os._exit(code)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+"""
+
 
 def kb_env(**extra: str) -> dict[str, str]:
     """Environment for running the project's commands in a subprocess."""

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_library
-from sitebuild import ROOT, kb_env
+from sitebuild import IN_FORKED_PROCESS, ROOT, kb_env
 
 XINGSHAN = "hubei-xingshan-lianghui-liangping"
 pytestmark = pytest.mark.slow  # renders the library eleven times, in child processes
@@ -74,8 +74,8 @@ def render(vocab: Path, cases: Path, out: Path, steps: list, snapshots: Path | N
 # no steps: a process that has rendered nothing, whose modules are as importing them left them.
 # Importing must not read the library folder (the cases, the vocabularies) that the snapshots
 # change: an audit hook records every file opened or folder listed there while importing.
-FRESH = textwrap.dedent("""
-    import json, os, shutil, sys, traceback
+FRESH = IN_FORKED_PROCESS + textwrap.dedent("""
+    import json, os, shutil, sys
     from pathlib import Path
     library, vocab, cases, snapshots = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), json.loads(sys.argv[4])
     read, importing = [], [True]
@@ -97,18 +97,7 @@ FRESH = textwrap.dedent("""
         for name, folder in (("cases", cases), ("vocab", vocab)):
             shutil.rmtree(folder)
             shutil.copytree(snapshot / name, folder)
-        pid = os.fork()
-        if pid == 0:
-            code = 1
-            try:
-                generate(cases_dir=cases, out_dir=snapshot / "fresh")
-                code = 0
-            except BaseException:
-                traceback.print_exc()
-            finally:
-                sys.stdout.flush(), sys.stderr.flush()
-                os._exit(code)
-        if os.waitpid(pid, 0)[1] != 0:
+        if in_forked_process(lambda: generate(cases_dir=cases, out_dir=snapshot / "fresh")) != 0:
             sys.exit(f"the fresh render of {snapshot} failed")
 """)
 

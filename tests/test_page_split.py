@@ -17,15 +17,15 @@ import pytest
 
 from kb.site import page_split
 from kb.site.config import project_config
-from sitebuild import ROOT, kb_env
+from sitebuild import IN_FORKED_PROCESS, ROOT, kb_env
 
 pytestmark = pytest.mark.slow
 
 # MkDocs alone on an already rendered folder. The child imports what a build imports, then for
 # each line "docs site split|single out" forks a process that runs the build, writes the pages the
 # helper built to ``out`` and what it printed to ``out.log``, and answers with its exit status.
-BUILDER = """
-import json, os, sys, threading, traceback
+BUILDER = IN_FORKED_PROCESS + """
+import json, os, sys, threading
 from mkdocs.exceptions import Abort
 from kb.site.build import run_mkdocs
 import jinja2, material, pymdownx.slugs, mkdocs.commands.build, mkdocs.config.defaults, mkdocs.structure.pages, mkdocs.theme
@@ -33,24 +33,19 @@ import kb.site.page_split, kb.site.plugin
 for line in sys.stdin:
     docs, site, split, out = json.loads(line)
     assert threading.active_count() == 1  # the build's process must be free to fork its helper
-    pid = os.fork()
-    if pid == 0:
-        code = 1
+
+    def build():
+        log = os.open(out + ".log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(log, 1), os.dup2(log, 2)
         try:
-            log = os.open(out + ".log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
-            os.dup2(log, 1), os.dup2(log, 2)
             share = run_mkdocs(docs, site, split=split == "split")
-            with open(out, "w", encoding="utf-8") as handle:
-                json.dump(share, handle)
-            code = 0
         except Abort as abort:  # a SystemExit that prints nothing
             print(f"Abort: {abort}", file=sys.stderr)
-        except BaseException:
-            traceback.print_exc()
-        finally:
-            sys.stdout.flush(), sys.stderr.flush()
-            os._exit(code)
-    print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), flush=True)
+            return 1
+        with open(out, "w", encoding="utf-8") as handle:
+            json.dump(share, handle)
+
+    print(in_forked_process(build), flush=True)
 """
 
 

@@ -36,7 +36,6 @@
     }
   }
 
-  root.classList.add("kb-js");
   apply(load());
   if (moreContrast && moreContrast.addEventListener) {
     moreContrast.addEventListener("change", function () { apply(load()); });

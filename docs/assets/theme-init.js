@@ -9,13 +9,14 @@
    stored per site, as the theme stores them. */
 (function () {
   "use strict";
-  /* Script runs: the controls only script can work (data-kb-script-only: 加入对照, 投影模式, 朗读) are
-     laid out from the first frame, so that nothing jumps when their scripts wire them (kb.css). */
-  document.documentElement.setAttribute("data-kb-script", "");
-  /* The theme's own mark of the same (its bundle swaps it at the end of the body, after the first
-     frame): its search button and search box, hidden under no-js, took their place a frame late and
-     the header's other buttons jumped aside. */
-  document.documentElement.classList.replace("no-js", "js");
+  /* Script runs: the theme's mark (class "js" on <html>) is set here, in <head>, before the first
+     frame, and it is the site's one mark of it too. The theme's bundle swaps no-js for js only at the
+     end of the body: its search button and box took their place a frame late and the header's other
+     buttons jumped aside; the site's controls only script can work (data-kb-script-only: 加入对照,
+     投影模式, 朗读, sorting and filtering; kb.css), its header reading aids and its phone table layout
+     take their place from the first frame too, so that nothing jumps when their scripts wire them. */
+  document.documentElement.classList.remove("no-js");
+  document.documentElement.classList.add("js");
   var scope = new URL("..", document.currentScript.src);
   window.__md_scope = scope;
   window.__md_hash = function (text) {

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from kb.model.vocab import YAML_LOADER
 from kb.site.incremental import digest, per_value
 
 _OPEN = "---\n"
@@ -61,11 +62,11 @@ def _read(block: str) -> dict:
     for line in block.split("\n"):
         key, separator, value = line.partition(": ")
         if not separator or not key.isidentifier():
-            return yaml.load(block, Loader=_LOADER) or {}
+            return yaml.load(block, Loader=YAML_LOADER) or {}
         try:
             meta[key] = json.loads(value)
         except ValueError:
-            return yaml.load(block, Loader=_LOADER) or {}
+            return yaml.load(block, Loader=YAML_LOADER) or {}
     return meta
 
 
@@ -79,5 +80,3 @@ def escape_values(value: Any) -> Any:
         return [escape_values(item) for item in value]
     return value
 
-
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
