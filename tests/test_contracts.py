@@ -144,3 +144,30 @@ def test_any_passage_of_a_case_is_split_into_tokens_its_index_holds(seed_texts, 
     passage = text[start:start + data.draw(st.integers(4, 60))]
     assume(EDGE_RE.match(passage))
     assert set(node_splitter(passage)) <= tokens, passage
+
+
+def test_the_pinyin_tables_kept_in_the_cache_are_the_packages_own(tmp_path, monkeypatch):
+    """The id proposal's tables (pypinyin's readings, jieba's dictionary and patterns) are read from
+    the packages once and kept in build/cache/ (submit_pinyin._tables): what a later build loads
+    from there equals what the packages give; a cache file that cannot be read is read again."""
+    from kb.site.render import submit_pinyin
+
+    monkeypatch.setattr(submit_pinyin, "CACHE_DIR", tmp_path)
+    submit_pinyin._tables.cache_clear()
+    try:
+        read = submit_pinyin._tables()
+        [kept] = tmp_path.glob("submit-pinyin-*.marshal")
+        submit_pinyin._tables.cache_clear()
+        assert submit_pinyin._tables() == read
+        assert read["dictionary"]["common"] and read["dictionary"]["rare"] and read["readings"]["phrases"]
+        kept.write_bytes(b"\x00 not marshal")  # a broken cache file: read from the packages (here: stand-ins) again
+        for reader, tables in [("_read_readings", {"chars": {}, "phrases": {}}), ("_jieba_patterns", {}),
+                               ("_read_dictionary", {"common": {}, "rare": {}, "total": 1})]:
+            monkeypatch.setattr(submit_pinyin, reader, lambda tables=tables: tables)
+        submit_pinyin._tables.cache_clear()
+        again = {"readings": {"chars": {}, "phrases": {}}, "dictionary": {"common": {}, "rare": {}, "total": 1}, "patterns": {}}
+        assert submit_pinyin._tables() == again
+        submit_pinyin._tables.cache_clear()
+        assert submit_pinyin._tables() == again  # and written again
+    finally:
+        submit_pinyin._tables.cache_clear()

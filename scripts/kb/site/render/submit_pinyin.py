@@ -19,7 +19,9 @@ copy, made here at build time from the same installed libraries:
   gets them: jieba's Han blocks and the runs its HMM handles, and :data:`kb.model.ids.NON_ID_RE`
   (the browser holds no copy; ``make contracts`` tests the two sides on the same examples).
 
-Read from pypinyin's and jieba's tables directly, without loading jieba's segmenter (seconds).
+Read from pypinyin's and jieba's tables directly, without loading jieba's segmenter (seconds),
+once per version of the two packages and of this module: what is read is kept in
+``build/cache/`` (:func:`_tables`; reading the tables takes 0.5 s, which every build paid).
 
 ``docs/assets/submit-id.js`` applies them the way jieba and pypinyin do. The
 id stays editable; ``tests/test_submit.py`` measures how often the two agree.
@@ -27,9 +29,14 @@ id stays editable; ``tests/test_submit.py`` measures how often the two agree.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import importlib.util
+import marshal
 import math
+import os
 import re
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from collections.abc import Iterable
@@ -37,7 +44,10 @@ from typing import Any
 
 from kb.model import vocab
 from kb.model.ids import MAX_TOPIC_WORDS, NON_ID_RE, PLACE_SUFFIXES
+from kb.paths import BUILD_DIR
 from kb.site.incremental import per_value
+
+CACHE_DIR = BUILD_DIR / "cache"
 
 WORD_FREQUENCY = 100
 LOG_PRECISION = 1  # decimals of ln(frequency) kept: words are grouped by it, which keeps the file small
@@ -48,13 +58,44 @@ DICTIONARY_LINE_RE = re.compile(r"^(\S+) (\d+)", re.MULTILINE)  # jieba's dict.t
 def pinyin_data(library_text: Iterable[str] = ()) -> dict[str, Any]:
     """The data for ``submit-id.js``; ``library_text``: names and titles from the library, whose
     rarer dictionary words are kept too (model names use the library's own vocabulary)."""
-    total = _jieba_words()[1]
     return {**_readings(), "words": _words_by_log_frequency(_library_words(library_text)),
-            "logTotal": round(math.log(total), 6)}
+            "logTotal": round(math.log(_tables()["dictionary"]["total"]), 6)}
+
+
+def _readings() -> dict[str, Any]:
+    return {**_tables()["readings"],
+            "provinces": {name: list(short) for name, short in vocab.provinces().items()},
+            "suffixes": list(PLACE_SUFFIXES),
+            "maxTopicWords": MAX_TOPIC_WORDS,
+            "patterns": {**_tables()["patterns"], "nonId": NON_ID_RE.pattern}}
 
 
 @lru_cache(maxsize=1)
-def _readings() -> dict[str, Any]:
+def _tables() -> dict[str, Any]:
+    """pypinyin's readings (:func:`_read_readings`), jieba's dictionary (:func:`_read_dictionary`) and
+    patterns (:func:`_jieba_patterns`), read once per version of pypinyin, jieba and this module and kept
+    in :data:`CACHE_DIR` (marshal: plain values only; 0.1 s to load, against 0.5 s to read the packages'
+    tables and 0.2 s to import jieba, which loads its HMM's tables).
+    A cache that cannot be read or written is read from the packages again."""
+    versions = [importlib.metadata.version(name) for name in ("pypinyin", "jieba")]
+    key = hashlib.sha256(repr((versions, Path(__file__).read_bytes())).encode()).hexdigest()[:16]
+    path = CACHE_DIR / f"submit-pinyin-{key}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    tables = {"readings": _read_readings(), "dictionary": _read_dictionary(), "patterns": _jieba_patterns()}
+    try:  # written whole or not at all: builds running side by side may both write it
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=CACHE_DIR, prefix=f".{path.name}-", delete=False) as out:
+            out.write(marshal.dumps(tables))
+        os.replace(out.name, path)
+    except OSError:
+        pass
+    return tables
+
+
+def _read_readings() -> dict[str, Any]:
     """What ``lazy_pinyin`` gives, read from pypinyin's tables directly (calling it for every
     character and phrase takes seconds): a character's first reading; a phrase's own readings."""
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
@@ -72,25 +113,18 @@ def _readings() -> dict[str, Any]:
         reading = [_plain(options[0]) for options in readings]
         if reading != [default.get(c, c) for c in phrase]:
             phrases[phrase] = " ".join(reading)
-    return {
-        "chars": {reading: "".join(found) for reading, found in chars.items()},
-        "phrases": phrases,
-        "provinces": {name: list(short) for name, short in vocab.provinces().items()},
-        "suffixes": list(PLACE_SUFFIXES),
-        "maxTopicWords": MAX_TOPIC_WORDS,
-        "patterns": _patterns(),
-    }
+    return {"chars": {reading: "".join(found) for reading, found in chars.items()}, "phrases": phrases}
 
 
-def _patterns() -> dict[str, str]:
+def _jieba_patterns() -> dict[str, str]:
     """jieba's patterns (``jieba.cut``'s Han blocks; the Han runs and the letter and digit runs
-    of its HMM) and the id's separator, as JavaScript reads them: these use no syntax the two
-    languages read differently."""
+    of its HMM), as JavaScript reads them (with the id's separator, NON_ID_RE): these use no
+    syntax the two languages read differently."""
     import jieba
     import jieba.finalseg
 
     return {"hanBlock": jieba.re_han_default.pattern, "han": jieba.finalseg.re_han.pattern,
-            "skip": jieba.finalseg.re_skip.pattern, "nonId": NON_ID_RE.pattern}
+            "skip": jieba.finalseg.re_skip.pattern}
 
 
 @lru_cache(maxsize=None)
@@ -101,34 +135,47 @@ def _plain(syllable: str) -> str:
     return to_normal(syllable)
 
 
-@lru_cache(maxsize=1)
-def _jieba_words() -> tuple[dict[str, str], int]:
-    """Every word of jieba's dictionary with its frequency (as text: most are never used), and
-    their total. Read with one regular expression: a Python loop over its 349,000 lines takes seconds."""
+def _read_dictionary() -> dict[str, Any]:
+    """jieba's dictionary, read with one regular expression (a Python loop over its 349,000 lines takes
+    seconds): ``common``, the words of up to four characters down to :data:`WORD_FREQUENCY` grouped by
+    the natural logarithm of their frequency (what jieba's route adds up), ``{"6.2": "word word …"}``;
+    ``rare``, each rarer word of 2–4 characters with its group (kept where the library uses it);
+    ``total``, the sum of every frequency."""
     package = Path(importlib.util.find_spec("jieba").origin).parent  # without importing jieba
     text = (package / "dict.txt").read_text(encoding="utf-8")
-    frequencies = dict(DICTIONARY_LINE_RE.findall(text))
-    return frequencies, sum(map(int, frequencies.values()))
+    common: dict[str, list[str]] = {}
+    rare: dict[str, str] = {}
+    total = 0
+    for word, frequency in dict(DICTIONARY_LINE_RE.findall(text)).items():
+        count = int(frequency)
+        total += count
+        if len(word) <= 4 and (count >= WORD_FREQUENCY or len(word) >= 2):
+            group = f"{math.log(count):.{LOG_PRECISION}f}"
+            if count >= WORD_FREQUENCY:
+                common.setdefault(group, []).append(word)
+            else:
+                rare[word] = group
+    return {"common": {group: " ".join(words) for group, words in common.items()}, "rare": rare, "total": total}
 
 
 def _library_words(texts: Iterable[str]) -> frozenset[str]:
-    """Dictionary words of 2–4 characters that occur in ``texts`` (whatever their frequency)."""
-    return frozenset().union(*map(_dictionary_words_in, texts))
+    """The rarer dictionary words (2–4 characters, under :data:`WORD_FREQUENCY`) that occur in ``texts``."""
+    return frozenset().union(*map(_rare_words_in, texts))
 
 
 @per_value
-def _dictionary_words_in(text: str) -> frozenset[str]:
-    frequencies = _jieba_words()[0]
+def _rare_words_in(text: str) -> frozenset[str]:
+    rare = _tables()["dictionary"]["rare"]
     return frozenset(text[start:end] for start in range(len(text) - 1)
-                     for end in range(start + 2, min(start + 4, len(text)) + 1) if text[start:end] in frequencies)
+                     for end in range(start + 2, min(start + 4, len(text)) + 1) if text[start:end] in rare)
 
 
 @per_value
 def _words_by_log_frequency(keep: frozenset[str]) -> dict[str, str]:
-    """``{"6.2": "word word …"}``: the dictionary words of up to four characters down to
-    :data:`WORD_FREQUENCY`, grouped by the natural logarithm of their frequency (what jieba's route adds up)."""
-    groups: dict[str, list[str]] = {}
-    for word, text in _jieba_words()[0].items():
-        if len(word) <= 4 and (word in keep or int(text) >= WORD_FREQUENCY):
-            groups.setdefault(f"{math.log(int(text)):.{LOG_PRECISION}f}", []).append(word)
-    return {key: " ".join(words) for key, words in groups.items()}
+    """``{"6.2": "word word …"}``: the common words' groups, with the rare words of ``keep`` added to theirs."""
+    dictionary = _tables()["dictionary"]
+    groups = dict(dictionary["common"])
+    for word in sorted(keep):
+        group = dictionary["rare"][word]
+        groups[group] = f"{groups[group]} {word}" if group in groups else word
+    return groups
