@@ -4,8 +4,11 @@
 //   node scripts/quality/lighthouse_run.mjs URL CATEGORY,CATEGORY,... CHROME_FLAG...
 //
 // The same run as the `lighthouse` command line (mobile preset, simulated throttling, a fresh
-// Chrome per run) with one difference: this process exits as soon as Chrome is gone. The command
-// line waits about four seconds more for handles Lighthouse leaves open, a third of each run.
+// Chrome per run) with two differences, neither of which changes a score:
+// - this process exits as soon as Chrome is gone; the command line waits about four seconds more
+//   for handles Lighthouse leaves open, a third of each run;
+// - three audits that weigh 0 in every category (lighthouse/core/config/default-config.js) are
+//   skipped: the back-forward cache check navigates away and back, the other two draw screenshots.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 
@@ -21,6 +24,7 @@ try {
     onlyCategories: categories.split(','),
     // no audit scores the full-page screenshot (1.8 s of each run)
     disableFullPageScreenshot: true,
+    skipAudits: ['bf-cache', 'screenshot-thumbnails', 'final-screenshot'],
   });
   const scores = {};
   for (const [key, category] of Object.entries(result.lhr.categories)) {
