@@ -118,14 +118,19 @@ SWITCH_READING_MODES = """async ([large, contrast]) => {
     if (document.readyState !== 'complete')  // the buttons get their handlers once the page is parsed
         await new Promise(done => addEventListener('load', done, {once: true}));
     if (!document.querySelector('[data-kb-mode]')) return null;
-    const root = document.documentElement;
-    return [['large', large], ['contrast', contrast]].map(([mode, wanted]) => {
+    const root = document.documentElement, found = [];
+    for (const [mode, wanted] of [['large', large], ['contrast', contrast]]) {
         const buttons = [...document.querySelectorAll(`[data-kb-mode=${mode}]`)];
         const needed = root.hasAttribute('data-kb-' + mode) !== wanted;
-        if (needed && buttons.length === 1) buttons[0].click();
-        return {mode, wanted, needed, count: buttons.length, on: root.hasAttribute('data-kb-' + mode),
-                pressed: buttons.map(b => b.getAttribute('aria-pressed'))};
-    });
+        if (needed && buttons.length === 1) {
+            buttons[0].click();
+            // as between a reader's clicks, the page is drawn (its resize observers run) before the next
+            await new Promise(done => requestAnimationFrame(() => setTimeout(done)));
+        }
+        found.push({mode, wanted, needed, count: buttons.length, on: root.hasAttribute('data-kb-' + mode),
+                    pressed: buttons.map(b => b.getAttribute('aria-pressed'))});
+    }
+    return found;
 }"""
 
 
