@@ -129,8 +129,8 @@ def check_page_type(walker, url: str, page_type: str) -> dict[str, list[str]]:
     return found
 
 
-# One page walks every page type a worker gets, one after the other (a warm page loads a page for a
-# third of what a new context's first load costs); each load is still a first visit (walk_page).
+# One page walks every page type a worker gets, one after the other (a load in a warm page costs about
+# two thirds of a new context's first load); each load is still a first visit (walk_page).
 # Session-scoped, not module-scoped, so that the page types still spread over the workers.
 # axe is there from the start of each load (axe_runs finds it and injects no copy): axe only defines
 # itself, it neither changes the page nor requests anything.

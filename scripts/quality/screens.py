@@ -381,15 +381,16 @@ FIRST_VISIT = (f"localStorage.clear(); sessionStorage.clear(); localStorage.setI
 
 @contextlib.contextmanager
 def walk_page(browser, *, bypass_csp: bool = False, scripts: tuple[Path, ...] = ()):
-    """One page to walk many page types in, one after the other (:func:`walk_page_type`): a warm page
-    navigates for a third of what a new context's first load costs. What a new context gave each
-    load, it still gets: storage emptied before the page's scripts (``FIRST_VISIT``), and the
-    browser's cache turned off (DevTools' Network.setCacheDisabled, which needs the Network domain
-    on), so that every style, script and font comes from the server, as on a reader's first visit:
-    the load-shift check measures that load, and the request check sees every file.
-    ``bypass_csp``: for checks that inject a script (axe); ``scripts``: files every load runs
-    after FIRST_VISIT, before the page's own (a library such as axe: sent to the browser once, and
-    not built into each page again, where it would cost a third of the page's load)."""
+    """One page to walk many page types in, one after the other (:func:`walk_page_type`): a load in a
+    warm page costs about two thirds of the CPU of a new context's first load (a new renderer, every
+    script compiled cold). What a new context gave each load, it still gets: storage and cookies
+    emptied before the page's scripts (``FIRST_VISIT``, :func:`walk_page_type`), and the browser's
+    cache turned off (DevTools' Network.setCacheDisabled, which needs the Network domain on), so that
+    the page, its styles, scripts and images come from the server, as on a reader's first visit: the
+    load-shift check measures that load, and the request check sees every file.
+    ``bypass_csp``: for checks that inject a script (axe); ``scripts``: files every load runs after
+    FIRST_VISIT, before the page's own (a library such as axe: sent to the browser once, where
+    inserting it into each loaded page cost about half as much again as the load)."""
     context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": HEIGHT["phone"]},
                                   locale="zh-CN", reduced_motion="reduce", bypass_csp=bypass_csp)
     try:
@@ -421,6 +422,7 @@ def walk_page_type(page, url: str, page_type: str, *, modes=MODES, on_request=No
             continue
         page.set_viewport_size({"width": WIDTHS["phone"], "height": HEIGHT["phone"]})
         page.emulate_media(color_scheme=scheme)
+        page.context.clear_cookies()  # the site sets none; a first visit has none all the same
         if on_request:
             page.context.on("request", on_request)
         try:
