@@ -22,6 +22,7 @@ them, and the draft preview's, built as ``make serve`` shows it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import json
 import sys
@@ -110,19 +111,42 @@ def settle(page) -> None:
     page.evaluate(SETTLE)
 
 
-def switch_reading_modes(page, large: bool, contrast: bool) -> None:
+# The header's two mode buttons, pressed in the page (one round trip, not eight): for each mode, the
+# page's state after the click (if one was needed) and what every button of that mode tells a screen
+# reader. Print pages (handouts, class versions) are for paper and have no such buttons: null.
+SWITCH_READING_MODES = """async ([large, contrast]) => {
+    if (document.readyState !== 'complete')  // the buttons get their handlers once the page is parsed
+        await new Promise(done => addEventListener('load', done, {once: true}));
+    if (!document.querySelector('[data-kb-mode]')) return null;
+    const root = document.documentElement, found = [];
+    for (const [mode, wanted] of [['large', large], ['contrast', contrast]]) {
+        const buttons = [...document.querySelectorAll(`[data-kb-mode=${mode}]`)];
+        const needed = root.hasAttribute('data-kb-' + mode) !== wanted;
+        if (needed && buttons.length === 1) {
+            buttons[0].click();
+            // as between a reader's clicks, the page is drawn (its resize observers run) before the next
+            await new Promise(done => requestAnimationFrame(() => setTimeout(done)));
+        }
+        found.push({mode, wanted, needed, count: buttons.length, on: root.hasAttribute('data-kb-' + mode),
+                    pressed: buttons.map(b => b.getAttribute('aria-pressed'))});
+    }
+    return found;
+}"""
+
+
+def switch_reading_modes(page, large: bool, contrast: bool, *, then_settle: bool = False) -> None:
     """Turn 长辈模式 and 高对比 on or off with the page's own buttons, without reloading. Print pages
-    (handouts, class versions) are for paper and have no such buttons: they stay as they are."""
-    page.wait_for_function("document.readyState === 'complete'")
-    if not page.locator("[data-kb-mode]").count():
-        return
-    for mode, wanted in (("large", large), ("contrast", contrast)):
-        if page.evaluate(f"document.documentElement.hasAttribute('data-kb-{mode}')") != wanted:
-            page.locator(f"[data-kb-mode={mode}]").evaluate("button => button.click()")
-        assert page.evaluate(f"document.documentElement.hasAttribute('data-kb-{mode}')") == wanted, mode
+    (handouts, class versions) are for paper and have no such buttons: they stay as they are.
+    ``then_settle``: :func:`settle` in the same round trip."""
+    script = (f"async args => {{ const found = await ({SWITCH_READING_MODES})(args); await ({SETTLE})(); return found; }}"
+              if then_settle else SWITCH_READING_MODES)
+    for state in page.evaluate(script, [large, contrast]) or []:
+        mode, wanted = state["mode"], state["wanted"]
+        if state["needed"]:  # one button to press
+            assert state["count"] == 1, f"{state['count']} 个 data-kb-mode={mode} 按钮"
+        assert state["on"] == wanted, mode
         # the mode's button tells a screen reader its state
-        pressed = page.locator(f"[data-kb-mode={mode}]").evaluate_all("bs => bs.map(b => b.getAttribute('aria-pressed'))")
-        assert set(pressed) == {"true" if wanted else "false"}, (mode, pressed)
+        assert set(state["pressed"]) == {"true" if wanted else "false"}, (mode, state["pressed"])
 
 
 def text_sample(page) -> dict:
@@ -325,7 +349,7 @@ class Shot:
 
 # Layout shifts while a page loads (what Lighthouse's Cumulative Layout Shift counts, and what a
 # reader on a phone sees as text jumping away from under the thumb): recorded from the first frame
-# by an observer each walk's context starts before the page's own scripts.
+# by an observer each load of a walk starts before the page's own scripts (FIRST_VISIT).
 RECORD_LOAD_SHIFTS = """window.__kbLoadShifts = [];
 new PerformanceObserver(list => { for (const entry of list.getEntries()) window.__kbLoadShifts.push({
     value: entry.value, moved: (entry.sources || []).map(s => s.node && s.node.nodeType === 1
@@ -349,28 +373,58 @@ def load_shifts(page) -> tuple[float, list[str]]:
     return sum(e["value"] for e in entries), moved
 
 
-def walk_page_type(browser, url: str, page_type: str, *, modes=MODES, bypass_csp: bool = False,
-                   on_request=None, on_load=None):
-    """Open ``url`` and walk it through both widths and ``modes``, as a reader resizes a window and
-    presses the mode buttons; yields ``(shot, page)`` with the page in that state.
+# Each load of a walk is a reader's first visit: empty storage (the theme keeps choices in
+# localStorage and sessionStorage) and no reading mode chosen, set before any page script runs.
+FIRST_VISIT = (f"localStorage.clear(); sessionStorage.clear(); localStorage.setItem({json.dumps(MODES_KEY)}, '{{}}');"
+               + RECORD_LOAD_SHIFTS)
+
+
+@contextlib.contextmanager
+def walk_page(browser, *, bypass_csp: bool = False, scripts: tuple[Path, ...] = ()):
+    """One page to walk many page types in, one after the other (:func:`walk_page_type`): a load in a
+    warm page costs about two thirds of the CPU of a new context's first load (a new renderer, every
+    script compiled cold). What a new context gave each load, it still gets: storage and cookies
+    emptied before the page's scripts (``FIRST_VISIT``, :func:`walk_page_type`), and the browser's
+    cache turned off (DevTools' Network.setCacheDisabled, which needs the Network domain on), so that
+    the page, its styles, scripts and images come from the server, as on a reader's first visit: the
+    load-shift check measures that load, and the request check sees every file.
+    ``bypass_csp``: for checks that inject a script (axe); ``scripts``: files every load runs after
+    FIRST_VISIT, before the page's own (a library such as axe: sent to the browser once, where
+    inserting it into each loaded page cost about half as much again as the load)."""
+    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": HEIGHT["phone"]},
+                                  locale="zh-CN", reduced_motion="reduce", bypass_csp=bypass_csp)
+    try:
+        context.add_init_script(FIRST_VISIT)
+        for script in scripts:
+            context.add_init_script(path=script)
+        page = context.new_page()
+        devtools = context.new_cdp_session(page)
+        devtools.send("Network.enable")
+        devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        yield page
+    finally:
+        context.close()
+
+
+def walk_page_type(page, url: str, page_type: str, *, modes=MODES, on_request=None, on_load=None):
+    """Open ``url`` in ``page`` (a :func:`walk_page`) and walk it through both widths and ``modes``,
+    as a reader resizes a window and presses the mode buttons; yields ``(shot, page)`` with the page
+    in that state.
 
     One load per colour scheme, at a phone's width (where a page that jumps while it loads hurts
     most): the reading modes switch in place, the width by resizing; the dark scheme is the
-    system's (the theme reads it while the page loads). ``bypass_csp``: for checks that inject a
-    script (axe); ``on_request``: called with every request the page makes; ``on_load``: called with
-    the page once it has loaded (and built what BUILT_BY_SCRIPT waits for), before it is resized,
-    switched or measured (:func:`load_shifts`)."""
+    system's (the theme reads it while the page loads). ``on_request``: called with every request
+    the page makes; ``on_load``: called with the page once it has loaded (and built what
+    BUILT_BY_SCRIPT waits for), before it is resized, switched or measured (:func:`load_shifts`)."""
     for scheme in ("light", "dark"):
         wanted = [mode for mode in modes if (mode == "dark") == (scheme == "dark")]
         if not wanted:
             continue
-        context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": HEIGHT["phone"]},
-                                      locale="zh-CN", color_scheme=scheme, reduced_motion="reduce",
-                                      bypass_csp=bypass_csp)
-        context.add_init_script(f"localStorage.setItem({json.dumps(MODES_KEY)}, '{{}}');" + RECORD_LOAD_SHIFTS)
+        page.set_viewport_size({"width": WIDTHS["phone"], "height": HEIGHT["phone"]})
+        page.emulate_media(color_scheme=scheme)
+        page.context.clear_cookies()  # the site sets none; a first visit has none all the same
         if on_request:
-            context.on("request", on_request)
-        page = context.new_page()
+            page.context.on("request", on_request)
         try:
             page.goto(url)
             wait_for_scripted_content(page, url)
@@ -379,11 +433,11 @@ def walk_page_type(browser, url: str, page_type: str, *, modes=MODES, bypass_csp
             for width in ("phone", "computer"):
                 page.set_viewport_size({"width": WIDTHS[width], "height": HEIGHT[width]})
                 for mode in wanted:
-                    switch_reading_modes(page, large=mode == "large", contrast=mode == "contrast")
-                    settle(page)
+                    switch_reading_modes(page, large=mode == "large", contrast=mode == "contrast", then_settle=True)
                     yield Shot(page_type, width, mode), page
         finally:
-            context.close()
+            if on_request:
+                page.context.remove_listener("request", on_request)
 
 
 def parts_outside(page, selectors: list[str]) -> list[str]:
@@ -493,7 +547,6 @@ td,th{{border:1px solid #999;padding:4px;vertical-align:top}} img{{width:160px;h
 def main(argv: list[str] | None = None) -> int:
     """``make screenshots`` / ``make screenshots-update``: build the test library's site and the
     draft preview, walk every page type, write PNGs and the contact sheet (or the baselines)."""
-    import contextlib
     import tempfile
 
     from playwright.sync_api import sync_playwright
@@ -519,10 +572,12 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as playwright, contextlib.ExitStack() as stack:
             urls = {site: stack.enter_context(serve(site)) for site in sites}
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            stack.callback(browser.close)
+            walker = stack.enter_context(walk_page(browser))
             for site, page_type, path in targets:
                 # every mode, checked before the capture, as tests/test_screens.py walks them: a mode or
                 # the check can leave a wide table scrolled sideways, and the baseline must show that too
-                for shot, page in walk_page_type(browser, urls[site] + path, page_type):
+                for shot, page in walk_page_type(walker, urls[site] + path, page_type):
                     problems[shot] = layout_problems(page, shot)
                     if args.update_baselines:
                         if shot.mode == "normal":
@@ -531,7 +586,6 @@ def main(argv: list[str] | None = None) -> int:
                         continue
                     (out / shot.file_name).write_bytes(capture(page))
                     shots.append(shot)
-            browser.close()
     if args.update_baselines:
         print(f"已更新 {len(shots)} 张基准图：{out.relative_to(ROOT)}/（提交前看一看差异）")
     else:
