@@ -107,7 +107,7 @@ teacher: setup ## 生成教师版 dist/基层党建案例库-教师版-<日期>.
 ALONE_TEST_FILES = $(shell grep -l 'pytest.mark.alone' tests/test_*.py)
 # Both runs share one folder of builds (KB_TEST_SHARED, tests/conftest.py): the site is built once.
 # npm and the four requirements files install side by side (each pip run uses mostly one core).
-test: system-deps ## 运行全部测试（两个进程并行；Lighthouse 最后单独运行）
+test: system-deps ## 运行全部测试（三个进程并行；Lighthouse 最后单独运行）
 	@$(MAKE) --no-print-directory -j4 node-deps $(TEST_STAMPS)
 	@shared=$$(mktemp -d -t kb-test-XXXXXX) && trap 'rm -rf "$$shared"' EXIT && \
 	echo "KB_TEST_SHARED=$$shared" && \

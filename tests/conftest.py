@@ -110,7 +110,7 @@ SLOW_FIXTURES = {"site_dir", "offline_bundle", "teacher_bundle"}
 # Tests go to whichever worker is free, one by one, except that the tests of a file that share a
 # module-scoped fixture (a site or an import run made for that file) stay on one worker, so that
 # the fixture is made once. The files with the longest single tests or groups are handed out
-# first, so that neither worker is left alone with one of them at the end.
+# first, so that no worker is left alone with one of them at the end.
 LONGEST_FIRST = ["test_bench", "test_requirements", "test_security", "test_import_fixtures"]
 
 
