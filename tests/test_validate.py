@@ -78,3 +78,19 @@ def test_every_unreadable_line_is_reported_not_only_the_first(tmp_path):
                     encoding="utf-8")
     _, problems, _ = validate_cases(cases_dir)
     assert sorted(p.field for p in problems) == ["model", "status"]
+
+
+def test_ctrl_c_stops_a_command_with_a_word_not_a_traceback(monkeypatch):
+    """Ctrl-C in any command (and the SIGTERM `make serve` takes as one): 已停止。 and exit status
+    130, as a shell reports an interrupted command."""
+    import kb.check.library
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kb.check.library, "check_library", interrupted)
+    try:
+        result = kb_command("validate")
+    except KeyboardInterrupt:
+        pytest.fail("Ctrl-C reached the contributor as a traceback")
+    assert (result.returncode, result.stderr, result.stdout) == (130, "已停止。\n", "")

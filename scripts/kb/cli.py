@@ -111,6 +111,9 @@ def main(argv: list[str] | None = None) -> int:
             for problem in getattr(error, "problems", []):
                 print(problem.github_annotation())
         return 1
+    except KeyboardInterrupt:  # Ctrl-C (and a process manager's SIGTERM to make serve): stopped, not failed
+        print("已停止。", file=sys.stderr)
+        return 130
     except Exception as error:  # noqa: BLE001 - contributors never see a traceback
         if args.debug:
             raise

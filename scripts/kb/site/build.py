@@ -286,6 +286,10 @@ def serve_site(cases_dir: Path | None = None, docs_dir: Path = GENERATED_DOCS_DI
         try:
             server.serve()
         except KeyboardInterrupt:
+            # make passes the signal on to this process too, and a reader may press Ctrl-C twice:
+            # a second one must not interrupt the clean-up (the temporary site folder) with a traceback
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
             logging.getLogger("mkdocs").info("Shutting down...")
         finally:
             server.shutdown()
