@@ -61,9 +61,8 @@ $(TEST_STAMP): requirements-test.txt | $(PY)
 # with the setuptools of requirements.txt, so nothing is downloaded.
 # Its bytecode is written once here (scripts/**/__pycache__, ignored by git), so that the processes
 # make test starts side by side do not each compile the modules they import (40 ms for a build's, 0.2 s
-# for all). Bytecode is written as Python writes it (a module edited later is compiled again on its
-# next import; pytest keeps its rewritten test modules in tests/__pycache__: 1.9 s less for
-# every later pytest run to collect the tests).
+# for all); a module edited later is compiled again on its next import. (PYTHONDONTWRITEBYTECODE would
+# also stop pytest keeping its rewritten test modules: 1.9 s more for every run to collect the tests.)
 $(KB_STAMP): pyproject.toml $(STAMP)
 	$(VENV_PIP) install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	@$(PY) -m compileall -q scripts/kb scripts/quality >/dev/null

@@ -161,11 +161,10 @@ def test_the_pinyin_tables_kept_in_the_cache_are_the_packages_own(tmp_path, monk
         assert submit_pinyin._tables() == read
         assert read["dictionary"]["common"] and read["dictionary"]["rare"] and read["readings"]["phrases"]
         kept.write_bytes(b"\x00 not marshal")  # a broken cache file: read from the packages (here: stand-ins) again
-        for reader, tables in [("_read_readings", {"chars": {}, "phrases": {}}), ("_jieba_patterns", {}),
-                               ("_read_dictionary", {"common": {}, "rare": {}, "total": 1})]:
-            monkeypatch.setattr(submit_pinyin, reader, lambda tables=tables: tables)
-        submit_pinyin._tables.cache_clear()
         again = {"readings": {"chars": {}, "phrases": {}}, "dictionary": {"common": {}, "rare": {}, "total": 1}, "patterns": {}}
+        for reader, part in [("_read_readings", "readings"), ("_read_dictionary", "dictionary"), ("_jieba_patterns", "patterns")]:
+            monkeypatch.setattr(submit_pinyin, reader, lambda part=part: again[part])
+        submit_pinyin._tables.cache_clear()
         assert submit_pinyin._tables() == again
         submit_pinyin._tables.cache_clear()
         assert submit_pinyin._tables() == again  # and written again

@@ -132,14 +132,16 @@ SWITCH_READING_MODES = """async ([large, contrast]) => {
     }
     return found;
 }"""
+# …and then :data:`SETTLE`, still in one round trip (the walk measures right after each switch)
+SWITCH_READING_MODES_AND_SETTLE = (f"async args => {{ const found = await ({SWITCH_READING_MODES})(args); "
+                                   f"await ({SETTLE})(); return found; }}")
 
 
 def switch_reading_modes(page, large: bool, contrast: bool, *, then_settle: bool = False) -> None:
     """Turn 长辈模式 and 高对比 on or off with the page's own buttons, without reloading. Print pages
     (handouts, class versions) are for paper and have no such buttons: they stay as they are.
     ``then_settle``: :func:`settle` in the same round trip."""
-    script = (f"async args => {{ const found = await ({SWITCH_READING_MODES})(args); await ({SETTLE})(); return found; }}"
-              if then_settle else SWITCH_READING_MODES)
+    script = SWITCH_READING_MODES_AND_SETTLE if then_settle else SWITCH_READING_MODES
     for state in page.evaluate(script, [large, contrast]) or []:
         mode, wanted = state["mode"], state["wanted"]
         if state["needed"]:  # one button to press

@@ -29,7 +29,6 @@ id stays editable; ``tests/test_submit.py`` measures how often the two agree.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.metadata
 import importlib.util
 import marshal
@@ -45,29 +44,27 @@ from typing import Any
 from kb.model import vocab
 from kb.model.ids import MAX_TOPIC_WORDS, NON_ID_RE, PLACE_SUFFIXES
 from kb.paths import BUILD_DIR
-from kb.site.incremental import per_value
+from kb.site.incremental import digest, per_value
 
 CACHE_DIR = BUILD_DIR / "cache"
 
 WORD_FREQUENCY = 100
 LOG_PRECISION = 1  # decimals of ln(frequency) kept: words are grouped by it, which keeps the file small
-COMMON_CHARACTERS = (0x4E00, 0x9FA5)
-DICTIONARY_LINE_RE = re.compile(r"^(\S+) (\d+)", re.MULTILINE)  # jieba's dict.txt: word frequency [tag]  # the range jieba's segmenter treats as Han (its re_han_default)
+COMMON_CHARACTERS = (0x4E00, 0x9FA5)  # the characters given readings: CJK Unified Ideographs as Unicode 1.1 had them
+DICTIONARY_LINE_RE = re.compile(r"^(\S+) (\d+)", re.MULTILINE)  # jieba's dict.txt: word frequency [tag]
 
 
 def pinyin_data(library_text: Iterable[str] = ()) -> dict[str, Any]:
     """The data for ``submit-id.js``; ``library_text``: names and titles from the library, whose
     rarer dictionary words are kept too (model names use the library's own vocabulary)."""
-    return {**_readings(), "words": _words_by_log_frequency(_library_words(library_text)),
-            "logTotal": round(math.log(_tables()["dictionary"]["total"]), 6)}
-
-
-def _readings() -> dict[str, Any]:
-    return {**_tables()["readings"],
+    tables = _tables()
+    return {**tables["readings"],
             "provinces": {name: list(short) for name, short in vocab.provinces().items()},
             "suffixes": list(PLACE_SUFFIXES),
             "maxTopicWords": MAX_TOPIC_WORDS,
-            "patterns": {**_tables()["patterns"], "nonId": NON_ID_RE.pattern}}
+            "patterns": {**tables["patterns"], "nonId": NON_ID_RE.pattern},
+            "words": _words_by_log_frequency(_library_words(library_text)),
+            "logTotal": round(math.log(tables["dictionary"]["total"]), 6)}
 
 
 @lru_cache(maxsize=1)
@@ -78,21 +75,30 @@ def _tables() -> dict[str, Any]:
     tables and 0.2 s to import jieba, which loads its HMM's tables).
     A cache that cannot be read or written is read from the packages again."""
     versions = [importlib.metadata.version(name) for name in ("pypinyin", "jieba")]
-    key = hashlib.sha256(repr((versions, Path(__file__).read_bytes())).encode()).hexdigest()[:16]
-    path = CACHE_DIR / f"submit-pinyin-{key}.marshal"
+    path = CACHE_DIR / f"submit-pinyin-{digest(repr(versions).encode() + Path(__file__).read_bytes()).hex()}.marshal"
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         pass
     tables = {"readings": _read_readings(), "dictionary": _read_dictionary(), "patterns": _jieba_patterns()}
-    try:  # written whole or not at all: builds running side by side may both write it
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=CACHE_DIR, prefix=f".{path.name}-", delete=False) as out:
-            out.write(marshal.dumps(tables))
+    _write_whole(path, marshal.dumps(tables))
+    return tables
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """``path`` written whole or not at all (builds running side by side may write it at once); a
+    folder that cannot be written leaves it unwritten."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        out = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}-", delete=False)
+    except OSError:
+        return
+    try:
+        with out:
+            out.write(data)
         os.replace(out.name, path)
     except OSError:
-        pass
-    return tables
+        Path(out.name).unlink(missing_ok=True)
 
 
 def _read_readings() -> dict[str, Any]:
@@ -149,12 +155,13 @@ def _read_dictionary() -> dict[str, Any]:
     for word, frequency in dict(DICTIONARY_LINE_RE.findall(text)).items():
         count = int(frequency)
         total += count
-        if len(word) <= 4 and (count >= WORD_FREQUENCY or len(word) >= 2):
-            group = f"{math.log(count):.{LOG_PRECISION}f}"
-            if count >= WORD_FREQUENCY:
-                common.setdefault(group, []).append(word)
-            else:
-                rare[word] = group
+        if len(word) > 4:
+            continue
+        group = f"{math.log(count):.{LOG_PRECISION}f}"
+        if count >= WORD_FREQUENCY:
+            common.setdefault(group, []).append(word)
+        elif len(word) >= 2:
+            rare[word] = group
     return {"common": {group: " ".join(words) for group, words in common.items()}, "rare": rare, "total": total}
 
 
