@@ -101,17 +101,13 @@ offline: setup ## 生成离线版网站 dist/基层党建案例库-<日期>.zip�
 teacher: setup ## 生成教师版 dist/基层党建案例库-教师版-<日期>.zip：离线版加上 teaching/ 中的教学说明（只发给培训教师；FORCE=1 覆盖）
 	@$(PY) -m kb offline --teacher $(if $(FORCE),--force) $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
-# Lighthouse scores depend on an idle CPU: the tests marked `alone` run after the rest, in one process,
-# collected from the files that mark any (collecting every file again costs 2.5 s of that tail).
-ALONE_TEST_FILES = $(shell grep -l 'pytest.mark.alone' tests/test_*.py)
-# Both runs share one folder of builds (KB_TEST_SHARED, tests/conftest.py): the site is built once.
+# Two pytest runs (quality.suite): the tests marked `alone` (Lighthouse's gate, which needs the CPU to itself)
+# beside the others, which yield the CPU to it (a control group of the lowest CPU weight, where the machine
+# allows one; else after them). Both share one folder of builds (KB_TEST_SHARED): the site is built once.
 # npm and the four requirements files install side by side (each pip run uses mostly one core).
-test: system-deps ## 运行全部测试（三个进程并行；Lighthouse 最后单独运行）
+test: system-deps ## 运行全部测试（三个进程并行；Lighthouse 同时运行，优先使用 CPU）
 	@$(MAKE) --no-print-directory -j4 node-deps $(TEST_STAMPS)
-	@shared=$$(mktemp -d -t kb-test-XXXXXX) && trap 'rm -rf "$$shared"' EXIT && \
-	echo "KB_TEST_SHARED=$$shared" && \
-	KB_TEST_SHARED=$$shared $(PY) -m pytest -m "not alone" && \
-	KB_TEST_SHARED=$$shared $(PY) -m pytest -m alone -n 0 $(ALONE_TEST_FILES)
+	@$(PY) -m quality.suite
 
 # Logic the browser repeats (search's reading of text, the id proposal) takes its constants from data
 # Python generates; both sides are tested on the examples of tests/fixtures/contracts/

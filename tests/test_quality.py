@@ -2,7 +2,10 @@
 valid HTML, links that resolve, accessibility (axe-core), mobile Lighthouse
 scores, and pages that fit a phone screen (the page types' parts on test_screens.py's walk)."""
 
+import os
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -12,10 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import MODULE, WENGYUAN, XINGSHAN
-from quality import NODE_MODULES
+from quality import NODE_MODULES, lighthouse
 from quality.lighthouse import PAGES as LIGHTHOUSE_PAGES
 from quality.lighthouse import GATE_RUNS, RUNS, THRESHOLDS, below_threshold, decided, run_lighthouse, wait_for_idle_cpu
 from quality.link_check import broken_links
+from quality.suite import BACKGROUND_USAGE, background_cpu_seconds, low_priority_group
 from quality.screens import FITTING, PAGE_TYPES, parts_outside, settle, wait_for_scripted_content
 from quality.vnu import html_errors
 
@@ -157,6 +161,56 @@ def test_waiting_for_an_idle_cpu_gives_up_at_its_deadline():
     assert 0.3 <= time.monotonic() - started < 5  # windows until the deadline, then it gave up
     assert 0.0 <= idle <= 1.0
     assert wait_for_idle_cpu(share=0.0, seconds=0, window=0.1) >= 0.0
+
+
+def test_the_idle_wait_counts_the_cpu_of_the_tests_that_yield_as_idle(monkeypatch):
+    """quality.suite runs the other tests in a group that yields the CPU to Lighthouse: what they use
+    counts as idle; what anything else uses still counts as busy."""
+    tick = os.sysconf("SC_CLK_TCK")
+    # /proc/stat's first line (user, nice, system, idle, iowait, …) before and after each window: two
+    # cores, one second, the machine busy throughout
+    windows = iter([[0, 0, 0, 0, 0], [2 * tick, 0, 0, 0, 0]] * 2)
+    monkeypatch.setattr(lighthouse, "_cpu_times", lambda: next(windows))
+    monkeypatch.setattr(lighthouse.time, "sleep", lambda seconds: None)
+    yielding = iter([0.0, 2.0, 10.0, 10.5])  # all of it, then a quarter of it, was the yielding tests'
+    monkeypatch.setattr(lighthouse, "background_cpu_seconds", lambda: next(yielding))
+    assert wait_for_idle_cpu(share=0.9, seconds=0) == 1.0
+    assert wait_for_idle_cpu(share=0.9, seconds=0) == 0.25
+
+
+def cpu_seconds_when_done(process: subprocess.Popen) -> float:
+    usage = os.wait4(process.pid, 0)[2]
+    return usage.ru_utime + usage.ru_stime
+
+
+def process_cpu_seconds(process: subprocess.Popen) -> float:
+    """The CPU a running process has used so far."""
+    fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+@pytest.mark.alone  # beside the other tests in make test, as Lighthouse runs
+def test_tests_in_the_low_priority_group_leave_the_cpu_to_others(monkeypatch):
+    """quality.suite's group, where this machine lets a process make one (as root, as CI does): two busy
+    processes in it get almost nothing beside two busy processes outside, which get a core each; the
+    group's CPU, as the idle wait reads it, is what its processes used."""
+    with low_priority_group(f"kb-test-fixture-{os.getpid()}") as group:
+        if group is None:
+            pytest.skip("这台机器不允许建立 cgroup（需要 root），make test 让 Lighthouse 在其他测试之后运行")
+        busy_for_a_second = "import time\nend = time.time() + 1\nwhile time.time() < end: pass"
+        inside = [subprocess.Popen([sys.executable, "-c", "while True: pass"], preexec_fn=group.join) for _ in range(2)]
+        outside = [subprocess.Popen([sys.executable, "-c", busy_for_a_second]) for _ in range(2)]
+        try:
+            used = [cpu_seconds_when_done(process) for process in outside]
+            monkeypatch.setenv(BACKGROUND_USAGE, str(group.usage))
+            counted, inside_used = background_cpu_seconds(), sum(map(process_cpu_seconds, inside))
+        finally:
+            for process in inside:
+                process.kill()
+                process.wait()
+    assert all(seconds >= 0.8 for seconds in used), used
+    assert inside_used <= 0.2, inside_used
+    assert counted == pytest.approx(inside_used, abs=0.05)
 
 
 def test_lighthouse_gate_reports_each_score_below_its_threshold():

@@ -4,6 +4,7 @@
     vnu.py         the Nu HTML Checker (npm vnu-jar, Java) over generated pages, and in its CSS mode over the project's CSS
     stylelint.py   stylelint (npm, config stylelint.config.mjs) over the project's CSS
     lighthouse.py  Lighthouse mobile scores; writes them into BENCHMARKS.md
+    suite.py       make test's two pytest runs: Lighthouse's gate beside the rest, which yields the CPU to it
 
 axe-core is injected by the browser tests (tests/test_quality.py).
 """
