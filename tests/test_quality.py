@@ -192,8 +192,9 @@ def process_cpu_seconds(process: subprocess.Popen) -> float:
 @pytest.mark.alone  # beside the other tests in make test, as Lighthouse runs
 def test_tests_in_the_low_priority_group_leave_the_cpu_to_others(monkeypatch):
     """quality.suite's group, where this machine lets a process make one (as root, as CI does): two busy
-    processes in it get almost nothing beside two busy processes outside, which get a core each; the
-    group's CPU, as the idle wait reads it, is what its processes used."""
+    processes in it get almost nothing beside two busy processes outside (at the same weight, each
+    would get as much as one outside); the group's CPU, as the idle wait reads it, is what its
+    processes used."""
     with low_priority_group(f"kb-test-fixture-{os.getpid()}") as group:
         if group is None:
             pytest.skip("这台机器不允许建立 cgroup（需要 root），make test 让 Lighthouse 在其他测试之后运行")
@@ -208,8 +209,8 @@ def test_tests_in_the_low_priority_group_leave_the_cpu_to_others(monkeypatch):
             for process in inside:
                 process.kill()
                 process.wait()
-    assert all(seconds >= 0.8 for seconds in used), used
-    assert inside_used <= 0.2, inside_used
+    # relative to what the processes outside got, which other work on the machine may share
+    assert inside_used <= 0.2 * min(used), (inside_used, used)
     assert counted == pytest.approx(inside_used, abs=0.05)
 
 
