@@ -77,8 +77,11 @@ setup: $(STAMP) $(KB_STAMP) ## 安装预览和构建网站所需的 Python 依�
 system-deps: ## 安装测试用的 Chromium、中文字体、Java、Node.js（Debian 软件包，缺少时才安装）
 	@bash scripts/install-system-deps.sh
 
+# --prefer-offline: a package already in npm's cache is taken from there without asking the registry
+# whether it is still current (package-lock.json pins each version and its hash); on a warm cache
+# npm ci took 8.7–9.5 s instead of 10.6–12.0 s, with 2 CPU-s less, and no longer waits on the network.
 $(NODE_STAMP): package.json package-lock.json | system-deps
-	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	npm ci --prefer-offline --no-audit --no-fund --ignore-scripts --loglevel=error
 
 node-deps: $(NODE_STAMP) ## 安装质量检查工具 axe-core、vnu-jar、Lighthouse、stylelint（npm，按 package-lock.json 的版本）
 
