@@ -112,7 +112,7 @@ teacher: setup ## 生成教师版 dist/基层党建案例库-教师版-<日期>.
 # beside the others, which yield the CPU to it (a control group of the lowest CPU weight, where the machine
 # allows one; else after them). Both share one folder of builds (KB_TEST_SHARED): the site is built once.
 # npm and the four requirements files install side by side (each pip run uses mostly one core).
-test: system-deps ## 运行全部测试（三个进程并行；Lighthouse 同时运行，优先使用 CPU）
+test: system-deps ## 运行全部测试（两个进程并行；Lighthouse 同时运行，优先使用 CPU）
 	@$(MAKE) --no-print-directory -j4 node-deps $(TEST_STAMPS)
 	@$(PY) -m quality.suite
 
