@@ -19,8 +19,8 @@ from quality import NODE_MODULES, lighthouse
 from quality.lighthouse import PAGES as LIGHTHOUSE_PAGES
 from quality.lighthouse import GATE_RUNS, RUNS, THRESHOLDS, below_threshold, decided, run_lighthouse, wait_for_idle_cpu
 from quality.link_check import broken_links
-from quality.suite import BACKGROUND_USAGE, background_cpu_seconds, low_priority_group
 from quality.screens import FITTING, PAGE_TYPES, parts_outside, settle, wait_for_scripted_content
+from quality.suite import BACKGROUND_USAGE, background_cpu_seconds, low_priority_group
 from quality.vnu import html_errors
 
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
