@@ -3,13 +3,14 @@
 The tests marked ``alone`` are Lighthouse's gate. Lighthouse's simulated throttling multiplies the CPU
 time it observes, so the gate needs the CPU to itself: run beside the other tests at the same priority,
 five runs scored 92, 95, 100, 100 and 99 for performance, and each run took about twice as long. The gate used
-to run after everything else, about 20 s at the end of every ``make test``, mostly waiting on one Chrome.
+to run after everything else: about 20 s at the end of every ``make test``, with one core mostly idle.
 
-Where this process may make a Linux control group (as root, which CI is; cgroup v1's cpu controller or
-v2's), the other tests run in a group of the lowest CPU weight while the gate runs beside them. Whenever
+Where this process may make a Linux control group (as root, as here and in CI; cgroup v1's cpu controller
+or v2's), the other tests run in a group of the lowest CPU weight while the gate runs beside them. Whenever
 Lighthouse's processes want a core they get it, and the other tests use the rest. Beside the suite in
-this way, five runs scored 100, 100, 100, 99 and 100 and took as long as on an idle machine; the suite
-loses only the CPU Lighthouse uses. Once the gate is done, the group gets the normal weight back, so the
+this way, five runs scored 100, 100, 100, 99 and 100 and took about as long as on an idle machine; the
+suite loses only the CPU Lighthouse uses. (``nice`` would not do: Playwright and chrome-launcher start
+Chromium in sessions of their own, and Linux's autogroups weigh each session alike, whatever its nice.) Once the gate is done, the group gets the normal weight back, so the
 rest of the suite does not yield to the machine's other work. The gate still waits for a second of idle
 CPU before each run; the background tests' CPU counts as idle there (:func:`background_cpu_seconds`).
 Elsewhere the two runs go one after the other.
