@@ -187,7 +187,7 @@ def process_cpu_seconds(process: subprocess.Popen) -> float:
 @pytest.mark.alone  # beside the other tests in make test, as Lighthouse runs
 def test_tests_in_the_low_priority_group_leave_the_cpu_to_others(monkeypatch):
     """quality.suite's group, where this machine lets a process make one (as root, as CI does): a busy
-    process in it gets little beside a busy process outside on the same CPU, over the same half second;
+    process in it gets little beside a busy process outside on the same CPU, over the same 0.3 s;
     the group's CPU, as the idle wait reads it, is what its processes used."""
     with low_priority_group(f"kb-test-fixture-{os.getpid()}") as group:
         if group is None:
@@ -201,9 +201,9 @@ def test_tests_in_the_low_priority_group_leave_the_cpu_to_others(monkeypatch):
                   for cpu in cpus]
         outside = [subprocess.Popen(busy, preexec_fn=lambda cpu=cpu: os.sched_setaffinity(0, {cpu})) for cpu in cpus]
         try:
-            time.sleep(0.3)  # all four started
+            time.sleep(0.15)  # all four started
             before, counted_before = [process_cpu_seconds(process) for process in inside + outside], background_cpu_seconds()
-            time.sleep(0.5)
+            time.sleep(0.3)
             after, counted = [process_cpu_seconds(process) for process in inside + outside], background_cpu_seconds()
         finally:
             # a killed process still has to run to its end: the busy ones outside go first, and the
