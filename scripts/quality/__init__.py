@@ -1,6 +1,6 @@
 """Quality gates run on the built site: each wraps a tool the web world trusts.
 
-    links.py       every internal link and anchor in site/ resolves (own crawler, html.parser)
+    link_check.py  every internal link and anchor in site/ resolves (own crawler, html.parser)
     vnu.py         the Nu HTML Checker (npm vnu-jar, Java) over generated pages, and in its CSS mode over the project's CSS
     stylelint.py   stylelint (npm, config stylelint.config.mjs) over the project's CSS
     lighthouse.py  Lighthouse mobile scores; writes them into BENCHMARKS.md

@@ -84,8 +84,8 @@ def wait_for_idle_cpu(share: float = IDLE_SHARE, seconds: float = IDLE_WAIT_SECO
         time.sleep(window)
         after, yielding = _cpu_times(), background_cpu_seconds() - yielding_before
         total = sum(after) - sum(before)
-        idle = after[3] + after[4] - before[3] - before[4]  # idle, iowait
-        idle = min(total, idle + yielding * tick) / total if total else 1.0
+        idle_ticks = after[3] + after[4] - before[3] - before[4] + yielding * tick  # idle, iowait, yielding tests
+        idle = min(total, idle_ticks) / total if total else 1.0
         if idle >= share or time.monotonic() >= deadline:
             return idle
 

@@ -129,35 +129,42 @@ def run_suite() -> int:
             if group is None:
                 print("（不能为其他测试设低 CPU 优先级：Lighthouse 在其他测试之后单独运行）", flush=True)
                 return _wait(subprocess.Popen(rest, cwd=ROOT, env=env)) or _wait(subprocess.Popen(gate, cwd=ROOT, env=env))
-            with tempfile.TemporaryFile() as gate_output:
-                gate_run = subprocess.Popen(gate, cwd=ROOT, env={**env, BACKGROUND_USAGE: str(group.usage)},
-                                            stdout=gate_output, stderr=subprocess.STDOUT)
-                rest_run = subprocess.Popen(rest, cwd=ROOT, env=env, preexec_fn=group.join)
-                try:
-                    lowered = True
-                    while rest_run.poll() is None:
-                        if lowered and gate_run.poll() is not None:
-                            group.give_normal_weight()
-                            lowered = False
-                        time.sleep(0.5)
-                finally:  # on Ctrl-C too, which reaches both runs: the group is removed once they have stopped
-                    gate_code, rest_code = _wait(gate_run), _wait(rest_run)
-                gate_output.seek(0)
-                print("\nLighthouse（与其他测试同时运行，优先使用 CPU）：", flush=True)
-                sys.stdout.buffer.write(gate_output.read())
-                sys.stdout.flush()
-                return rest_code or gate_code
+            return _side_by_side(rest, gate, env, group)
     finally:
         shutil.rmtree(shared, ignore_errors=True)
 
 
+def _side_by_side(rest: list[str], gate: list[str], env: dict[str, str], group: LowPriorityGroup) -> int:
+    """The gate's run beside the rest's, which runs in ``group``; the gate's output is shown after the rest's."""
+    with tempfile.TemporaryFile() as gate_output:
+        gate_run = subprocess.Popen(gate, cwd=ROOT, env={**env, BACKGROUND_USAGE: str(group.usage)},
+                                    stdout=gate_output, stderr=subprocess.STDOUT)
+        rest_run = subprocess.Popen(rest, cwd=ROOT, env=env, preexec_fn=group.join)
+        try:
+            gate_code = _wait(gate_run)
+            group.give_normal_weight()
+        finally:  # the group is removed once its processes have ended (on Ctrl-C too, which reaches both runs)
+            rest_code = _wait(rest_run)
+        gate_output.seek(0)
+        print("\nLighthouse（与其他测试同时运行，优先使用 CPU）：", flush=True)
+        sys.stdout.buffer.write(gate_output.read())
+        sys.stdout.flush()
+    return rest_code or gate_code
+
+
 def _wait(process: subprocess.Popen) -> int:
-    """The process's exit status; on Ctrl-C (which reaches it too) it is left to stop on its own."""
+    """The process's exit status. Ctrl-C reaches the process too: it is left to stop on its own, and the
+    interrupt goes on once it has."""
+    interrupted = False
     while True:
         try:
-            return process.wait()
+            code = process.wait()
+            break
         except KeyboardInterrupt:
-            continue
+            interrupted = True
+    if interrupted:
+        raise KeyboardInterrupt
+    return code
 
 
 def main() -> int:
